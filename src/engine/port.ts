@@ -1,0 +1,82 @@
+// The workbook port: what the task pane and the batch command need from a workbook.
+// Implemented with Office.js in src/excel and with ExcelJS in src/xlsx.
+import type { Lang, MappingOverride, RateBand, Scheme, SheetData } from './types';
+import type { SummaryLayout } from './summaryTypes';
+
+export interface ReadRequest {
+  /** Sheet name; without it the host picks (Excel: the active sheet; xlsx: see listSheets). */
+  sheet?: string;
+  /**
+   * 'auto' (Excel): the Excel table the selection is in, else the selection when larger than one
+   * cell, else the sheet's used range. 'sheet': the whole used range of the sheet.
+   */
+  scope?: 'auto' | 'sheet';
+}
+
+/** Highlight rules for the source rows, driven by formulas on the rate. All positions 1-based. */
+export interface HighlightSpec {
+  sheet: string;
+  firstRow: number;
+  lastRow: number;
+  firstCol: number;
+  lastCol: number;
+  budgetCol: number;
+  actualCol: number;
+  band: RateBand;
+}
+
+export interface SourceChange {
+  sheet: string;
+  /** 1-based, inclusive. */
+  rowStart: number;
+  rowEnd: number;
+  colStart: number;
+  colEnd: number;
+  /** True when the add-in itself caused the change (filtered by the adapter where it can tell). */
+  own: boolean;
+}
+
+export interface Progress {
+  stage: 'read' | 'evaluate' | 'write' | 'highlight';
+  done: number;
+  total: number;
+}
+
+export interface WriteOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface Settings {
+  version: 1;
+  sheet?: string;
+  override?: MappingOverride;
+  schemeId: string;
+  customScheme?: Scheme;
+  band: RateBand;
+  lang?: Lang;
+  autoRefresh?: boolean;
+  /** Name of the summary sheet the add-in created. */
+  summarySheet?: string;
+  /** ISO time of the last refresh. */
+  lastRefreshed?: string;
+}
+
+export interface WorkbookPort {
+  listSheets(): Promise<string[]>;
+  readSource(request?: ReadRequest, options?: WriteOptions): Promise<SheetData>;
+  /**
+   * Writes the summary to a sheet the add-in owns. A sheet with the preferred name that the add-in
+   * did not create is left alone and another name is used; returns the name written.
+   */
+  writeSummary(layout: SummaryLayout, preferredName: string, options?: WriteOptions): Promise<{ sheetName: string }>;
+  /** Replaces the add-in's own highlight rules on the sheet; never touches the user's rules. */
+  applyHighlights(spec: HighlightSpec): Promise<void>;
+  clearHighlights(sheet: string): Promise<void>;
+  /** Returns a function that stops listening. */
+  onSourceChanged(listener: (change: SourceChange) => void): Promise<() => Promise<void>>;
+  loadSettings(): Promise<Settings | null>;
+  saveSettings(settings: Settings): Promise<void>;
+  /** Selects a row of the source sheet (1-based), e.g. when a project is clicked. */
+  selectRow?(sheet: string, row: number): Promise<void>;
+}
