@@ -30,7 +30,8 @@ export interface SummaryModel {
 
 /** A rectangle of values at a 0-based position of the summary sheet. */
 export interface LayoutBlock {
-  id: 'title' | 'info' | 'table' | 'grades' | 'flagged' | 'checks';
+  /** 'chart': the chart's data (header row, then name, rate, low, high per project) at chart.dataRow/dataCol. */
+  id: 'title' | 'info' | 'table' | 'grades' | 'flagged' | 'checks' | 'chart';
   /** 0-based row / column on the summary sheet. */
   row: number;
   col: number;

@@ -1,0 +1,80 @@
+// `npm run check:manifest`: validates manifest.xml (and dist/manifest.xml when built) against the
+// offline XSDs in ../shared/schemas/office-addin-manifest and the project's own rules.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { PLACEHOLDER_ORIGIN } from './addinUrl.cjs';
+import { checkManifestRules, type ManifestIssue, type RequiredSet, type RuleOptions } from './manifest/rules';
+import { schemasAvailable, validateAgainstSchema } from './manifest/schema';
+import { FUNCTION_NAMES } from '../src/commands/functionNames';
+import { REQUIRED_API_SETS } from '../src/excel/host';
+
+export const REPO_ROOT = join(__dirname, '..');
+export const DIST_DIR = join(REPO_ROOT, 'dist');
+export const SCHEMA_DIR =
+  process.env.MANIFEST_SCHEMA_DIR ?? join(REPO_ROOT, '..', 'shared', 'schemas', 'office-addin-manifest');
+
+/** The manifest must declare exactly the API sets src/excel/host.ts checks with isSetSupported. */
+export const MANIFEST_REQUIRED_SETS: RequiredSet[] = REQUIRED_API_SETS.map((s) => ({ name: s.name, minVersion: s.version }));
+
+export interface ManifestReport {
+  file: string;
+  issues: ManifestIssue[];
+  /** False when the schema folder is absent and only the project's rules ran. */
+  schemaChecked: boolean;
+}
+
+export interface FileCheckOptions extends RuleOptions {
+  schemaDir?: string;
+}
+
+export async function checkManifestFile(file: string, options: FileCheckOptions): Promise<ManifestReport> {
+  const xml = readFileSync(file, 'utf8');
+  const issues = checkManifestRules(xml, options);
+  const schemaDir = options.schemaDir ?? SCHEMA_DIR;
+  const schemaChecked = schemasAvailable(schemaDir);
+  if (schemaChecked) issues.unshift(...(await validateAgainstSchema(xml, schemaDir)));
+  return { file, issues, schemaChecked };
+}
+
+/** The repo manifest: every URL on the placeholder origin, icons in ./assets. */
+export function repoManifestOptions(): FileCheckOptions {
+  return {
+    fileRoot: REPO_ROOT,
+    expectedOrigin: PLACEHOLDER_ORIGIN,
+    requiredSets: MANIFEST_REQUIRED_SETS,
+    functionNames: [...FUNCTION_NAMES],
+  };
+}
+
+/** The built manifest: URLs on whatever origin the build was given, but one; icons in dist/. */
+export function distManifestOptions(): FileCheckOptions {
+  return { ...repoManifestOptions(), fileRoot: DIST_DIR, expectedOrigin: undefined };
+}
+
+export function errorsOf(report: ManifestReport): ManifestIssue[] {
+  return report.issues.filter((i) => i.severity === 'error');
+}
+
+function print(report: ManifestReport): void {
+  const name = relative(process.cwd(), report.file) || report.file;
+  if (!report.schemaChecked) console.log(`${name}: NOTE schemas not found at ${SCHEMA_DIR}; XSD validation skipped`);
+  for (const i of report.issues) console.log(`${name}: ${i.severity} [${i.check}] ${i.message}`);
+  const errors = errorsOf(report).length;
+  console.log(`${name}: ${errors === 0 ? 'OK' : `${errors} error(s)`}${report.schemaChecked ? ' (schema + project checks)' : ' (project checks)'}`);
+}
+
+async function main(): Promise<void> {
+  const reports = [await checkManifestFile(join(REPO_ROOT, 'manifest.xml'), repoManifestOptions())];
+  const built = join(DIST_DIR, 'manifest.xml');
+  if (existsSync(built)) reports.push(await checkManifestFile(built, distManifestOptions()));
+  else console.log('dist/manifest.xml: not built (run `npm run build`), skipped');
+  reports.forEach(print);
+  if (reports.some((r) => errorsOf(r).length > 0)) process.exitCode = 1;
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}

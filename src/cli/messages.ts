@@ -1,0 +1,67 @@
+// The batch command's own words (zh/en). Engine words (flags, grades, columns) come from src/engine/messages.ts.
+import type { Lang } from '../engine/types';
+
+const TEXT = {
+  usage: {
+    zh: '用法：npm run evaluate -- <工作簿.xlsx> [--sheet 名称] [--scheme mof2020|wuhan2018] [--scheme-file 方案.json] [--low 0.9] [--high 1.0] [--out 输出.xlsx] [--json] [--lang zh|en]',
+    en: 'Usage: npm run evaluate -- <workbook.xlsx> [--sheet NAME] [--scheme mof2020|wuhan2018] [--scheme-file FILE.json] [--low 0.9] [--high 1.0] [--out FILE.xlsx] [--json] [--lang zh|en]',
+  },
+  badArgs: { zh: '参数有误：{detail}。{usage}', en: 'Bad arguments: {detail}. {usage}' },
+  noInput: { zh: '缺少要评价的工作簿文件', en: 'no workbook file given' },
+  tooManyInputs: { zh: '只能指定一个工作簿文件，收到：{list}', en: 'give exactly one workbook file, got: {list}' },
+  badNumber: { zh: '--{name} 应为数字（如 0.9），收到“{value}”', en: '--{name} must be a number such as 0.9, got "{value}"' },
+  badLang: { zh: '--lang 只能是 zh 或 en，收到“{value}”', en: '--lang must be zh or en, got "{value}"' },
+  schemeAndFile: { zh: '--scheme 与 --scheme-file 只能二选一', en: 'use either --scheme or --scheme-file, not both' },
+  schemeFileMissing: { zh: '找不到评分方案文件：{path}', en: 'Scheme file not found: {path}' },
+  schemeFileBad: { zh: '评分方案文件 {path} 有误：{errors}', en: 'Scheme file {path} is invalid: {errors}' },
+  outIsInput: { zh: '--out 不能指向输入文件本身（{path}），输入文件不会被修改', en: '--out must not name the input file itself ({path}); the input is never modified' },
+  outDirMissing: { zh: '输出目录不存在：{path}', en: 'Output folder does not exist: {path}' },
+  fileMissing: { zh: '文件不存在：{path}', en: 'File not found: {path}' },
+  notWorkbook: { zh: '不是有效的 Excel 工作簿（.xlsx）：{path}', en: 'Not an Excel workbook (.xlsx): {path}' },
+  unknownSheet: { zh: '工作簿中没有名为“{sheet}”的工作表（现有：{list}）', en: 'The workbook has no sheet named "{sheet}" (sheets: {list})' },
+  noSheet: {
+    zh: '没有找到同时含项目名称、预算数和执行数列的工作表；最接近的是“{sheet}”：{detail}',
+    en: 'No sheet has project, budget and actual-spend columns; closest is "{sheet}": {detail}',
+  },
+  unexpected: { zh: '意外错误：{detail}', en: 'Unexpected error: {detail}' },
+  wrote: { zh: '已写出评价副本：{path}（汇总表：{summary}）', en: 'Evaluated copy written to {path} (summary sheet: {summary})' },
+  sheetLine: {
+    zh: '工作表“{sheet}”，表头第{headerRow}行，单位：{unit}，评分方案：{scheme}，执行率区间 {low}–{high}',
+    en: 'Sheet "{sheet}", header row {headerRow}, unit: {unit}, scheme: {scheme}, usage-rate band {low}–{high}',
+  },
+  unitNone: { zh: '未注明', en: 'not stated' },
+  colNo: { zh: '序号', en: 'No.' },
+  colRow: { zh: '行', en: 'Row' },
+  colName: { zh: '项目名称', en: 'Project' },
+  colBudget: { zh: '预算数', en: 'Budget' },
+  colActual: { zh: '执行数', en: 'Actual' },
+  colRate: { zh: '使用率', en: 'Rate' },
+  colTotal: { zh: '总分', en: 'Total' },
+  colGrade: { zh: '等级', en: 'Grade' },
+  colFlags: { zh: '提示', en: 'Flags' },
+  noRate: { zh: '无预算', en: 'no budget' },
+  ok: { zh: '正常', en: 'OK' },
+  totalsLine: {
+    zh: '合计：{projects}个项目，预算数 {budget}，执行数 {actual}，使用率 {rate}，需关注 {flagged} 个',
+    en: 'Totals: {projects} projects, budget {budget}, actual {actual}, usage rate {rate}, {flagged} flagged',
+  },
+  gradesLine: { zh: '等级：优 {excellent}，良 {good}，中 {fair}，差 {poor}', en: 'Grades: excellent {excellent}, good {good}, fair {fair}, poor {poor}' },
+  checkLine: {
+    zh: '核对：第{row}行合计的{column}为 {stated}，项目之和为 {computed}',
+    en: 'Check: row {row} total states {column} {stated}, the projects add up to {computed}',
+  },
+  budgetWord: { zh: '预算数', en: 'budget' },
+  actualWord: { zh: '执行数', en: 'actual' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type CliTextKey = keyof typeof TEXT;
+
+/** The text in `lang` with {name} placeholders filled; always a single line. */
+export function cliText(key: CliTextKey, lang: Lang, values: Record<string, string | number> = {}): string {
+  const template: string = TEXT[key][lang];
+  return template.replace(/\{(\w+)\}/g, (all, name: string) => (name in values ? String(values[name]) : all));
+}
+
+export function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}

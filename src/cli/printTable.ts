@@ -1,0 +1,112 @@
+// The readable output without --json: a plain text table that lines up Chinese and Latin text.
+import type { Evaluation, Lang } from '../engine/types';
+import { flagLabel, gradeLabel } from '../engine/messages';
+import { cliText } from './messages';
+
+/** Columns a character takes in a terminal: CJK and full-width forms take two. */
+function charWidth(code: number): number {
+  if (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x20000 && code <= 0x3fffd)
+  ) {
+    return 2;
+  }
+  return 1;
+}
+
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += charWidth(ch.codePointAt(0) ?? 0);
+  return width;
+}
+
+function pad(text: string, width: number, right: boolean): string {
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return right ? fill + text : text + fill;
+}
+
+export function formatTable(header: string[], rows: string[][], rightAligned: boolean[]): string[] {
+  const widths = header.map((h, c) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c] ?? ''))));
+  const line = (cells: string[]): string => cells.map((cell, c) => pad(cell, widths[c], rightAligned[c])).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+}
+
+export function amount(v: number | null): string {
+  return v === null || !Number.isFinite(v) ? '—' : v.toFixed(2);
+}
+
+export function percent(v: number | null, lang: Lang): string {
+  return v === null || !Number.isFinite(v) ? cliText('noRate', lang) : `${(v * 100).toFixed(2)}%`;
+}
+
+function score(v: number | null): string {
+  return v === null || !Number.isFinite(v) ? '—' : String(Math.round(v * 100) / 100);
+}
+
+/** Names are cut so one long project name does not push the table off the screen. */
+function shortName(name: string, max = 40): string {
+  if (displayWidth(name) <= max) return name;
+  let out = '';
+  for (const ch of name) {
+    if (displayWidth(out + ch) > max - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+export function renderReadable(evaluation: Evaluation, schemeName: string, lang: Lang): string[] {
+  const t = (k: Parameters<typeof cliText>[0], v?: Record<string, string | number>): string => cliText(k, lang, v);
+  const lines: string[] = [];
+  lines.push(
+    t('sheetLine', {
+      sheet: evaluation.sheet,
+      headerRow: evaluation.headerRow,
+      unit: evaluation.unit ?? t('unitNone'),
+      scheme: schemeName,
+      low: percent(evaluation.band.low, lang),
+      high: percent(evaluation.band.high, lang),
+    }),
+    '',
+  );
+  const header = [t('colNo'), t('colRow'), t('colName'), t('colBudget'), t('colActual'), t('colRate'), t('colTotal'), t('colGrade'), t('colFlags')];
+  const rows = evaluation.projects.map((p, i) => [
+    String(i + 1),
+    String(p.row),
+    shortName(p.name),
+    amount(p.budget),
+    amount(p.actual),
+    percent(p.usageRate, lang),
+    score(p.scores.total),
+    p.grade ? gradeLabel(p.grade, lang) : '—',
+    p.flags.length ? p.flags.map((f) => flagLabel(f, lang)).join(lang === 'zh' ? '、' : ', ') : t('ok'),
+  ]);
+  lines.push(...formatTable(header, rows, [true, true, false, true, true, true, true, false, false]), '');
+  const { totals, grades } = evaluation;
+  lines.push(
+    t('totalsLine', {
+      projects: totals.projects,
+      budget: amount(totals.budget),
+      actual: amount(totals.actual),
+      rate: percent(totals.usageRate, lang),
+      flagged: totals.flagged,
+    }),
+    t('gradesLine', { ...grades }),
+  );
+  for (const c of evaluation.checks) {
+    lines.push(
+      t('checkLine', {
+        row: c.row,
+        column: t(c.column === 'budget' ? 'budgetWord' : 'actualWord'),
+        stated: amount(c.stated),
+        computed: amount(c.computed),
+      }),
+    );
+  }
+  return lines;
+}

@@ -1,0 +1,102 @@
+// Ribbon function file (commands.html): "Refresh scores" re-runs the evaluation with the mapping
+// saved in the workbook, without the pane. Excel has no notification API for function commands,
+// so the outcome is shown in a small dialog (commands-result.html); nothing of the user's is
+// written to report it. Without a saved mapping the officer is told to open the pane: opening it
+// from here (Office.addin.showAsTaskpane) needs a shared runtime, which this manifest does not use.
+import { evaluateAndWrite } from '../engine/workflow';
+import { isApiSetSupported, REQUIRED_API_SETS } from '../excel/host';
+import { createExcelPort } from '../excel/officePort';
+import { REFRESH_SCORES } from './functionNames';
+import { langOf } from './lang';
+import {
+  commandLang,
+  noticeQuery,
+  planRefresh,
+  refreshOutcome,
+  type CommandAction,
+  type Notice,
+} from './refreshOutcome';
+import type { Lang } from '../engine/types';
+
+/** A result dialog left open is closed after this long so the command always completes. */
+const DIALOG_LIFETIME_MS = 90_000;
+
+function resultPageUrl(notice: Notice, lang: Lang): string {
+  return new URL(`commands-result.html?${noticeQuery(notice, lang)}`, window.location.href).href;
+}
+
+/** Shows the notice in a dialog and resolves once it is closed (by the officer or the timer). */
+function showNotice(notice: Notice, lang: Lang): Promise<void> {
+  return new Promise((resolve) => {
+    Office.context.ui.displayDialogAsync(
+      resultPageUrl(notice, lang),
+      { height: 30, width: 30, displayInIframe: true },
+      (opened) => {
+        if (opened.status !== Office.AsyncResultStatus.Succeeded) {
+          console.warn(`refreshScores: ${notice.title}: ${notice.message}`, opened.error);
+          resolve();
+          return;
+        }
+        const dialog = opened.value;
+        const done = (): void => {
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          dialog.close();
+          done();
+        }, DIALOG_LIFETIME_MS);
+        dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => {
+          dialog.close();
+          done();
+        });
+        dialog.addEventHandler(Office.EventType.DialogEventReceived, done);
+      },
+    );
+  });
+}
+
+async function perform(action: CommandAction, lang: Lang): Promise<void> {
+  if (action.kind === 'openPane' && Office.context.requirements.isSetSupported('SharedRuntime', '1.1')) {
+    try {
+      await Office.addin.showAsTaskpane();
+      return;
+    } catch {
+      // Fall through to telling the officer how to open it.
+    }
+  }
+  await showNotice(action.notice, lang);
+}
+
+export async function refreshScores(event: Office.AddinCommands.Event): Promise<void> {
+  let lang = langOf(Office.context.displayLanguage);
+  try {
+    let action: CommandAction;
+    try {
+      const missing = REQUIRED_API_SETS.filter((s) => !isApiSetSupported(s.name, s.version)).map(
+        (s) => `${s.name} ${s.version}`,
+      );
+      const port = createExcelPort();
+      const settings = missing.length > 0 ? null : await port.loadSettings();
+      lang = commandLang(settings, Office.context.displayLanguage);
+      const plan = planRefresh(settings, lang, missing);
+      if (plan.kind === 'run') {
+        const outcome = await evaluateAndWrite(port, plan.settings, { lang });
+        action = refreshOutcome({ ok: true, evaluation: outcome.evaluation, summarySheet: outcome.summarySheet }, lang);
+      } else {
+        action = plan;
+      }
+    } catch (error) {
+      action = refreshOutcome({ ok: false, error }, lang);
+    }
+    await perform(action, lang);
+  } catch (error) {
+    console.error('refreshScores failed to report its outcome', error);
+  } finally {
+    event.completed();
+  }
+}
+
+Office.onReady(() => {
+  Office.actions.associate(REFRESH_SCORES, refreshScores);
+});

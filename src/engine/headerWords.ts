@@ -1,0 +1,113 @@
+// Header words per role (from the synonym list in docs/domain.md) and the matching of one header text.
+import type { Role } from './types';
+
+/** 'ignore' marks words that look like a role but name another column ("项目编码", "执行率得分"). */
+export type HeaderRole = Role | 'ignore';
+
+interface HeaderWord {
+  word: string;
+  role: HeaderRole;
+  /** Confidence when the header is exactly this word; a header merely containing it gets less. */
+  confidence: number;
+}
+
+const STRONG = 1;
+const WEAK = 0.7;
+const FALLBACK = 0.5;
+
+function words(role: HeaderRole, confidence: number, list: string[]): HeaderWord[] {
+  return list.map((w) => ({ word: compactHeader(w), role, confidence }));
+}
+
+/** NFKC, lower case, no whitespace: the form header texts and words are compared in. */
+export function compactHeader(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+}
+
+const HEADER_WORDS: HeaderWord[] = [
+  ...words('project', STRONG, ['项目名称', '项目', '预算项目', '项目全称', 'project', 'projectname']),
+  ...words('budget', STRONG, [
+    '全年预算数', '调整后预算数', '预算数', '年度预算数', '项目资金预算', '年度预算', '全年预算', '调整后预算',
+    'budget',
+  ]),
+  ...words('budget', WEAK, ['预算', '预算金额', '预算资金']),
+  ...words('budget', FALLBACK, ['年初预算数', '年初预算', '初始预算', 'initialbudget', 'originalbudget']),
+  ...words('actual', STRONG, [
+    '全年执行数', '预算执行数', '实际执行数', '执行数', '实际支出', '实际执行', 'actual', 'spent', 'expenditure',
+    '实际支出数', '执行金额',
+  ]),
+  ...words('actual', WEAK, ['决算数', '支出数', '实际使用']),
+  ...words('statedRate', STRONG, [
+    '执行率', '预算执行率', '经费使用率', '使用率', '实际执行率', '资金执行率', 'usagerate', 'executionrate',
+  ]),
+  ...words('statedRate', WEAK, ['rate', '执行进度']),
+  ...words('output', STRONG, ['产出指标', '产出绩效', '产出', 'output']),
+  ...words('benefit', STRONG, ['效益指标', '效益绩效', '效益', 'benefit']),
+  ...words('satisfaction', STRONG, ['满意度指标', '服务对象满意度', '满意度', 'satisfaction']),
+  ...words('total', STRONG, ['总分', '总绩效', '自评得分', '得分合计', '综合评分', 'totalscore', 'score', '总得分']),
+  ...words('total', WEAK, ['得分', 'total']),
+  ...words('explanation', STRONG, [
+    '偏差原因分析及改进措施', '偏差原因', '未完成原因分析', '原因', 'explanation', 'reason', '偏差原因分析',
+  ]),
+  ...words('explanation', WEAK, ['偏差说明', 'deviation', '原因说明']),
+  ...words('ignore', STRONG, [
+    '编码', '代码', '编号', '序号', '类别', '类型', '负责人', '单位', '预算单位', '单位名称', '项目单位', '实施单位',
+    '主管部门', '科目', '预算科目', 'code', 'no.',
+    '执行率得分', '预算执行得分', '预算执行率得分', '执行得分', 'executionscore', '权重', '分值', 'weight',
+    'projectcode', 'projectno.', 'projectid', 'projectnumber', 'projecttype', 'projectowner',
+  ]),
+];
+
+/** Bracketed parts ("(万元)", "(50分)") and a trailing unit are not part of the header word. */
+const BRACKETED = /[([【〔<][^)\]】〕>]*[)\]】〕>]/g;
+const TRAILING_UNIT = /[/:]?(?:单位[:]?)?(?:万元|千元|元)$/;
+
+export interface HeaderMatch {
+  role: HeaderRole;
+  confidence: number;
+}
+
+const CONTAINED = 0.85;
+
+/**
+ * The role a header text names: the longest header word it contains wins, so "预算执行率" is a rate
+ * (not budget), "预算执行数" an actual, "项目资金预算" a budget. On equal length 'ignore' wins.
+ */
+export function matchHeader(text: string): HeaderMatch | null {
+  const compact = compactHeader(text);
+  if (compact === '' || compact.length > 40) return null;
+  const core = compact.replace(BRACKETED, '').replace(TRAILING_UNIT, '') || compact;
+  let best: HeaderWord | null = null;
+  for (const hw of HEADER_WORDS) {
+    if (!core.includes(hw.word)) continue;
+    if (
+      best === null ||
+      hw.word.length > best.word.length ||
+      (hw.word.length === best.word.length && hw.role === 'ignore' && best.role !== 'ignore')
+    ) {
+      best = hw;
+    }
+  }
+  if (best === null) return null;
+  const exact = core === best.word;
+  return { role: best.role, confidence: exact ? best.confidence : best.confidence * CONTAINED };
+}
+
+const WEIGHT_PATTERNS = [
+  /(\d+(?:\.\d+)?)分/,
+  /(\d+(?:\.\d+)?)(?:pts?|points?|marks?)\b/,
+  /(?:权重|满分|weight)[:=]?(\d+(?:\.\d+)?)/,
+];
+
+/** The weight a header states: "产出指标(50分)" → 50. */
+export function statedWeight(text: string): number | undefined {
+  const compact = compactHeader(text);
+  for (const p of WEIGHT_PATTERNS) {
+    const m = p.exec(compact);
+    if (m) {
+      const w = Number(m[1]);
+      if (Number.isFinite(w) && w > 0) return w;
+    }
+  }
+  return undefined;
+}

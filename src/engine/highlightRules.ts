@@ -1,0 +1,74 @@
+// Conditional-format rules that mark source rows whose usage rate is out of the band. Host-free: the
+// adapters add them as formula rules on the highlighted range. Formulas are written relative to the
+// range's top-left cell (absolute columns, relative rows), so Excel shifts them row by row.
+import type { HighlightSpec } from './port';
+
+export type HighlightKind = 'under' | 'over' | 'missing';
+
+export interface HighlightRule {
+  kind: HighlightKind;
+  formula: string;
+  /** Light fill with dark text: contrast above 7:1, and the pane's badges say the same in words. */
+  fill: string;
+  fontColor: string;
+}
+
+export const HIGHLIGHT_COLOURS: Record<HighlightKind, { fill: string; fontColor: string }> = {
+  under: { fill: '#FFF4CE', fontColor: '#5C3B00' },
+  over: { fill: '#FDE7E9', fontColor: '#7A1020' },
+  missing: { fill: '#EDEBE9', fontColor: '#323130' },
+};
+
+/** Tolerance of the band edges, as in the engine: a rate within 1e-9 of an edge is inside. */
+const EDGE_TOLERANCE = 1e-9;
+/** Text a sheet uses for "no figure"; the engine reads these as missing too. */
+const PLACEHOLDERS = ['—', '-', '－', '/', '／'];
+
+/** Column letters of a 1-based column number: 1 → A, 27 → AA. */
+export function colLetter(col: number): string {
+  if (!Number.isInteger(col) || col < 1 || col > 16384) throw new RangeError(`column out of range: ${col}`);
+  let n = col;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** A number as a plain decimal Excel reads back unchanged (no exponent, at most 12 decimals). */
+export function formulaNumber(value: number): string {
+  if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+  const fixed = value.toFixed(12).replace(/0+$/, '').replace(/\.$/, '');
+  return fixed === '-0' ? '0' : fixed;
+}
+
+export function highlightRules(spec: HighlightSpec): HighlightRule[] {
+  const { band } = spec;
+  if (!Number.isFinite(band.low) || !Number.isFinite(band.high) || band.low > band.high) {
+    throw new RangeError(`invalid rate band: ${band.low}..${band.high}`);
+  }
+  for (const n of [spec.firstRow, spec.firstCol, spec.budgetCol, spec.actualCol]) {
+    if (!Number.isInteger(n) || n < 1) throw new RangeError(`invalid position in highlight spec: ${n}`);
+  }
+  const row = spec.firstRow;
+  const budget = `$${colLetter(spec.budgetCol)}${row}`;
+  const actual = `$${colLetter(spec.actualCol)}${row}`;
+  const bothNumbers = `ISNUMBER(${budget}),${budget}>0,ISNUMBER(${actual})`;
+  const rate = `${actual}/${budget}`;
+  const lowEdge = formulaNumber(band.low - EDGE_TOLERANCE);
+  const highEdge = formulaNumber(band.high + EDGE_TOLERANCE);
+  const blankish = (ref: string): string =>
+    `OR(LEN(TRIM(${ref}&""))=0,${PLACEHOLDERS.map((p) => `${ref}&""="${p}"`).join(',')})`;
+  const hasContent = (ref: string): string => `LEN(TRIM(${ref}&""))>0`;
+  // Only rows carrying a figure are marked missing: blank rows and section headings stay plain.
+  const missing =
+    `=AND(OR(${hasContent(budget)},${hasContent(actual)}),` +
+    `OR(${blankish(budget)},${blankish(actual)},AND(ISNUMBER(${budget}),${budget}=0)))`;
+  return [
+    { kind: 'under', formula: `=AND(${bothNumbers},${rate}<${lowEdge})`, ...HIGHLIGHT_COLOURS.under },
+    { kind: 'over', formula: `=AND(${bothNumbers},${rate}>${highEdge})`, ...HIGHLIGHT_COLOURS.over },
+    { kind: 'missing', formula: missing, ...HIGHLIGHT_COLOURS.missing },
+  ];
+}

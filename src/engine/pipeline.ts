@@ -1,0 +1,83 @@
+// One sheet in, one evaluation out: checks the band and scheme, detects the header, extracts the
+// rows and scores them. Every failure comes back as an EngineError, never as an exception.
+import { EngineError } from './errors';
+import { evaluateTable } from './evaluate';
+import { detectHeader } from './headers';
+import { extractTable } from './rows';
+import { parseScheme, validateBand } from './schemes';
+import type { Evaluation, Grid, HeaderDetection, MappingOverride, RateBand, Scheme, SheetData } from './types';
+
+export interface RunOptions {
+  scheme: Scheme;
+  /** Overrides the scheme's rate band. */
+  band?: RateBand;
+  override?: MappingOverride;
+}
+
+export type RunResult =
+  | { ok: true; detection: HeaderDetection; evaluation: Evaluation }
+  | { ok: false; error: EngineError };
+
+function isBlank(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+export function isEmptyGrid(grid: Grid): boolean {
+  for (const row of grid) {
+    if (!row) continue;
+    for (const cell of row) if (!isBlank(cell)) return false;
+  }
+  return true;
+}
+
+/** True when a project, a budget and an actual-spend column are all detected on the grid. */
+export function detectsRequiredColumns(grid: Grid, override?: MappingOverride): boolean {
+  if (isEmptyGrid(grid)) return false;
+  return detectHeader(grid, override).missing.length === 0;
+}
+
+/** The first sheet, in the order given, on which the required columns are detected. */
+export function findEvaluableSheet<T extends SheetData>(sheets: readonly T[]): T | undefined {
+  return sheets.find((s) => detectsRequiredColumns(s.grid));
+}
+
+export function runEvaluation(sheet: SheetData, opts: RunOptions): RunResult {
+  if (opts.band !== undefined) {
+    const zh = validateBand(opts.band, 'zh', 'band');
+    if (zh.length > 0) {
+      const en = validateBand(opts.band, 'en', 'band');
+      return fail(new EngineError('invalid_band', { errors: en, messages: { zh, en } }));
+    }
+  }
+  const checked = parseScheme(opts.scheme, 'en');
+  if (!checked.ok) {
+    const zh = parseScheme(opts.scheme, 'zh');
+    return fail(
+      new EngineError('invalid_scheme', {
+        errors: checked.errors,
+        messages: { zh: zh.ok ? [] : zh.errors, en: checked.errors },
+      }),
+    );
+  }
+  if (isEmptyGrid(sheet.grid)) return fail(new EngineError('empty_sheet', { sheet: sheet.name }));
+
+  const detection = detectHeader(sheet.grid, opts.override);
+  if (detection.missing.length > 0) {
+    return fail(new EngineError('missing_columns', { missing: [...detection.missing], sheet: sheet.name }));
+  }
+  const table = extractTable(sheet.grid, detection);
+  if (table.projects.length === 0) return fail(new EngineError('no_projects', { sheet: sheet.name }));
+
+  const evaluation = evaluateTable(table, {
+    sheet: sheet.name,
+    origin: sheet.origin,
+    detection,
+    scheme: opts.scheme,
+    band: opts.band,
+  });
+  return { ok: true, detection, evaluation };
+}
+
+function fail(error: EngineError): RunResult {
+  return { ok: false, error };
+}

@@ -1,0 +1,187 @@
+// Orchestration shared by the task pane and the ribbon command: read → evaluate → write summary →
+// highlight → save settings, over any WorkbookPort. Host-free.
+import type { HighlightSpec, Progress, ReadRequest, Settings, WorkbookPort } from './port';
+import type { Evaluation, HeaderDetection, Lang, MappingOverride, RateBand, Scheme, SheetData } from './types';
+import type { SummaryLayout } from './summaryTypes';
+import { runEvaluation } from './pipeline';
+import { buildSummary } from './summary';
+import { layoutSummary } from './summaryLayout';
+import { getScheme } from './schemes';
+import { EngineError } from './errors';
+
+/** Thrown when the caller's AbortSignal fired; nothing after that stage was written. */
+export class WorkflowCancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'WorkflowCancelled';
+  }
+}
+
+export function isCancelled(error: unknown): boolean {
+  if (error instanceof WorkflowCancelled) return true;
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'AbortError' || name === 'WorkflowCancelled';
+}
+
+export const DEFAULT_SUMMARY_SHEET: Record<Lang, string> = { zh: '绩效自评汇总', en: 'Performance summary' };
+
+export interface EngineRequest {
+  sheet: SheetData;
+  scheme: Scheme;
+  band: RateBand;
+  override?: MappingOverride;
+  /** When given, the summary is built and laid out as well. */
+  summary?: { lang: Lang; time: Date };
+}
+
+export type EngineResult =
+  | { ok: true; detection: HeaderDetection; evaluation: Evaluation; layout?: SummaryLayout }
+  | { ok: false; error: EngineError };
+
+/** Runs the engine somewhere (this thread, or a worker for large sheets). */
+export type EngineRunner = (request: EngineRequest, signal?: AbortSignal) => Promise<EngineResult>;
+
+/** The engine work of one run, synchronous; the worker script calls it too. */
+export function runEngine(request: EngineRequest): EngineResult {
+  const outcome = runEvaluation(request.sheet, { scheme: request.scheme, band: request.band, override: request.override });
+  if (!outcome.ok) return outcome;
+  if (!request.summary) return outcome;
+  const model = buildSummary(outcome.evaluation, request.scheme, request.summary.lang, { time: request.summary.time });
+  return { ...outcome, layout: layoutSummary(model) };
+}
+
+export const runEngineHere: EngineRunner = async (request) => runEngine(request);
+
+export interface WorkflowOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: Progress) => void;
+  /** Where the engine runs; this thread by default. */
+  engine?: EngineRunner;
+  now?: () => Date;
+  /** Language of the summary; settings.lang, else Chinese. */
+  lang?: Lang;
+}
+
+export interface EvaluateOutcome {
+  sheet: SheetData;
+  detection: HeaderDetection;
+  evaluation: Evaluation;
+  scheme: Scheme;
+}
+
+export interface WriteOutcome extends EvaluateOutcome {
+  /** Name of the summary sheet written, null when the summary was not asked for. */
+  summarySheet: string | null;
+  highlight: HighlightSpec | null;
+  /** The settings as saved in the workbook. */
+  settings: Settings;
+}
+
+export function resolveScheme(settings: Settings): Scheme {
+  if (settings.customScheme && settings.customScheme.id === settings.schemeId) return settings.customScheme;
+  const scheme = getScheme(settings.schemeId);
+  if (!scheme) throw new EngineError('invalid_scheme', { schemeId: settings.schemeId });
+  return scheme;
+}
+
+/** The read the pane and the ribbon command both use, so the mapping's column indices mean the same. */
+export function readRequestFor(settings: Pick<Settings, 'sheet'> | null): ReadRequest {
+  return settings?.sheet ? { sheet: settings.sheet, scope: 'sheet' } : { scope: 'sheet' };
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new WorkflowCancelled();
+}
+
+/** Highlight rules cover the project rows, across the mapped block's columns, in sheet coordinates. */
+export function highlightSpecFor(sheet: SheetData, detection: HeaderDetection, evaluation: Evaluation): HighlightSpec | null {
+  const budget = detection.mapping.budget;
+  const actual = detection.mapping.actual;
+  if (!budget || !actual || evaluation.projects.length === 0) return null;
+  let firstRow = Infinity;
+  let lastRow = -Infinity;
+  for (const project of evaluation.projects) {
+    if (project.row < firstRow) firstRow = project.row;
+    if (project.row > lastRow) lastRow = project.row;
+  }
+  const width = Math.max(detection.headers.length, budget.column + 1, actual.column + 1);
+  return {
+    sheet: sheet.name,
+    firstRow,
+    lastRow,
+    firstCol: sheet.origin.col,
+    lastCol: sheet.origin.col + width - 1,
+    budgetCol: sheet.origin.col + budget.column,
+    actualCol: sheet.origin.col + actual.column,
+    band: evaluation.band,
+  };
+}
+
+async function readAndRun(
+  port: WorkbookPort,
+  settings: Settings,
+  options: WorkflowOptions,
+  summary: EngineRequest['summary'],
+): Promise<EvaluateOutcome & { layout?: SummaryLayout }> {
+  const { signal, onProgress } = options;
+  const scheme = resolveScheme(settings);
+  throwIfAborted(signal);
+  onProgress?.({ stage: 'read', done: 0, total: 1 });
+  const sheet = await port.readSource(readRequestFor(settings), { signal, onProgress });
+  throwIfAborted(signal);
+  onProgress?.({ stage: 'evaluate', done: 0, total: 1 });
+  const engine = options.engine ?? runEngineHere;
+  const result = await engine({ sheet, scheme, band: settings.band, override: settings.override, summary }, signal);
+  throwIfAborted(signal);
+  if (!result.ok) throw result.error;
+  onProgress?.({ stage: 'evaluate', done: 1, total: 1 });
+  return { sheet, detection: result.detection, evaluation: result.evaluation, scheme, layout: result.layout };
+}
+
+/** Reads the source and evaluates it; writes nothing. Throws EngineError, the port's errors, or WorkflowCancelled. */
+export async function evaluate(port: WorkbookPort, settings: Settings, options: WorkflowOptions = {}): Promise<EvaluateOutcome> {
+  const { sheet, detection, evaluation, scheme } = await readAndRun(port, settings, options, undefined);
+  return { sheet, detection, evaluation, scheme };
+}
+
+/**
+ * Evaluates, writes the summary sheet (unless `summary: false`), replaces the add-in's highlights and
+ * saves the settings. Stops between stages once the signal fires.
+ */
+export async function evaluateAndWrite(
+  port: WorkbookPort,
+  settings: Settings,
+  options: WorkflowOptions & { summary?: boolean } = {},
+): Promise<WriteOutcome> {
+  const { signal, onProgress } = options;
+  const now = options.now ?? (() => new Date());
+  const lang: Lang = options.lang ?? settings.lang ?? 'zh';
+  const wantSummary = options.summary ?? true;
+  const runTime = now();
+  const outcome = await readAndRun(port, settings, options, wantSummary ? { lang, time: runTime } : undefined);
+
+  let summarySheet: string | null = null;
+  if (wantSummary && outcome.layout) {
+    throwIfAborted(signal);
+    onProgress?.({ stage: 'write', done: 0, total: 1 });
+    const preferred = settings.summarySheet ?? DEFAULT_SUMMARY_SHEET[lang];
+    summarySheet = (await port.writeSummary(outcome.layout, preferred, { signal, onProgress })).sheetName;
+  }
+
+  throwIfAborted(signal);
+  const highlight = highlightSpecFor(outcome.sheet, outcome.detection, outcome.evaluation);
+  onProgress?.({ stage: 'highlight', done: 0, total: 1 });
+  if (highlight) await port.applyHighlights(highlight);
+  else await port.clearHighlights(outcome.sheet.name);
+  onProgress?.({ stage: 'highlight', done: 1, total: 1 });
+
+  throwIfAborted(signal);
+  const saved: Settings = {
+    ...settings,
+    sheet: outcome.sheet.name,
+    summarySheet: summarySheet ?? settings.summarySheet,
+    lastRefreshed: now().toISOString(),
+  };
+  await port.saveSettings(saved);
+  return { ...outcome, summarySheet, highlight, settings: saved };
+}

@@ -1,0 +1,84 @@
+// Every failure of the Office.js adapter reaches the pane as a HostError with a code the string
+// tables know (errorMessages.ts), whatever Office raised.
+
+export type HostErrorCode =
+  | 'not_in_excel'
+  | 'api_unsupported'
+  | 'payload_too_large'
+  | 'too_many_cells'
+  | 'sheet_protected'
+  | 'not_found'
+  | 'busy'
+  | 'invalid_selection'
+  | 'range_conflict'
+  | 'settings_failed'
+  | 'cancelled'
+  | 'unknown';
+
+export class HostError extends Error {
+  readonly code: HostErrorCode;
+  /** The Office error code it came from, e.g. "AccessDenied"; kept for the log, never shown alone. */
+  readonly officeCode?: string;
+
+  constructor(code: HostErrorCode, message?: string, officeCode?: string) {
+    super(message ?? code);
+    this.name = 'HostError';
+    this.code = code;
+    this.officeCode = officeCode;
+  }
+}
+
+const OFFICE_CODES: Record<string, HostErrorCode> = {
+  ApiNotFound: 'api_unsupported',
+  NotImplemented: 'api_unsupported',
+  UnsupportedFeature: 'api_unsupported',
+  UnsupportedOperation: 'api_unsupported',
+  UnsupportedSheet: 'api_unsupported',
+  RequestPayloadSizeLimitExceeded: 'payload_too_large',
+  ResponsePayloadSizeLimitExceeded: 'payload_too_large',
+  RangeExceedsLimit: 'payload_too_large',
+  OperationCellsExceedLimit: 'payload_too_large',
+  AccessDenied: 'sheet_protected',
+  ItemNotFound: 'not_found',
+  InvalidReference: 'not_found',
+  InvalidOperationInCellEditMode: 'busy',
+  Conflict: 'busy',
+  ActivityLimitReached: 'busy',
+  RequestAborted: 'busy',
+  InvalidSelection: 'invalid_selection',
+  MergedRangeConflict: 'range_conflict',
+  FilteredRangeConflict: 'range_conflict',
+  PivotTableRangeConflict: 'range_conflict',
+  InsertDeleteConflict: 'range_conflict',
+};
+
+/** Maps anything thrown by Office.js (OfficeExtension.Error has a string `code`) to a HostError. */
+export function toHostError(err: unknown): HostError {
+  if (err instanceof HostError) return err;
+  const officeCode = errorCode(err);
+  const message = err instanceof Error ? err.message : typeof err === 'string' ? err : 'Office error';
+  if (officeCode && OFFICE_CODES[officeCode]) return new HostError(OFFICE_CODES[officeCode], message, officeCode);
+  if (err instanceof Error && err.name === 'AbortError') return new HostError('cancelled', message);
+  return new HostError('unknown', message, officeCode);
+}
+
+function errorCode(err: unknown): string | undefined {
+  if (typeof err === 'object' && err !== null && 'code' in err) {
+    const code = (err as { code: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}
+
+/** Runs an adapter operation and rethrows whatever fails as a HostError. */
+export async function asHostErrors<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (err) {
+    throw toHostError(err);
+  }
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new HostError('cancelled', 'cancelled by the user');
+}

@@ -1,0 +1,99 @@
+// The only place that asks which host the pane runs in and which API sets it offers.
+
+export interface HostInfo {
+  inExcel: boolean;
+  /** Office's display language ("zh-CN", "en-US"), or the browser's outside Office. */
+  displayLanguage: string;
+  /** From Office's theme where the host exposes one; null when unknown. */
+  dark: boolean | null;
+  /** Required API sets this Excel lacks, as "ExcelApi 1.9"; empty when all are there. */
+  missingApiSets: string[];
+  /** ExcelApi 1.14 (event triggerSource) is optional: without it the adapter switches events off around its writes. */
+  canUseTriggerSource: boolean;
+}
+
+/** ExcelApi 1.9: Range.getTables, worksheets.onChanged, getRangeByIndexes (1.7), runtime.enableEvents (1.8), conditional formats (1.6). */
+export const REQUIRED_API_SETS: readonly { name: string; version: string }[] = [{ name: 'ExcelApi', version: '1.9' }];
+export const TRIGGER_SOURCE_API_SET = { name: 'ExcelApi', version: '1.14' } as const;
+
+const DEFAULT_TIMEOUT_MS = 3000;
+
+function officeGlobal(): typeof Office | undefined {
+  const g = globalThis as { Office?: typeof Office };
+  return g.Office;
+}
+
+function browserLanguage(): string {
+  const nav = (globalThis as { navigator?: { language?: string } }).navigator;
+  return nav?.language ?? 'en';
+}
+
+/** isSetSupported, false when Office or its requirements object is absent. */
+export function isApiSetSupported(name: string, version: string): boolean {
+  const office = officeGlobal();
+  try {
+    return office?.context?.requirements?.isSetSupported(name, version) === true;
+  } catch {
+    return false;
+  }
+}
+
+/** Relative luminance (0..1) of a "#RRGGBB" colour; null when it is not one. */
+export function luminance(hex: string): number | null {
+  const m = /^#?([0-9a-f]{6})$/i.exec(hex.trim());
+  if (!m) return null;
+  const channel = (i: number): number => {
+    const c = parseInt(m[1].slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
+}
+
+function themeIsDark(office: typeof Office): boolean | null {
+  try {
+    const background = office.context?.officeTheme?.bodyBackgroundColor;
+    if (typeof background !== 'string') return null;
+    const lum = luminance(background);
+    return lum === null ? null : lum < 0.4;
+  } catch {
+    return null;
+  }
+}
+
+export async function detectHost(options: { timeoutMs?: number } = {}): Promise<HostInfo> {
+  const office = officeGlobal();
+  const outside: HostInfo = {
+    inExcel: false,
+    displayLanguage: browserLanguage(),
+    dark: null,
+    missingApiSets: [],
+    canUseTriggerSource: false,
+  };
+  if (!office || typeof office.onReady !== 'function') return outside;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), timeoutMs);
+  });
+  let info: { host: Office.HostType | null } | null;
+  try {
+    info = await Promise.race([office.onReady(), timeout]);
+  } catch {
+    info = null;
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+  }
+  // office.js loaded in a plain browser resolves with host null.
+  const excelHost = office.HostType?.Excel ?? 'Excel';
+  if (!info || info.host !== excelHost) return outside;
+  const missingApiSets = REQUIRED_API_SETS.filter((s) => !isApiSetSupported(s.name, s.version)).map(
+    (s) => `${s.name} ${s.version}`,
+  );
+  return {
+    inExcel: true,
+    displayLanguage: office.context?.displayLanguage || browserLanguage(),
+    dark: themeIsDark(office),
+    missingApiSets,
+    canUseTriggerSource: isApiSetSupported(TRIGGER_SOURCE_API_SET.name, TRIGGER_SOURCE_API_SET.version),
+  };
+}

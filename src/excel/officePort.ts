@@ -1,0 +1,79 @@
+// The WorkbookPort on Office.js. Each method is one Excel.run; what to send is computed by pure
+// helpers (summaryPlan, highlightRules, chunks), so the batches here only issue calls.
+import type { WorkbookPort } from '../engine/port';
+import { asHostErrors, HostError } from './errors';
+import { listenToChanges, type ExcelRunner } from './events';
+import { applyHighlightsIn, clearHighlightsIn } from './highlights';
+import { isApiSetSupported, TRIGGER_SOURCE_API_SET } from './host';
+import { readSourceIn } from './readSource';
+import { RequestMeter } from './requestMeter';
+import { selectRowIn } from './selection';
+import { loadSettings, saveSettings } from './settings';
+import { writeSummaryIn } from './writeSummary';
+
+export interface ExcelPortOptions {
+  /** Records every round trip; the bench and the tests read it. */
+  meter?: RequestMeter;
+  /** Bytes one request or response may carry (default 4 MB, under Excel on the web's 5 MB). */
+  budget?: number;
+  /** Overrides the ExcelApi 1.14 check (tests, or a host known to lack it). */
+  canUseTriggerSource?: boolean;
+  /** Up to this many cells a read loads values at once, without sampling first. */
+  directReadCells?: number;
+}
+
+function defaultRunner(): ExcelRunner {
+  return <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    if (typeof Excel === 'undefined' || typeof Excel.run !== 'function') {
+      return Promise.reject(new HostError('not_in_excel', 'Excel.run is not available'));
+    }
+    return Excel.run(batch);
+  };
+}
+
+export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort & { meter: RequestMeter } {
+  const meter = options.meter ?? new RequestMeter();
+  const run = defaultRunner();
+  const canUseTriggerSource = (): boolean =>
+    options.canUseTriggerSource ?? isApiSetSupported(TRIGGER_SOURCE_API_SET.name, TRIGGER_SOURCE_API_SET.version);
+
+  return {
+    meter,
+    listSheets: () =>
+      asHostErrors(() =>
+        run(async (context) => {
+          const sheets = context.workbook.worksheets;
+          sheets.load('items/name');
+          await meter.sync(context, 'sheets');
+          return sheets.items.map((s) => s.name);
+        }),
+      ),
+    readSource: (request = {}, opts = {}) =>
+      asHostErrors(() =>
+        run((context) =>
+          readSourceIn(context, request, opts, { meter, budget: options.budget, directReadCells: options.directReadCells }),
+        ),
+      ),
+    writeSummary: (layout, preferredName, opts = {}) =>
+      asHostErrors(async () => {
+        const result = await run((context) =>
+          writeSummaryIn(context, layout, preferredName, opts, {
+            meter,
+            run,
+            budget: options.budget,
+            canUseTriggerSource: canUseTriggerSource(),
+          }),
+        );
+        return { sheetName: result.sheetName };
+      }),
+    applyHighlights: (spec) => asHostErrors(() => run((context) => applyHighlightsIn(context, spec, meter))),
+    clearHighlights: (sheet) =>
+      asHostErrors(async () => {
+        await run((context) => clearHighlightsIn(context, sheet, meter));
+      }),
+    onSourceChanged: (listener) => asHostErrors(() => listenToChanges(run, meter, listener)),
+    loadSettings: () => asHostErrors(() => loadSettings()),
+    saveSettings: (settings) => asHostErrors(() => saveSettings(settings)),
+    selectRow: (sheet, row) => asHostErrors(() => run((context) => selectRowIn(context, sheet, row))),
+  };
+}

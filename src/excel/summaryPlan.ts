@@ -1,0 +1,127 @@
+// What writing the summary sends, computed without Excel: blocks cut into byte-sized pieces packed
+// into requests, the table, the chart and the sheet name. The adapter only issues the calls.
+import type { LayoutBlock, SummaryLayout, SummaryValue } from '../engine/summaryTypes';
+import { DEFAULT_CHUNK_BUDGET, OPERATION_OVERHEAD_BYTES, gridBytes, packPieces, planWriteChunks } from '../engine/chunks';
+
+export interface PlannedWrite {
+  blockId: string;
+  /** 0-based position on the summary sheet. */
+  row: number;
+  col: number;
+  values: SummaryValue[][];
+  /** Same shape as values. */
+  formats: string[][];
+  bytes: number;
+}
+
+export interface PlannedChart {
+  title: string;
+  /** 0-based rectangle of the chart data (header row first): name, rate, low, high. */
+  dataRow: number;
+  dataCol: number;
+  rowCount: number;
+  anchorRow: number;
+  anchorCol: number;
+}
+
+export interface SummaryPlan {
+  requests: PlannedWrite[][];
+  table: { row: number; col: number; rowCount: number; columnCount: number } | null;
+  chart: PlannedChart | null;
+  freezeRows: number;
+  /** Column width in points per 0-based sheet column. */
+  widths: { col: number; points: number }[];
+}
+
+/** More bars than this make an unreadable chart and a slow request; the data is still written. */
+export const MAX_CHART_CATEGORIES = 500;
+const TEXT_FORMAT = '@';
+/**
+ * Excel parses a string written to a non-text cell like typed input: "=x" becomes a formula. A quote
+ * prefix keeps it text (Excel hides the apostrophe). Non-finite numbers become blanks.
+ */
+export function safeCell(value: SummaryValue, format: string): SummaryValue {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'string' && format !== TEXT_FORMAT && /^[=+\-@]/.test(value)) return `'${value}`;
+  return value;
+}
+
+function blockPieces(block: LayoutBlock, blockId: string, budget: number): PlannedWrite[] {
+  const width = block.values.reduce((max, row) => Math.max(max, row.length), 0);
+  if (width === 0) return [];
+  const formatRow = Array.from({ length: width }, (_, c) => block.numberFormats[c] ?? 'General');
+  const values = block.values.map((row) => Array.from({ length: width }, (_, c) => safeCell(row[c] ?? null, formatRow[c])));
+  return planWriteChunks(values, { budget, formats: formatRow }).map((chunk) => {
+    const slice = values.slice(chunk.start, chunk.end);
+    const formats = slice.map(() => formatRow);
+    return {
+      blockId,
+      row: block.row + chunk.start,
+      col: block.col,
+      values: slice,
+      formats,
+      bytes: gridBytes(slice) + gridBytes(formats) + 2 * OPERATION_OVERHEAD_BYTES,
+    };
+  });
+}
+
+/** Characters (CJK counted double by the layout) to points of the default font, capped. */
+export function widthPoints(chars: number): number {
+  if (!Number.isFinite(chars) || chars <= 0) return 48;
+  return Math.min(360, Math.round(chars * 6 + 8));
+}
+
+export function planSummary(layout: SummaryLayout, budget: number = DEFAULT_CHUNK_BUDGET): SummaryPlan {
+  const pieces = layout.blocks.flatMap((b) => blockPieces(b, b.id, budget));
+  const t = layout.table;
+  // The layout writes the chart data (name, rate, low, high; header first) as its 'chart' block.
+  const chartData = layout.blocks.find((b) => b.id === 'chart' && b.row === layout.chart.dataRow && b.col === layout.chart.dataCol);
+  const chart: PlannedChart | null =
+    chartData && chartData.values.length > 1 && chartData.numberFormats.length >= 4 && layout.chart.categories.length <= MAX_CHART_CATEGORIES
+      ? {
+          title: layout.chart.title,
+          dataRow: layout.chart.dataRow,
+          dataCol: layout.chart.dataCol,
+          rowCount: chartData.values.length,
+          anchorRow: layout.chart.anchorRow,
+          anchorCol: layout.chart.anchorCol,
+        }
+      : null;
+  return {
+    requests: packPieces(pieces, budget),
+    table: t.rowCount > 0 && t.columns.length > 0 ? { row: t.headerRow, col: t.col, rowCount: t.rowCount + 1, columnCount: t.columns.length } : null,
+    chart,
+    freezeRows: Math.max(0, Math.floor(layout.freezeRows)),
+    widths: t.widths.map((chars, i) => ({ col: t.col + i, points: widthPoints(chars) })),
+  };
+}
+
+const INVALID_SHEET_CHARS = /[:\\/?*[\]]/g;
+const MAX_SHEET_NAME = 31;
+
+/** A valid sheet name for the preferred one, numbered "name (2)" when it is taken (case-insensitive). */
+export function freeSheetName(preferred: string, taken: readonly string[]): string {
+  const base = (preferred.replace(INVALID_SHEET_CHARS, '_').replace(/^'+|'+$/g, '').trim() || 'Summary').slice(0, MAX_SHEET_NAME);
+  const lower = new Set(taken.map((n) => n.toLowerCase()));
+  if (!lower.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = base.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** True for the preferred name itself or one of its numbered variants. */
+export function isVariantOf(name: string, preferred: string): boolean {
+  const base = preferred.replace(INVALID_SHEET_CHARS, '_').trim().toLowerCase();
+  const lower = name.toLowerCase();
+  if (lower === base.slice(0, MAX_SHEET_NAME)) return true;
+  const m = /^(.*) \((\d+)\)$/.exec(lower);
+  return m !== null && base.startsWith(m[1]) && m[1].length > 0;
+}
+
+export function freeTableName(taken: readonly string[], base = 'PerfSummary'): string {
+  const lower = new Set(taken.map((n) => n.toLowerCase()));
+  if (!lower.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) if (!lower.has(`${base}${n}`.toLowerCase())) return `${base}${n}`;
+}

@@ -1,0 +1,119 @@
+// Writes the summary sheet. Only a sheet the add-in created (its id is in the workbook's ownership
+// record) is ever cleared; a user's sheet with the same name is left alone.
+import type { WriteOptions } from '../engine/port';
+import type { SummaryLayout } from '../engine/summaryTypes';
+import { colLetter } from '../engine/highlightRules';
+import { throwIfAborted } from './errors';
+import { withEventsSuppressed, type ExcelRunner } from './events';
+import type { RequestMeter } from './requestMeter';
+import { loadOwnership, saveOwnership } from './settings';
+import { freeSheetName, freeTableName, isVariantOf, planSummary, type PlannedWrite, type SummaryPlan } from './summaryPlan';
+
+export interface WriteTuning {
+  meter: RequestMeter;
+  run: ExcelRunner;
+  budget?: number;
+  /** False when events carry no triggerSource (before ExcelApi 1.14): events are then switched off around the write. */
+  canUseTriggerSource: boolean;
+}
+
+const CHART_NAME = 'PerfUsageRateChart';
+const CHART_SIZE = { rows: 18, cols: 8 };
+
+function cellAddress(row0: number, col0: number): string {
+  return `${colLetter(col0 + 1)}${row0 + 1}`;
+}
+
+function queueWrite(sheet: Excel.Worksheet, write: PlannedWrite, meter: RequestMeter): void {
+  const range = sheet.getRangeByIndexes(write.row, write.col, write.values.length, write.values[0].length);
+  // Formats first: '@' must be in place before a name such as "=HYPERLINK(...)" arrives.
+  range.numberFormat = write.formats;
+  range.values = write.values;
+  meter.queue(write.bytes);
+}
+
+function queueStructure(sheet: Excel.Worksheet, plan: SummaryPlan, tableName: string): void {
+  if (plan.table) {
+    const { row, col, rowCount, columnCount } = plan.table;
+    const table = sheet.tables.add(sheet.getRangeByIndexes(row, col, rowCount, columnCount), true);
+    table.name = tableName;
+    table.style = 'TableStyleLight9';
+  }
+  for (const { col, points } of plan.widths) sheet.getRangeByIndexes(0, col, 1, 1).format.columnWidth = points;
+  if (plan.freezeRows > 0) sheet.freezePanes.freezeRows(plan.freezeRows);
+  if (plan.chart) {
+    const c = plan.chart;
+    const data = sheet.getRangeByIndexes(c.dataRow, c.dataCol, c.rowCount, 4);
+    const chart = sheet.charts.add('ColumnClustered', data, 'Columns');
+    chart.name = CHART_NAME;
+    chart.title.text = c.title;
+    // The band's edges as lines across the bars (series 2 and 3: low, high).
+    chart.series.getItemAt(1).chartType = 'Line';
+    chart.series.getItemAt(2).chartType = 'Line';
+    chart.setPosition(
+      cellAddress(c.anchorRow, c.anchorCol),
+      cellAddress(c.anchorRow + CHART_SIZE.rows - 1, c.anchorCol + CHART_SIZE.cols - 1),
+    );
+  }
+}
+
+export async function writeSummaryIn(
+  context: Excel.RequestContext,
+  layout: SummaryLayout,
+  preferredName: string,
+  options: WriteOptions,
+  tuning: WriteTuning,
+): Promise<{ sheetName: string; createdSheetId: string | null }> {
+  const { meter } = tuning;
+  const plan = planSummary(layout, tuning.budget);
+  const ownedIds = new Set(loadOwnership().summarySheetIds);
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name,items/id');
+  const tables = context.workbook.tables;
+  tables.load('items/name');
+  await meter.sync(context, 'write:meta');
+  throwIfAborted(options.signal);
+
+  const own = worksheets.items.find((ws) => ownedIds.has(ws.id) && isVariantOf(ws.name, preferredName));
+  let sheet: Excel.Worksheet;
+  let createdSheetId: string | null = null;
+  const totalSteps = plan.requests.length + 1;
+  return withEventsSuppressed(context, !tuning.canUseTriggerSource, meter, tuning.run, async () => {
+    if (own) {
+      sheet = own;
+      sheet.tables.load('items/name');
+      sheet.charts.load('items/name');
+      await meter.sync(context, 'write:inspect');
+      for (const t of sheet.tables.items) t.delete();
+      for (const c of sheet.charts.items) c.delete();
+      sheet.getRange().clear();
+      sheet.freezePanes.unfreeze();
+    } else {
+      const name = freeSheetName(preferredName, worksheets.items.map((ws) => ws.name));
+      sheet = worksheets.add(name);
+    }
+    sheet.load('name,id');
+    const tableName = freeTableName(tables.items.map((t) => t.name));
+    if (plan.requests.length === 0) queueStructure(sheet, plan, tableName);
+    for (let i = 0; i < plan.requests.length; i++) {
+      for (const write of plan.requests[i]) queueWrite(sheet, write, meter);
+      if (i === plan.requests.length - 1) queueStructure(sheet, plan, tableName);
+      await meter.sync(context, plan.requests.length === 1 ? 'write:all' : 'write:chunk');
+      if (i === 0 && !own) createdSheetId = sheet.id;
+      options.onProgress?.({ stage: 'write', done: i + 1, total: totalSteps });
+      if (i < plan.requests.length - 1) throwIfAborted(options.signal);
+    }
+    if (plan.requests.length === 0) {
+      await meter.sync(context, 'write:all');
+      if (!own) createdSheetId = sheet.id;
+    }
+    if (createdSheetId !== null) {
+      // Re-read just before writing: another operation may have updated the record meanwhile.
+      const ownership = loadOwnership();
+      ownership.summarySheetIds = [...ownership.summarySheetIds.filter((id) => id !== createdSheetId), createdSheetId];
+      await saveOwnership(ownership);
+    }
+    options.onProgress?.({ stage: 'write', done: totalSteps, total: totalSteps });
+    return { sheetName: sheet.name, createdSheetId };
+  });
+}

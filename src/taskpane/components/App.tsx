@@ -1,0 +1,103 @@
+// The task pane: theme, language, host notices, mapping, actions, progress and results.
+import { useState } from 'react';
+import { Button, Divider, FluentProvider, Spinner, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { LocalLanguage20Regular } from '@fluentui/react-icons/svg/local-language';
+import type { WorkbookPort } from '../../engine/port';
+import type { Lang } from '../../engine/types';
+import type { EngineRunner } from '../../engine/workflow';
+import type { PaneHost } from '../hostInfo';
+import { usePaneModel } from '../hooks/usePaneModel';
+import { langFromDisplayLanguage, STRINGS } from '../strings';
+import { MappingPanel } from './MappingPanel';
+import { HostNotices, NoticeBar } from './Notices';
+import { ProgressPanel } from './ProgressPanel';
+import { ResultsPanel } from './ResultsPanel';
+import { Toolbar } from './Toolbar';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+  },
+  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
+});
+
+export interface AppProps {
+  port: WorkbookPort | null;
+  host: PaneHost;
+  lang?: Lang;
+  engine?: EngineRunner;
+  refreshDelayMs?: number;
+}
+
+export function App({ port, host, lang: initialLang, engine, refreshDelayMs }: AppProps) {
+  const [lang, setLang] = useState<Lang>(initialLang ?? langFromDisplayLanguage(host.displayLanguage));
+  const strings = STRINGS[lang];
+  const model = usePaneModel(port, { lang, engine, refreshDelayMs });
+  const { actions, refresh, outcome, source } = model;
+  const styles = useStyles();
+  const running = refresh.phase === 'running';
+
+  return (
+    <FluentProvider theme={host.dark ? webDarkTheme : webLightTheme} lang={strings.locale}>
+      <main className={styles.root}>
+        <header className={styles.header}>
+          <Title3 as="h1">{strings.appTitle}</Title3>
+          <Button
+            appearance="subtle"
+            icon={<LocalLanguage20Regular />}
+            lang={lang === 'zh' ? 'en' : 'zh'}
+            onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+          >
+            {strings.switchLanguage}
+          </Button>
+        </header>
+        <HostNotices host={host} strings={strings} />
+        {model.notice && <NoticeBar notice={model.notice} strings={strings} lang={lang} onDismiss={actions.dismissNotice} />}
+        {port && model.loading && <Spinner label={strings.loading} />}
+        {port && source && (
+          <>
+            <Toolbar
+              strings={strings}
+              refresh={refresh}
+              canEvaluate={model.detection !== null}
+              hasResults={outcome !== null || Boolean(model.settings.lastRefreshed)}
+              onEvaluate={actions.evaluate}
+              onWriteSummary={actions.writeSummary}
+              onClearHighlights={actions.clearHighlights}
+              onRefresh={actions.refresh}
+              onAutoRefresh={actions.setAutoRefresh}
+            />
+            {running && <ProgressPanel progress={model.progress} strings={strings} onCancel={actions.cancel} />}
+            {outcome && (
+              <ResultsPanel
+                evaluation={outcome.evaluation}
+                strings={strings}
+                lang={lang}
+                notApplied={model.notApplied}
+                onSelect={actions.selectProject}
+              />
+            )}
+            <Divider />
+            <MappingPanel
+              strings={strings}
+              lang={lang}
+              source={source}
+              detection={model.detection}
+              settings={model.settings}
+              disabled={running}
+              onOverride={actions.setOverride}
+              onScheme={actions.setScheme}
+              onCustomScheme={actions.setCustomScheme}
+              onBand={actions.setBand}
+            />
+          </>
+        )}
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,68 @@
+// The usage-rate band in percent; a value is committed when it is valid and the field loses focus.
+import { useEffect, useState } from 'react';
+import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import type { Lang, RateBand } from '../../engine/types';
+import { validateBand } from '../../engine/schemes';
+import type { Strings } from '../strings';
+
+const useStyles = makeStyles({
+  row: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
+});
+
+const toPercentText = (fraction: number) => String(Math.round(fraction * 10000) / 100);
+
+export interface BandFieldsProps {
+  strings: Strings;
+  lang: Lang;
+  band: RateBand;
+  disabled: boolean;
+  onBand(band: RateBand): void;
+}
+
+export function BandFields({ strings, lang, band, disabled, onBand }: BandFieldsProps) {
+  const styles = useStyles();
+  const [low, setLow] = useState(toPercentText(band.low));
+  const [high, setHigh] = useState(toPercentText(band.high));
+  const [errors, setErrors] = useState<string[]>([]);
+
+  useEffect(() => {
+    setLow(toPercentText(band.low));
+    setHigh(toPercentText(band.high));
+  }, [band.low, band.high]);
+
+  const commit = () => {
+    const next = { low: Number(low) / 100, high: Number(high) / 100 };
+    const invalid = low.trim() === '' || high.trim() === '' || !Number.isFinite(next.low) || !Number.isFinite(next.high);
+    const problems = invalid ? [strings.bandInvalid] : validateBand(next, lang);
+    setErrors(problems);
+    if (problems.length === 0 && (next.low !== band.low || next.high !== band.high)) onBand(next);
+  };
+  const message = errors.length > 0 ? errors.join(lang === 'zh' ? '；' : '; ') : undefined;
+
+  return (
+    <div className={styles.row}>
+      <Field label={strings.bandLow} validationState={message ? 'error' : 'none'} validationMessage={message}>
+        <Input
+          type="number"
+          inputMode="decimal"
+          value={low}
+          disabled={disabled}
+          onChange={(_event, data) => setLow(data.value)}
+          onBlur={commit}
+          onKeyDown={(event) => event.key === 'Enter' && commit()}
+        />
+      </Field>
+      <Field label={strings.bandHigh}>
+        <Input
+          type="number"
+          inputMode="decimal"
+          value={high}
+          disabled={disabled}
+          onChange={(_event, data) => setHigh(data.value)}
+          onBlur={commit}
+          onKeyDown={(event) => event.key === 'Enter' && commit()}
+        />
+      </Field>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+// Actions, the auto-refresh switch, the last refresh time and the stale indicator.
+import { Badge, Button, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowSync20Regular } from '@fluentui/react-icons/svg/arrow-sync';
+import { DocumentTable20Regular } from '@fluentui/react-icons/svg/document-table';
+import { Eraser20Regular } from '@fluentui/react-icons/svg/eraser';
+import { Play20Regular } from '@fluentui/react-icons/svg/play';
+import { Warning16Regular } from '@fluentui/react-icons/svg/warning';
+import type { RefreshState } from '../refreshController';
+import { formatTime } from '../format';
+import type { Strings } from '../strings';
+
+const useStyles = makeStyles({
+  bar: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  status: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+});
+
+export interface ToolbarProps {
+  strings: Strings;
+  refresh: RefreshState;
+  canEvaluate: boolean;
+  hasResults: boolean;
+  onEvaluate(): void;
+  onWriteSummary(): void;
+  onClearHighlights(): void;
+  onRefresh(): void;
+  onAutoRefresh(on: boolean): void;
+}
+
+export function Toolbar(props: ToolbarProps) {
+  const { strings, refresh, canEvaluate, hasResults } = props;
+  const styles = useStyles();
+  const busy = refresh.phase === 'running';
+  return (
+    <section className={styles.bar} aria-label={strings.appTitle}>
+      <div className={styles.buttons}>
+        <Button appearance="primary" icon={<Play20Regular />} disabled={!canEvaluate || busy} onClick={props.onEvaluate}>
+          {strings.evaluate}
+        </Button>
+        <Button icon={<DocumentTable20Regular />} disabled={!canEvaluate || busy} onClick={props.onWriteSummary}>
+          {strings.writeSummary}
+        </Button>
+        <Button icon={<Eraser20Regular />} disabled={!hasResults || busy} onClick={props.onClearHighlights}>
+          {strings.clearHighlights}
+        </Button>
+        <Button icon={<ArrowSync20Regular />} disabled={!canEvaluate || busy} onClick={props.onRefresh}>
+          {strings.refresh}
+        </Button>
+      </div>
+      <div className={styles.status}>
+        <Switch
+          label={strings.autoRefresh}
+          checked={refresh.autoRefresh}
+          disabled={!canEvaluate}
+          onChange={(_event, data) => props.onAutoRefresh(data.checked)}
+        />
+        <Text size={200}>
+          {refresh.lastRefreshed ? strings.lastRefreshed(formatTime(refresh.lastRefreshed, strings.locale)) : strings.neverRefreshed}
+        </Text>
+      </div>
+      {refresh.stale && (
+        <Badge appearance="tint" color="warning" icon={<Warning16Regular />} role="status">
+          {strings.stale}
+        </Badge>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,269 @@
+// The pane's state and actions: settings, the source read, the detected mapping, results, progress
+// and notices. All workbook access goes through the port and the workflow; components stay pure.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Progress, Settings, WorkbookPort } from '../../engine/port';
+import type { HeaderDetection, Lang, MappingOverride, RateBand, Scheme, SheetData } from '../../engine/types';
+import { detectHeader } from '../../engine/headers';
+import { BUILTIN_SCHEMES, DEFAULT_SCHEME_ID, getScheme, validateBand } from '../../engine/schemes';
+import {
+  evaluateAndWrite,
+  readRequestFor,
+  resolveScheme,
+  runEngineHere,
+  type EngineRunner,
+  type EvaluateOutcome,
+  type WriteOutcome,
+} from '../../engine/workflow';
+import { rangeOf } from '../format';
+import type { RefreshState } from '../refreshController';
+import { useRefreshController } from './useRefreshController';
+
+export type PaneNotice =
+  | { kind: 'error'; error: unknown }
+  | { kind: 'summaryWritten'; sheet: string }
+  | { kind: 'highlightsCleared' }
+  | { kind: 'cancelled' };
+
+type RunMode = 'evaluate' | 'summary' | 'refresh';
+
+export interface PaneActions {
+  setOverride(override: MappingOverride): void;
+  setScheme(schemeId: string): void;
+  setCustomScheme(scheme: Scheme): void;
+  setBand(band: RateBand): void;
+  evaluate(): void;
+  writeSummary(): void;
+  refresh(): void;
+  clearHighlights(): void;
+  cancel(): void;
+  setAutoRefresh(on: boolean): void;
+  selectProject(row: number): void;
+  dismissNotice(): void;
+}
+
+export interface PaneModel {
+  loading: boolean;
+  settings: Settings;
+  source: SheetData | null;
+  detection: HeaderDetection | null;
+  outcome: EvaluateOutcome | null;
+  /** The results shown come from settings changed in the pane and are not yet in the workbook. */
+  notApplied: boolean;
+  progress: Progress | null;
+  notice: PaneNotice | null;
+  refresh: RefreshState;
+  actions: PaneActions;
+}
+
+export function defaultSettings(): Settings {
+  const scheme = BUILTIN_SCHEMES[DEFAULT_SCHEME_ID as keyof typeof BUILTIN_SCHEMES];
+  return { version: 1, schemeId: scheme.id, band: { ...scheme.rateBand } };
+}
+
+/** Saved settings from an older or damaged file fall back to the defaults piece by piece. */
+export function normalizeSettings(saved: Settings | null): Settings {
+  const base = defaultSettings();
+  if (!saved || saved.version !== 1) return base;
+  const next: Settings = { ...base, ...saved };
+  if (validateBand(next.band).length > 0) next.band = base.band;
+  return next;
+}
+
+function detectSafely(source: SheetData | null, override: MappingOverride | undefined): HeaderDetection | null {
+  if (!source || source.grid.length === 0) return null;
+  try {
+    return detectHeader(source.grid, override);
+  } catch {
+    return null;
+  }
+}
+
+export interface PaneModelOptions {
+  lang: Lang;
+  engine?: EngineRunner;
+  refreshDelayMs?: number;
+}
+
+export function usePaneModel(port: WorkbookPort | null, options: PaneModelOptions): PaneModel {
+  const engine = options.engine ?? runEngineHere;
+  const [loading, setLoading] = useState(port !== null);
+  const [settings, setSettingsState] = useState<Settings>(defaultSettings);
+  const [source, setSource] = useState<SheetData | null>(null);
+  const [outcome, setOutcome] = useState<EvaluateOutcome | null>(null);
+  const [notApplied, setNotApplied] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [notice, setNotice] = useState<PaneNotice | null>(null);
+
+  // Refs hold what asynchronous callbacks must read at the time they run, not at render time.
+  const settingsRef = useRef(settings);
+  const sourceRef = useRef(source);
+  const outcomeRef = useRef(outcome);
+  const modeRef = useRef<RunMode>('refresh');
+  const previewSeq = useRef(0);
+  const langRef = useRef(options.lang);
+  langRef.current = options.lang;
+
+  const setSettings = useCallback((next: Settings) => {
+    settingsRef.current = next;
+    setSettingsState(next);
+  }, []);
+
+  const { controller, state: refresh } = useRefreshController<{ result: WriteOutcome; mode: RunMode }>(
+    port,
+    {
+      run: async (signal) => {
+        if (!port) throw new Error('no workbook');
+        const mode = modeRef.current;
+        modeRef.current = 'refresh';
+        const current = settingsRef.current;
+        // Once a summary exists every run keeps it current; before that only "Write summary" makes one.
+        const summary = mode === 'summary' || Boolean(current.summarySheet);
+        const result = await evaluateAndWrite(port, current, {
+          signal,
+          onProgress: setProgress,
+          engine,
+          lang: current.lang ?? langRef.current,
+          summary,
+        });
+        return { result, mode };
+      },
+      onResult: ({ result, mode }) => {
+        const hadSummary = Boolean(settingsRef.current.summarySheet);
+        setSettings({
+          ...settingsRef.current,
+          sheet: result.settings.sheet,
+          summarySheet: result.settings.summarySheet,
+          lastRefreshed: result.settings.lastRefreshed,
+        });
+        sourceRef.current = result.sheet;
+        outcomeRef.current = result;
+        previewSeq.current += 1;
+        setSource(result.sheet);
+        setOutcome(result);
+        setNotApplied(false);
+        setProgress(null);
+        controller.setRange(rangeOf(result.sheet));
+        if (mode === 'summary' && result.summarySheet) setNotice({ kind: 'summaryWritten', sheet: result.summarySheet });
+        else if (mode !== 'refresh') setNotice(null);
+        if (!hadSummary && result.summarySheet && settingsRef.current.autoRefresh === undefined) {
+          controller.setAutoRefresh(true);
+        }
+      },
+      onError: (error) => {
+        setProgress(null);
+        setNotice({ kind: 'error', error });
+      },
+    },
+    options.refreshDelayMs,
+  );
+
+  useEffect(() => {
+    if (!port) return;
+    let active = true;
+    (async () => {
+      try {
+        const saved = normalizeSettings(await port.loadSettings());
+        if (!active) return;
+        setSettings(saved);
+        controller.setAutoRefresh(saved.autoRefresh ?? Boolean(saved.summarySheet));
+        const time = saved.lastRefreshed ? new Date(saved.lastRefreshed) : null;
+        controller.setLastRefreshed(time && Number.isFinite(time.getTime()) ? time : null);
+        const sheet = await port.readSource(readRequestFor(saved));
+        if (!active) return;
+        sourceRef.current = sheet;
+        setSource(sheet);
+        controller.setRange(rangeOf(sheet));
+      } catch (error) {
+        if (active) setNotice({ kind: 'error', error });
+      } finally {
+        if (active) setLoading(false);
+      }
+    })();
+    return () => {
+      active = false;
+    };
+  }, [port, controller, setSettings]);
+
+  const detection = useMemo(() => detectSafely(source, settings.override), [source, settings.override]);
+
+  /** Settings changed in the pane: recompute shown results in memory; the workbook waits for Evaluate. */
+  const applySettings = useCallback(
+    (next: Settings) => {
+      setSettings(next);
+      const sheet = sourceRef.current;
+      if (!outcomeRef.current || !sheet) return;
+      const seq = ++previewSeq.current;
+      const show = (value: EvaluateOutcome | null, error?: unknown) => {
+        if (seq !== previewSeq.current) return;
+        outcomeRef.current = value;
+        setOutcome(value);
+        setNotApplied(value !== null);
+        setNotice(error === undefined ? null : { kind: 'error', error });
+      };
+      let scheme: Scheme;
+      try {
+        scheme = resolveScheme(next);
+      } catch (error) {
+        show(null, error);
+        return;
+      }
+      engine({ sheet, scheme, band: next.band, override: next.override }).then(
+        (result) => {
+          if (result.ok) show({ sheet, detection: result.detection, evaluation: result.evaluation, scheme });
+          else show(null, result.error);
+        },
+        (error: unknown) => show(null, error),
+      );
+    },
+    [engine, setSettings],
+  );
+
+  const runWith = useCallback(
+    (mode: RunMode) => {
+      setNotice(null);
+      modeRef.current = mode;
+      void controller.refreshNow();
+    },
+    [controller],
+  );
+
+  const actions: PaneActions = {
+    setOverride: (override) => applySettings({ ...settingsRef.current, override }),
+    setScheme: (schemeId) => {
+      const current = settingsRef.current;
+      const scheme = current.customScheme?.id === schemeId ? current.customScheme : getScheme(schemeId);
+      applySettings({ ...current, schemeId, band: scheme ? { ...scheme.rateBand } : current.band });
+    },
+    setCustomScheme: (scheme) =>
+      applySettings({ ...settingsRef.current, customScheme: scheme, schemeId: scheme.id, band: { ...scheme.rateBand } }),
+    setBand: (band) => applySettings({ ...settingsRef.current, band }),
+    evaluate: () => runWith('evaluate'),
+    writeSummary: () => runWith('summary'),
+    refresh: () => runWith('refresh'),
+    clearHighlights: () => {
+      const sheetName = sourceRef.current?.name ?? settingsRef.current.sheet;
+      if (!port || !sheetName) return;
+      port.clearHighlights(sheetName).then(
+        () => setNotice({ kind: 'highlightsCleared' }),
+        (error: unknown) => setNotice({ kind: 'error', error }),
+      );
+    },
+    cancel: () => {
+      controller.cancel();
+      setProgress(null);
+      setNotice({ kind: 'cancelled' });
+    },
+    setAutoRefresh: (on) => {
+      setSettings({ ...settingsRef.current, autoRefresh: on });
+      controller.setAutoRefresh(on);
+    },
+    selectProject: (row) => {
+      const sheetName = sourceRef.current?.name;
+      if (!port?.selectRow || !sheetName) return;
+      port.selectRow(sheetName, row).catch((error: unknown) => setNotice({ kind: 'error', error }));
+    },
+    dismissNotice: () => setNotice(null),
+  };
+
+  return { loading, settings, source, detection, outcome, notApplied, progress, notice, refresh, actions };
+}

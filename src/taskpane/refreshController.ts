@@ -1,0 +1,230 @@
+// Auto-refresh: turns the workbook's change events into at most one running refresh at a time.
+// Host-free and React-free so it can be tested with fake timers.
+import type { SourceChange } from '../engine/port';
+
+/** The mapped source block, 1-based and inclusive, in sheet coordinates. */
+export interface SourceRange {
+  sheet: string;
+  rowStart: number;
+  rowEnd: number;
+  colStart: number;
+  colEnd: number;
+}
+
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** 'waiting': an edit was seen and the debounce delay is running; 'running': a refresh is in flight. */
+export type RefreshPhase = 'idle' | 'waiting' | 'running';
+
+export interface RefreshState {
+  phase: RefreshPhase;
+  /** The source was edited after the last completed refresh and no refresh is coming by itself. */
+  stale: boolean;
+  autoRefresh: boolean;
+  lastRefreshed: Date | null;
+  /** The last refresh's failure, cleared by the next success. */
+  error: unknown;
+}
+
+export interface RefreshControllerOptions<T> {
+  /** One refresh (evaluate and write). Must honour the signal: an aborted run must not write. */
+  run(signal: AbortSignal): Promise<T>;
+  /** Called with the result of a run that is still current (no edit came after it started). */
+  onResult?(result: T): void;
+  onError?(error: unknown): void;
+  /** Quiet time after the last edit before a refresh starts. */
+  delayMs?: number;
+  /** Rows below the mapped block that still count as inside (new rows typed under the table). */
+  rowMargin?: number;
+  autoRefresh?: boolean;
+  lastRefreshed?: Date | null;
+  range?: SourceRange | null;
+  timers?: Timers;
+  now?: () => Date;
+}
+
+export const DEFAULT_DELAY_MS = 800;
+export const DEFAULT_ROW_MARGIN = 20;
+
+// Looked up at call time so that timers faked after this module was loaded are honoured.
+const globalTimers: Timers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export function isInsideRange(change: SourceChange, range: SourceRange, rowMargin: number): boolean {
+  // Excel sheet names are case-insensitive.
+  if (change.sheet.toLowerCase() !== range.sheet.toLowerCase()) return false;
+  const rowsOverlap = change.rowStart <= range.rowEnd + rowMargin && change.rowEnd >= range.rowStart;
+  const colsOverlap = change.colStart <= range.colEnd && change.colEnd >= range.colStart;
+  return rowsOverlap && colsOverlap;
+}
+
+interface ActiveRun {
+  controller: AbortController;
+  done: Promise<void>;
+}
+
+export class RefreshController<T> {
+  private readonly options: RefreshControllerOptions<T>;
+  private readonly timers: Timers;
+  private readonly now: () => Date;
+  private readonly delayMs: number;
+  private readonly rowMargin: number;
+  private range: SourceRange | null;
+  private state: RefreshState;
+  private readonly listeners = new Set<() => void>();
+  private timer: unknown = null;
+  private active: ActiveRun | null = null;
+  /** Counts accepted edits; a run records it at start and is dropped if it moved on. */
+  private editGeneration = 0;
+  private completedGeneration = 0;
+  private disposed = false;
+
+  constructor(options: RefreshControllerOptions<T>) {
+    this.options = options;
+    this.timers = options.timers ?? globalTimers;
+    this.now = options.now ?? (() => new Date());
+    this.delayMs = options.delayMs ?? DEFAULT_DELAY_MS;
+    this.rowMargin = options.rowMargin ?? DEFAULT_ROW_MARGIN;
+    this.range = options.range ?? null;
+    this.state = {
+      phase: 'idle',
+      stale: false,
+      autoRefresh: options.autoRefresh ?? false,
+      lastRefreshed: options.lastRefreshed ?? null,
+      error: null,
+    };
+  }
+
+  getState = (): RefreshState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
+
+  setRange(range: SourceRange | null): void {
+    this.range = range;
+  }
+
+  getRange(): SourceRange | null {
+    return this.range;
+  }
+
+  /** Restores the time saved in the workbook by an earlier session. */
+  setLastRefreshed(time: Date | null): void {
+    this.update({ lastRefreshed: time });
+  }
+
+  setAutoRefresh(on: boolean): void {
+    if (this.state.autoRefresh === on) return;
+    this.update({ autoRefresh: on });
+    // Turning it on while stale catches up at once instead of waiting for the next edit.
+    if (on && this.state.stale) this.schedule();
+    if (!on && this.timer !== null) {
+      this.clearTimer();
+      this.update({ phase: this.active ? 'running' : 'idle', stale: true });
+    }
+  }
+
+  /** Feed every change event here. Returns true when the change concerns the mapped source. */
+  handleChange(change: SourceChange): boolean {
+    if (this.disposed || change.own || !this.range) return false;
+    if (!isInsideRange(change, this.range, this.rowMargin)) return false;
+    this.editGeneration += 1;
+    // Whatever is running now reads data that is already out of date.
+    this.abortActive();
+    if (this.state.autoRefresh) {
+      this.schedule();
+    } else {
+      this.update({ stale: true });
+    }
+    return true;
+  }
+
+  /** Manual refresh: runs now, replacing any pending or running one. */
+  refreshNow(): Promise<void> {
+    this.clearTimer();
+    return this.start();
+  }
+
+  /** Stops a pending or running refresh. The results stay stale if edits were not processed. */
+  cancel(): void {
+    this.clearTimer();
+    this.abortActive();
+    this.update({ phase: 'idle', stale: this.editGeneration > this.completedGeneration || this.state.stale });
+  }
+
+  dispose(): void {
+    this.cancel();
+    this.disposed = true;
+    this.listeners.clear();
+  }
+
+  private schedule(): void {
+    this.clearTimer();
+    this.timer = this.timers.setTimeout(() => {
+      this.timer = null;
+      void this.start();
+    }, this.delayMs);
+    if (!this.active) this.update({ phase: 'waiting' });
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) {
+      this.timers.clearTimeout(this.timer);
+      this.timer = null;
+    }
+  }
+
+  private abortActive(): void {
+    this.active?.controller.abort();
+  }
+
+  private start(): Promise<void> {
+    if (this.disposed) return Promise.resolve();
+    const generation = this.editGeneration;
+    const previous = this.active;
+    previous?.controller.abort();
+    const controller = new AbortController();
+    const done = (async () => {
+      // Never let two runs write at the same time: the aborted one settles first.
+      if (previous) await previous.done;
+      if (controller.signal.aborted) return;
+      this.update({ phase: 'running' });
+      try {
+        const result = await this.options.run(controller.signal);
+        if (controller.signal.aborted || generation !== this.editGeneration) return;
+        this.completedGeneration = generation;
+        this.update({ lastRefreshed: this.now(), stale: false, error: null });
+        this.options.onResult?.(result);
+      } catch (error) {
+        if (controller.signal.aborted) return;
+        this.update({ error });
+        this.options.onError?.(error);
+      } finally {
+        if (this.active?.controller === controller) {
+          this.active = null;
+          this.update({ phase: this.timer !== null ? 'waiting' : 'idle' });
+        }
+      }
+    })();
+    this.active = { controller, done };
+    return done;
+  }
+
+  private update(patch: Partial<RefreshState>): void {
+    if (this.disposed) return;
+    const next = { ...this.state, ...patch };
+    const changed = (Object.keys(patch) as (keyof RefreshState)[]).some((key) => next[key] !== this.state[key]);
+    if (!changed) return;
+    this.state = next;
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,12 @@
+// Why a file could not be opened as a workbook; the CLI turns these into exit-2 messages.
+export type XlsxErrorCode = 'file_missing' | 'not_workbook' | 'unknown_sheet';
+
+export class XlsxError extends Error {
+  constructor(
+    readonly code: XlsxErrorCode,
+    readonly details: { path?: string; sheet?: string; sheets?: string[] } = {},
+  ) {
+    super(`${code}${details.path ? `: ${details.path}` : ''}${details.sheet ? `: ${details.sheet}` : ''}`);
+    this.name = 'XlsxError';
+  }
+}

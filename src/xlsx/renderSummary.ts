@@ -1,0 +1,114 @@
+// Renders the host-free SummaryLayout onto an ExcelJS worksheet.
+import type { Style, Workbook, Worksheet } from 'exceljs';
+import type { LayoutBlock, SummaryLayout, SummaryValue } from '../engine/summaryTypes';
+
+/** One shared style object per number format: ExcelJS dedups styles on write, but per-cell objects cost time. */
+class StyleCache {
+  private readonly byKey = new Map<string, Partial<Style>>();
+
+  get(numFmt: string, bold = false, size?: number): Partial<Style> {
+    const key = `${numFmt}|${bold ? 'b' : ''}|${size ?? ''}`;
+    let style = this.byKey.get(key);
+    if (!style) {
+      style = { numFmt };
+      if (bold || size) style.font = { bold, ...(size ? { size } : {}) };
+      this.byKey.set(key, style);
+    }
+    return style;
+  }
+}
+
+/** Text cells are written as plain strings under '@': ExcelJS never turns a string into a formula. */
+function cellValue(v: SummaryValue): string | number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  return v;
+}
+
+/** Title, block headings and the totals row are bold; the table header gets its look from the table style. */
+function isBoldRow(block: LayoutBlock, sheetRow: number, layout: SummaryLayout): boolean {
+  if (block.id === 'title') return true;
+  if (block.id === 'table') return sheetRow === layout.table.totalsRow || sheetRow === layout.table.headerRow;
+  return block.id !== 'info' && sheetRow === block.row;
+}
+
+function writeBlock(sheet: Worksheet, block: LayoutBlock, layout: SummaryLayout, styles: StyleCache): void {
+  block.values.forEach((rowValues, r) => {
+    const sheetRow = block.row + r;
+    const row = sheet.getRow(sheetRow + 1);
+    const bold = isBoldRow(block, sheetRow, layout);
+    const size = block.id === 'title' ? 14 : undefined;
+    rowValues.forEach((value, c) => {
+      const cell = row.getCell(block.col + c + 1);
+      cell.value = cellValue(value);
+      cell.style = styles.get(block.numberFormats[c] ?? 'General', bold, size);
+    });
+  });
+}
+
+/** Table names are workbook-wide; a copy of an evaluated copy must not collide with the first summary's table. */
+function uniqueTableName(workbook: Workbook, base: string): string {
+  const taken = new Set<string>();
+  for (const ws of workbook.worksheets) {
+    for (const name of Object.keys((ws as unknown as { tables?: Record<string, unknown> }).tables ?? {})) {
+      taken.add(name.toLowerCase());
+    }
+  }
+  let name = base;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base}${i}`;
+  return name;
+}
+
+/** Excel table column names must be unique and non-empty. */
+function uniqueColumnNames(names: string[]): string[] {
+  const seen = new Set<string>();
+  return names.map((raw, i) => {
+    let name = raw.trim() || `Column${i + 1}`;
+    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${raw.trim() || 'Column'}${n}`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}
+
+function addProjectTable(sheet: Worksheet, layout: SummaryLayout, styles: StyleCache): void {
+  const { table } = layout;
+  const block = layout.blocks.find((b) => b.id === 'table');
+  if (!block || table.columns.length === 0) return;
+  const offset = table.headerRow - block.row;
+  const rows = block.values.slice(offset + 1, offset + 1 + table.rowCount).map((r) => r.map(cellValue));
+  const columns = uniqueColumnNames(table.columns);
+  if (rows.length === 0) {
+    sheet.autoFilter = {
+      from: { row: table.headerRow + 1, column: table.col + 1 },
+      to: { row: table.headerRow + 1, column: table.col + columns.length },
+    };
+    return;
+  }
+  sheet.addTable({
+    name: uniqueTableName(sheet.workbook, 'EvaluationSummary'),
+    ref: sheet.getCell(table.headerRow + 1, table.col + 1).address,
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: 'TableStyleMedium2', showRowStripes: true },
+    columns: columns.map((name) => ({ name, filterButton: true })),
+    rows,
+  });
+  // addTable rewrites the header and data cells; put the formats back with the shared styles.
+  const headerRow = sheet.getRow(table.headerRow + 1);
+  columns.forEach((_, c) => (headerRow.getCell(table.col + c + 1).style = styles.get('@', true)));
+  for (let r = 0; r < rows.length; r++) {
+    const row = sheet.getRow(table.headerRow + 2 + r);
+    for (let c = 0; c < columns.length; c++) {
+      row.getCell(table.col + c + 1).style = styles.get(block.numberFormats[c] ?? 'General');
+    }
+  }
+}
+
+export function renderSummary(sheet: Worksheet, layout: SummaryLayout): void {
+  const styles = new StyleCache();
+  for (const block of layout.blocks) writeBlock(sheet, block, layout, styles);
+  addProjectTable(sheet, layout, styles);
+  layout.table.widths.forEach((width, i) => {
+    if (Number.isFinite(width) && width > 0) sheet.getColumn(layout.table.col + i + 1).width = width;
+  });
+  if (layout.freezeRows > 0) sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: layout.freezeRows }];
+}

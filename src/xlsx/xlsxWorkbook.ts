@@ -1,0 +1,120 @@
+// The WorkbookPort on an .xlsx file, with ExcelJS. Used by the batch command.
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { HighlightSpec, ReadRequest, Settings, SourceChange, WorkbookPort, WriteOptions } from '../engine/port';
+import type { SummaryLayout } from '../engine/summaryTypes';
+import type { SheetData } from '../engine/types';
+import { XlsxError } from './errors';
+import { addHighlights, removeHighlights, type OwnRules } from './highlights';
+import { readSheet } from './readSheet';
+import { renderSummary } from './renderSummary';
+import { uniqueSheetName } from './sheetNames';
+
+export class XlsxWorkbook implements WorkbookPort {
+  private settings: Settings | null = null;
+  /** Sheets this object created: the only ones it may replace. */
+  private readonly ownSheets = new Set<string>();
+  private readonly ownRules = new Map<string, OwnRules>();
+
+  constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  static async fromFile(path: string): Promise<XlsxWorkbook> {
+    let data: Buffer;
+    try {
+      data = await fs.readFile(path);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') throw new XlsxError('file_missing', { path });
+      if (code === 'EISDIR') throw new XlsxError('not_workbook', { path });
+      throw err;
+    }
+    return XlsxWorkbook.fromBuffer(data, path);
+  }
+
+  static async fromBuffer(data: Buffer | ArrayBuffer, path = ''): Promise<XlsxWorkbook> {
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(data as ArrayBuffer);
+    } catch {
+      throw new XlsxError('not_workbook', { path });
+    }
+    if (workbook.worksheets.length === 0) throw new XlsxError('not_workbook', { path });
+    return new XlsxWorkbook(workbook);
+  }
+
+  async listSheets(): Promise<string[]> {
+    return this.workbook.worksheets.map((ws) => ws.name);
+  }
+
+  private sheet(name: string): ExcelJS.Worksheet {
+    const ws = this.workbook.getWorksheet(name);
+    if (!ws) throw new XlsxError('unknown_sheet', { sheet: name, sheets: this.workbook.worksheets.map((w) => w.name) });
+    return ws;
+  }
+
+  async readSource(request: ReadRequest = {}, options: WriteOptions = {}): Promise<SheetData> {
+    const ws = request.sheet === undefined ? this.workbook.worksheets[0] : this.sheet(request.sheet);
+    options.onProgress?.({ stage: 'read', done: 0, total: 1 });
+    const data = readSheet(ws);
+    options.onProgress?.({ stage: 'read', done: 1, total: 1 });
+    return data;
+  }
+
+  async writeSummary(layout: SummaryLayout, preferredName: string, options: WriteOptions = {}): Promise<{ sheetName: string }> {
+    const existing = this.workbook.worksheets.map((ws) => ws.name);
+    const reusable = existing.find((n) => n.toLowerCase() === preferredName.toLowerCase() && this.ownSheets.has(n));
+    if (reusable) this.workbook.removeWorksheet(this.sheet(reusable).id);
+    const sheetName = uniqueSheetName(
+      preferredName,
+      this.workbook.worksheets.map((ws) => ws.name),
+    );
+    options.onProgress?.({ stage: 'write', done: 0, total: 1 });
+    const ws = this.workbook.addWorksheet(sheetName);
+    renderSummary(ws, layout);
+    this.ownSheets.add(sheetName);
+    options.onProgress?.({ stage: 'write', done: 1, total: 1 });
+    return { sheetName };
+  }
+
+  async applyHighlights(spec: HighlightSpec): Promise<void> {
+    const ws = this.sheet(spec.sheet);
+    const previous = this.ownRules.get(spec.sheet);
+    if (previous) removeHighlights(ws, previous);
+    this.ownRules.set(spec.sheet, addHighlights(ws, spec));
+  }
+
+  async clearHighlights(sheet: string): Promise<void> {
+    const previous = this.ownRules.get(sheet);
+    if (!previous) return;
+    removeHighlights(this.sheet(sheet), previous);
+    this.ownRules.delete(sheet);
+  }
+
+  // A file on disk does not change under us while the command runs.
+  async onSourceChanged(listener: (change: SourceChange) => void): Promise<() => Promise<void>> {
+    void listener;
+    return async () => {};
+  }
+
+  async loadSettings(): Promise<Settings | null> {
+    return this.settings;
+  }
+
+  async saveSettings(settings: Settings): Promise<void> {
+    this.settings = settings;
+  }
+
+  /** Writes to a temporary file beside the target, then renames: a crash never leaves half a workbook. */
+  async saveAs(path: string): Promise<void> {
+    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    try {
+      await this.workbook.xlsx.writeFile(temp);
+      await fs.rename(temp, path);
+    } catch (err) {
+      await fs.rm(temp, { force: true });
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,90 @@
+// The state of the fake host shared by the Office and Excel namespaces and by the test's controls.
+import type { FakeSeed, SyncRecord } from './seedTypes';
+import { WorkbookModel } from './model';
+
+export interface EventRegistration {
+  id: number;
+  kind: 'sheetChanged' | 'worksheetsChanged' | 'tableChanged' | 'tablesChanged' | 'other';
+  targetId: string;
+  handler: (args: unknown) => unknown;
+}
+
+export interface PendingFailure {
+  code: string;
+  onlyIfWrites: boolean;
+  message?: string;
+}
+
+const DEFAULT_SETS: Record<string, string> = {
+  ExcelApi: '1.17',
+  ExcelApiOnline: '1.1',
+  SharedRuntime: '1.1',
+  DialogApi: '1.2',
+  RibbonApi: '1.1',
+  AddinCommands: '1.1',
+  IdentityAPI: '1.3',
+};
+
+export class FakeHost {
+  readonly wb: WorkbookModel;
+  readonly sets: Record<string, string>;
+  readonly syncs: SyncRecord[] = [];
+  readonly unimplemented: string[] = [];
+  readonly problems: string[] = [];
+  readonly failures: PendingFailure[] = [];
+  readonly registrations: EventRegistration[] = [];
+  readonly eventLog: { address: string; sheet: string; triggerSource: string | undefined; delivered: number }[] = [];
+  nextRegistration = 1;
+  readonly latencyMs: number;
+  readonly payloadLimit: number;
+
+  constructor(readonly seed: FakeSeed) {
+    this.wb = WorkbookModel.fromSeed(seed);
+    this.sets = { ...DEFAULT_SETS, ...(seed.supportedSets ?? {}) };
+    if (seed.supportedSets) {
+      for (const name of Object.keys(DEFAULT_SETS)) if (!(name in seed.supportedSets)) delete this.sets[name];
+    }
+    this.latencyMs = seed.latencyMs ?? 5;
+    this.payloadLimit = seed.payloadLimit ?? 5 * 1024 * 1024;
+  }
+
+  isSetSupported(name: string, minVersion?: string | number): boolean {
+    const have = this.sets[name];
+    if (have === undefined) return false;
+    if (minVersion === undefined || minVersion === '') return true;
+    return compareVersions(have, String(minVersion)) >= 0;
+  }
+
+  noteUnimplemented(what: string): void {
+    if (!this.unimplemented.includes(what)) {
+      this.unimplemented.push(what);
+      console.error(`[fakeExcel] not implemented: ${what}`);
+    }
+  }
+
+  noteProblem(what: string): void {
+    this.problems.push(what);
+    console.error(`[fakeExcel] problem: ${what}`);
+  }
+}
+
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+let current: FakeHost | null = null;
+
+export function setHost(host: FakeHost): void {
+  current = host;
+}
+
+export function host(): FakeHost {
+  if (!current) throw new Error('fake host not installed');
+  return current;
+}

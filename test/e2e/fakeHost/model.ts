@@ -1,0 +1,210 @@
+// The workbook the fake host holds in memory: sheets of cells, tables, conditional formats, charts.
+import { type Rect, intersect, parseLocal, splitSheet, MAX_ROWS, MAX_COLS } from './addresses';
+import { type Scalar, parseTyped } from './typedInput';
+import type { FakeSeed, SeedCell } from './seedTypes';
+import { hostError } from './errors';
+
+export interface Cell {
+  v: Scalar;
+  f: string | null;
+  nf: string;
+}
+
+export interface RuleModel {
+  id: string;
+  type: string;
+  sheetId: string;
+  rect: Rect;
+  formula: string | null;
+  fill: string | null;
+  fontColor: string | null;
+  priority: number;
+  stopIfTrue: boolean;
+  other: Record<string, unknown>;
+}
+
+export interface TableModel {
+  id: string;
+  name: string;
+  sheetId: string;
+  rect: Rect;
+  showHeaders: boolean;
+  showTotals: boolean;
+  style: string;
+  other: Record<string, unknown>;
+}
+
+export interface ChartModel {
+  id: string;
+  name: string;
+  sheetId: string;
+  type: string;
+  source: string;
+  seriesBy: string;
+  log: { path: string; value: unknown }[];
+}
+
+export class SheetModel {
+  readonly cells: (Cell | undefined)[][] = [];
+  rules: RuleModel[] = [];
+  charts: ChartModel[] = [];
+  merges: Rect[] = [];
+  freeze = { rows: 0, cols: 0 };
+  visibility = 'Visible';
+  tabColor = '';
+  showGridlines = true;
+  readonly customProperties = new Map<string, string>();
+  readonly formatLog: { address: string; path: string; value: unknown }[] = [];
+
+  constructor(
+    readonly id: string,
+    public name: string,
+  ) {}
+
+  cell(r: number, c: number): Cell | undefined {
+    return this.cells[r]?.[c];
+  }
+
+  ensure(r: number, c: number): Cell {
+    const row = (this.cells[r] ??= []);
+    return (row[c] ??= { v: '', f: null, nf: 'General' });
+  }
+
+  /** Bounding box of cells with a value or formula (and, unless valuesOnly, a non-General format). */
+  usedRect(valuesOnly: boolean): Rect | null {
+    let r0 = Infinity;
+    let c0 = Infinity;
+    let r1 = -1;
+    let c1 = -1;
+    this.cells.forEach((row, r) => {
+      row?.forEach((cell, c) => {
+        if (!cell) return;
+        const used = cell.v !== '' || cell.f !== null || (!valuesOnly && cell.nf !== 'General');
+        if (!used) return;
+        r0 = Math.min(r0, r);
+        c0 = Math.min(c0, c);
+        r1 = Math.max(r1, r);
+        c1 = Math.max(c1, c);
+      });
+    });
+    return r1 < 0 ? null : { r0, c0, r1, c1 };
+  }
+}
+
+export interface ChangeRecord {
+  sheetId: string;
+  rect: Rect;
+  own: boolean;
+  /** Whether this add-in's runtime had events on at the moment of the change. */
+  delivered: boolean;
+  before: Scalar | null;
+  after: Scalar | null;
+}
+
+export class WorkbookModel {
+  sheets: SheetModel[] = [];
+  tables: TableModel[] = [];
+  activeSheetId = '';
+  selection: { sheetId: string; rect: Rect } = { sheetId: '', rect: { r0: 0, c0: 0, r1: 0, c1: 0 } };
+  settings: Record<string, unknown> = {};
+  savedSettings: Record<string, unknown> = {};
+  eventsEnabled = true;
+  private nextId = 1;
+
+  newId(prefix: string): string {
+    return `{${prefix}-${String(this.nextId++).padStart(8, '0')}}`;
+  }
+
+  static fromSeed(seed: FakeSeed): WorkbookModel {
+    const wb = new WorkbookModel();
+    for (const s of seed.sheets) {
+      const sheet = wb.addSheet(s.name);
+      const origin = parseLocal(s.origin ?? 'A1') ?? { r0: 0, c0: 0, r1: 0, c1: 0 };
+      s.rows.forEach((row, i) => row.forEach((cell, j) => seedCell(sheet, origin.r0 + i, origin.c0 + j, cell)));
+      sheet.merges = (s.merges ?? []).map((a) => parseLocal(a)).filter((r): r is Rect => r !== null);
+      for (const t of s.tables ?? []) {
+        const rect = parseLocal(t.address);
+        if (rect) wb.tables.push({ id: wb.newId('table'), name: t.name, sheetId: sheet.id, rect, showHeaders: true, showTotals: false, style: 'TableStyleMedium2', other: {} });
+      }
+      for (const rule of s.userRules ?? []) {
+        const rect = parseLocal(rule.address);
+        if (rect) sheet.rules.push({ id: wb.newId('cf'), type: 'Custom', sheetId: sheet.id, rect, formula: rule.formula, fill: rule.fill, fontColor: null, priority: sheet.rules.length, stopIfTrue: false, other: {} });
+      }
+    }
+    const active = wb.sheets.find((s) => s.name === seed.activeSheet) ?? wb.sheets[0];
+    wb.activeSheetId = active?.id ?? '';
+    wb.selection = { sheetId: wb.activeSheetId, rect: parseLocal(seed.selection ?? 'A1') ?? { r0: 0, c0: 0, r1: 0, c1: 0 } };
+    wb.settings = structuredClone(seed.settings ?? {});
+    wb.savedSettings = structuredClone(seed.settings ?? {});
+    return wb;
+  }
+
+  addSheet(name: string): SheetModel {
+    validateSheetName(name, this);
+    const sheet = new SheetModel(this.newId('sheet'), name);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  sheetById(id: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.id === id);
+  }
+
+  sheetByName(name: string): SheetModel | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower || s.id === name);
+  }
+
+  /** Resolves "Sheet1!A1:B2" (or a local address on `defaultSheet`). */
+  resolveAddress(address: string, defaultSheet: SheetModel | null): { sheet: SheetModel; rect: Rect } {
+    const { sheet: sheetName, local } = splitSheet(address);
+    const sheet = sheetName === null ? defaultSheet : this.sheetByName(sheetName) ?? null;
+    if (!sheet) throw hostError('InvalidArgument', `The sheet in "${address}" does not exist.`);
+    const rect = local.trim() === '' ? { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 } : parseLocal(local);
+    if (!rect) throw hostError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. ("${address}")`);
+    return { sheet, rect };
+  }
+
+  tablesOn(sheetId: string): TableModel[] {
+    return this.tables.filter((t) => t.sheetId === sheetId);
+  }
+
+  tableAt(sheetId: string, rect: Rect): TableModel | undefined {
+    return this.tablesOn(sheetId).find((t) => intersect(t.rect, rect) !== null);
+  }
+}
+
+function seedCell(sheet: SheetModel, r: number, c: number, cell: SeedCell): void {
+  if (cell === null || cell === '') return;
+  if (typeof cell === 'object') {
+    const target = sheet.ensure(r, c);
+    if (cell.nf) target.nf = cell.nf;
+    if (cell.f) target.f = cell.f;
+    if (cell.v !== undefined && cell.v !== null) target.v = cell.v;
+    return;
+  }
+  const target = sheet.ensure(r, c);
+  // A seeded string is what the user sees in the cell, already text; typed input is parsed by edit().
+  target.v = cell;
+}
+
+export function validateSheetName(name: string, wb: WorkbookModel, except?: SheetModel): void {
+  if (name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    throw hostError('InvalidArgument', `The sheet name "${name}" is not valid.`);
+  }
+  const clash = wb.sheets.find((s) => s !== except && s.name.toLowerCase() === name.toLowerCase());
+  if (clash) throw hostError('ItemAlreadyExists', 'The resource already exists.');
+}
+
+/** Writes typed input (a user's edit or a string the add-in sends to values) into a cell. */
+export function writeTyped(cell: Cell, value: Scalar): void {
+  if (typeof value !== 'string') {
+    cell.v = value;
+    cell.f = null;
+    return;
+  }
+  const parsed = parseTyped(value, cell.nf);
+  cell.v = parsed.value;
+  cell.f = parsed.formula;
+  if (parsed.impliedFormat && cell.nf === 'General') cell.nf = parsed.impliedFormat;
+}

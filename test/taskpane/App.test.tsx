@@ -1,0 +1,205 @@
+/** @jest-environment jsdom */
+import '../support/jsdomSetup';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '../../src/taskpane/components/App';
+import type { PaneHost } from '../../src/taskpane/hostInfo';
+import { FakePort, seedGrid } from './fakePort';
+
+const excelHost = (displayLanguage = 'zh-CN'): PaneHost => ({
+  inExcel: true,
+  displayLanguage,
+  dark: false,
+  missingApiSets: [],
+  canUseTriggerSource: true,
+});
+
+/** A HostError as src/excel/errors.ts makes it: recognised by name and code. */
+function hostError(code: string): Error {
+  const error = new Error(`host failure ${code}`) as Error & { code: string };
+  error.name = 'HostError';
+  error.code = code;
+  return error;
+}
+
+async function renderLoaded(port: FakePort, host = excelHost(), lang?: 'zh' | 'en') {
+  const user = userEvent.setup();
+  render(<App port={port} host={host} lang={lang} refreshDelayMs={20} />);
+  await screen.findByRole('combobox', { name: lang === 'en' ? /^Budget/ : /^预算数/ });
+  return user;
+}
+
+function projectItems(): HTMLElement[] {
+  return screen.queryAllByTestId('project');
+}
+
+describe('App (zh)', () => {
+  it('shows the detected mapping and writes nothing on open', async () => {
+    const port = new FakePort();
+    await renderLoaded(port);
+    expect(screen.getByRole('combobox', { name: /^项目名称/ })).toHaveTextContent('B: 项目名称');
+    expect(screen.getByRole('combobox', { name: /^预算数/ })).toHaveTextContent('D: 全年预算数');
+    expect(screen.getByRole('combobox', { name: /^实际执行数/ })).toHaveTextContent('E: 全年执行数');
+    expect(screen.getByRole('combobox', { name: /^偏差原因/ })).toHaveTextContent('（不使用）');
+    expect(screen.getByRole('combobox', { name: /^金额单位/ })).toHaveTextContent('万元');
+    expect(screen.getByRole('spinbutton', { name: /表头行/ })).toHaveValue('3');
+    expect(port.calls.filter((c) => !['loadSettings', 'readSource', 'onSourceChanged'].includes(c))).toEqual([]);
+    expect(projectItems()).toHaveLength(0);
+  });
+
+  it('evaluates: portfolio line, flagged projects first, flags with text, highlights applied', async () => {
+    const port = new FakePort();
+    const user = await renderLoaded(port);
+    await user.click(screen.getByRole('button', { name: '评估' }));
+    // 725.45 / 918.45 = 78.99 %
+    expect(await screen.findByTestId('portfolio-rate')).toHaveTextContent('78.99%');
+    const items = projectItems();
+    expect(items).toHaveLength(7);
+    // 安全生产监察协管员劳务费 (98.5 %) is the only project without a flag: listed last.
+    expect(items[6]).toHaveTextContent('安全生产监察协管员劳务费');
+    expect(items[6]).toHaveTextContent('98.50%');
+    const third = items.find((el) => el.textContent?.includes('保障安全生产专项经费'));
+    expect(third).toHaveTextContent('88.75%');
+    expect(within(third as HTMLElement).getByText('执行率与填报不符')).toBeInTheDocument();
+    const seventh = items.find((el) => el.textContent?.includes('社区安全协管员补助经费'));
+    expect(within(seventh as HTMLElement).getByText('超预算')).toBeInTheDocument();
+    expect(port.highlights).toHaveLength(1);
+    expect(port.highlights[0]).toMatchObject({ sheet: '自评表', firstRow: 4, lastRow: 10, budgetCol: 4, actualCol: 5 });
+    expect(port.summaries).toHaveLength(0);
+  });
+
+  it('changing the budget dropdown to 年初预算数 changes the rates', async () => {
+    const port = new FakePort();
+    const user = await renderLoaded(port);
+    await user.click(screen.getByRole('button', { name: '评估' }));
+    await screen.findByTestId('portfolio-rate');
+    await user.click(screen.getByRole('combobox', { name: /^预算数/ }));
+    await user.click(await screen.findByRole('option', { name: 'C: 年初预算数' }));
+    // 725.45 / 906.15 = 80.06 %; project 1: 271.46 / 300 = 90.49 %
+    await waitFor(() => expect(screen.getByTestId('portfolio-rate')).toHaveTextContent('80.06%'));
+    const first = projectItems().find((el) => el.textContent?.includes('安全生产责任经费'));
+    expect(first).toHaveTextContent('90.49%');
+    expect(screen.getByText(/尚未写入工作簿/)).toBeInTheDocument();
+    // Applying it writes highlights on the start-of-year column and saves the choice.
+    await user.click(screen.getByRole('button', { name: '评估' }));
+    await waitFor(() => expect(port.highlights).toHaveLength(2));
+    expect(port.highlights[1].budgetCol).toBe(3);
+    expect(port.settings?.override?.columns?.budget).toBe(2);
+  });
+
+  it('clicking a project selects its row in the sheet', async () => {
+    const port = new FakePort();
+    const user = await renderLoaded(port);
+    await user.click(screen.getByRole('button', { name: '评估' }));
+    await user.click(await screen.findByRole('button', { name: /^局机关建设经费/ }));
+    expect(port.selected).toEqual([{ sheet: '自评表', row: 7 }]);
+  });
+
+  it('filters by name and by flagged only', async () => {
+    const port = new FakePort();
+    const user = await renderLoaded(port);
+    await user.click(screen.getByRole('button', { name: '评估' }));
+    await screen.findByTestId('portfolio-rate');
+    await user.click(screen.getByRole('switch', { name: '只看需关注的项目' }));
+    expect(projectItems()).toHaveLength(6);
+    expect(screen.queryByText('安全生产监察协管员劳务费')).not.toBeInTheDocument();
+    await user.type(screen.getByRole('searchbox', { name: '筛选项目' }), '经费');
+    await waitFor(() => expect(projectItems()).toHaveLength(4));
+  });
+
+  it('shows a missing actual column in the dropdown and in a MessageBar', async () => {
+    const grid = seedGrid().map((row) => row.filter((_cell, i) => i !== 4));
+    const port = new FakePort(grid);
+    const user = await renderLoaded(port);
+    expect(screen.getByText('未找到此列，请选择对应的列。')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '评估' }));
+    const alert = await screen.findByText(/未找到“实际执行数”列/);
+    expect(alert.closest('[class*="fui-MessageBar"]')).not.toBeNull();
+    expect(port.highlights).toHaveLength(0);
+  });
+
+  it('shows an Excel error from the port in a MessageBar with what to do', async () => {
+    const port = new FakePort();
+    port.failures.writeSummary = hostError('sheet_protected');
+    const user = await renderLoaded(port);
+    await user.click(screen.getByRole('button', { name: '写入汇总表' }));
+    expect(await screen.findByText(/工作表受保护，无法写入/)).toBeInTheDocument();
+    expect(screen.getByText('出错了')).toBeInTheDocument();
+  });
+
+  it('shows an unexpected failure of the first read', async () => {
+    const port = new FakePort();
+    port.failures.readSource = new Error('network down');
+    render(<App port={port} host={excelHost()} />);
+    expect(await screen.findByText(/发生意外错误：network down/)).toBeInTheDocument();
+  });
+
+  it('writes the summary, turns auto-refresh on, and refreshes after an edit in the table', async () => {
+    const port = new FakePort();
+    const user = await renderLoaded(port);
+    const auto = screen.getByRole('switch', { name: '自动刷新' });
+    expect(auto).not.toBeChecked();
+    await user.click(screen.getByRole('button', { name: '写入汇总表' }));
+    expect(await screen.findByText('汇总已写入工作表“绩效自评汇总”。')).toBeInTheDocument();
+    expect(port.summaries[0].preferredName).toBe('绩效自评汇总');
+    expect(port.settings).toMatchObject({ sheet: '自评表', summarySheet: '绩效自评汇总' });
+    await waitFor(() => expect(auto).toBeChecked());
+    // Project 6 spends its whole budget now: 200 / 200.
+    port.edit(9, 5, 200);
+    await waitFor(() => expect(port.summaries).toHaveLength(2));
+    await waitFor(() => expect(screen.getByTestId('portfolio-rate')).toHaveTextContent('98.58%'));
+    // An edit outside the table (column K, far below) is ignored.
+    port.edit(200, 11, 'note');
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(port.summaries).toHaveLength(2);
+  });
+
+  it('marks results stale when the source is edited with auto-refresh off', async () => {
+    const port = new FakePort();
+    const user = await renderLoaded(port);
+    await user.click(screen.getByRole('button', { name: '评估' }));
+    await screen.findByTestId('portfolio-rate');
+    expect(screen.getByText(/上次刷新：/)).toBeInTheDocument();
+    port.edit(5, 5, 30);
+    expect(await screen.findByText(/结果已过期/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '刷新' }));
+    await waitFor(() => expect(screen.queryByText(/结果已过期/)).not.toBeInTheDocument());
+  });
+});
+
+describe('App (en and hosts)', () => {
+  it('speaks English from the display language', async () => {
+    const port = new FakePort();
+    const user = await renderLoaded(port, excelHost('en-US'), undefined);
+    expect(screen.getByRole('combobox', { name: /^Budget/ })).toHaveTextContent('D: 全年预算数');
+    await user.click(screen.getByRole('button', { name: 'Evaluate' }));
+    expect(await screen.findByText('Portfolio rate')).toBeInTheDocument();
+    expect(screen.getAllByText('Over budget').length).toBe(2);
+    expect(screen.getAllByText('Stated rate differs').length).toBe(1);
+  });
+
+  it('switches language with the language button', async () => {
+    const port = new FakePort();
+    const user = await renderLoaded(port);
+    await user.click(screen.getByRole('button', { name: 'English' }));
+    expect(screen.getByRole('button', { name: 'Write summary' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '中文' }));
+    expect(screen.getByRole('button', { name: '写入汇总表' })).toBeInTheDocument();
+  });
+
+  it('says so when opened outside Excel', () => {
+    render(<App port={null} host={{ ...excelHost('en-US'), inExcel: false }} />);
+    expect(screen.getByText('Not running in Excel')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Evaluate' })).not.toBeInTheDocument();
+  });
+
+  it('outside Excel in Chinese', () => {
+    render(<App port={null} host={{ ...excelHost('zh-CN'), inExcel: false }} />);
+    expect(screen.getByText('未在 Excel 中打开')).toBeInTheDocument();
+  });
+
+  it('names the missing API sets', () => {
+    render(<App port={null} host={{ ...excelHost('en-US'), missingApiSets: ['ExcelApi 1.12', 'ExcelApi 1.14'] }} />);
+    expect(screen.getByText(/Required APIs are missing: ExcelApi 1\.12, ExcelApi 1\.14/)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,132 @@
+// An in-memory WorkbookPort for pane and workflow tests: one source sheet, recorded calls.
+import type {
+  HighlightSpec,
+  ReadRequest,
+  Settings,
+  SourceChange,
+  WorkbookPort,
+  WriteOptions,
+} from '../../src/engine/port';
+import type { Grid, SheetData } from '../../src/engine/types';
+import type { SummaryLayout } from '../../src/engine/summaryTypes';
+
+/** The seed report's seven projects (万元), with a start-of-year budget column that differs. */
+export const SEED_BUDGETS = [305.5, 26.15, 40, 21.8, 150, 200, 175];
+export const SEED_ACTUALS = [271.46, 26.33, 35.5, 17.41, 147.75, 45, 182];
+export const SEED_START_BUDGETS = [300, 26.15, 40, 20, 150, 200, 170];
+export const SEED_NAMES = [
+  '安全生产责任经费',
+  '安全生产综合监管经费',
+  '保障安全生产专项经费',
+  '局机关建设经费',
+  '安全生产监察协管员劳务费',
+  '小微企业生产安全险及责任政府补贴',
+  '社区安全协管员补助经费',
+];
+const PRINTED_RATES = ['88.86%', '100.69%', '88%', '79.86%', '98.5%', '22.5%', '104%'];
+const OUTPUT = [45, 48, 45, 40, 49, 30, 50];
+const BENEFIT = [45, 48, 45, 45, 46, 30, 50];
+const TOTAL = [90, 96, 90, 85, 95, 60, 100];
+
+/** Title row, unit row, header on sheet row 3, projects on rows 4–10, 合计 on row 11. */
+export function seedGrid(): Grid {
+  const header = ['序号', '项目名称', '年初预算数', '全年预算数', '全年执行数', '执行率', '产出指标(50分)', '效益指标(50分)', '总分'];
+  const rows: Grid = [['安全生产项目支出绩效自评表（2018年度）'], ['单位：万元'], header];
+  SEED_NAMES.forEach((name, i) => {
+    rows.push([i + 1, name, SEED_START_BUDGETS[i], SEED_BUDGETS[i], SEED_ACTUALS[i], PRINTED_RATES[i], OUTPUT[i], BENEFIT[i], TOTAL[i]]);
+  });
+  rows.push(['', '合计', 906.15, 918.45, 725.45, '', '', '', '']);
+  return rows;
+}
+
+type Method = keyof WorkbookPort;
+
+export class FakePort implements WorkbookPort {
+  calls: Method[] = [];
+  sheetName = '自评表';
+  origin = { row: 1, col: 1 };
+  grid: Grid;
+  settings: Settings | null = null;
+  summaries: { layout: SummaryLayout; preferredName: string }[] = [];
+  highlights: HighlightSpec[] = [];
+  cleared: string[] = [];
+  selected: { sheet: string; row: number }[] = [];
+  reads: ReadRequest[] = [];
+  listeners: ((change: SourceChange) => void)[] = [];
+  /** Makes a method reject with this error. */
+  failures: Partial<Record<Method, unknown>> = {};
+  /** Awaited inside readSource, so a test can hold a read open. */
+  beforeRead: (() => Promise<void>) | null = null;
+
+  constructor(grid: Grid = seedGrid()) {
+    this.grid = grid;
+  }
+
+  private enter(method: Method): void {
+    this.calls.push(method);
+    if (method in this.failures) throw this.failures[method];
+  }
+
+  async listSheets(): Promise<string[]> {
+    this.enter('listSheets');
+    return [this.sheetName];
+  }
+
+  async readSource(request?: ReadRequest, options?: WriteOptions): Promise<SheetData> {
+    this.enter('readSource');
+    this.reads.push(request ?? {});
+    if (this.beforeRead) await this.beforeRead();
+    options?.onProgress?.({ stage: 'read', done: 1, total: 1 });
+    return { name: this.sheetName, origin: { ...this.origin }, grid: this.grid.map((row) => [...row]) };
+  }
+
+  async writeSummary(layout: SummaryLayout, preferredName: string): Promise<{ sheetName: string }> {
+    this.enter('writeSummary');
+    this.summaries.push({ layout, preferredName });
+    return { sheetName: preferredName };
+  }
+
+  async applyHighlights(spec: HighlightSpec): Promise<void> {
+    this.enter('applyHighlights');
+    this.highlights.push(spec);
+  }
+
+  async clearHighlights(sheet: string): Promise<void> {
+    this.enter('clearHighlights');
+    this.cleared.push(sheet);
+  }
+
+  async onSourceChanged(listener: (change: SourceChange) => void): Promise<() => Promise<void>> {
+    this.enter('onSourceChanged');
+    this.listeners.push(listener);
+    return async () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+    };
+  }
+
+  async loadSettings(): Promise<Settings | null> {
+    this.enter('loadSettings');
+    return this.settings;
+  }
+
+  async saveSettings(settings: Settings): Promise<void> {
+    this.enter('saveSettings');
+    this.settings = settings;
+  }
+
+  async selectRow(sheet: string, row: number): Promise<void> {
+    this.enter('selectRow');
+    this.selected.push({ sheet, row });
+  }
+
+  /** Simulates an edit: updates a cell (1-based sheet coordinates) and fires the change event. */
+  edit(row: number, col: number, value: string | number, own = false): void {
+    const r = row - this.origin.row;
+    const c = col - this.origin.col;
+    while (this.grid.length <= r) this.grid.push([]);
+    this.grid[r][c] = value;
+    for (const listener of this.listeners) {
+      listener({ sheet: this.sheetName, rowStart: row, rowEnd: row, colStart: col, colEnd: col, own });
+    }
+  }
+}

@@ -1,0 +1,89 @@
+// Production build of the add-in: task pane, ribbon function file, their pages, icons, and
+// dist/manifest.xml with the placeholder origin replaced by the hosting URL
+// (ADDIN_URL=https://host/path npm run build, or addin.config.json { "url": ... }).
+'use strict';
+const path = require('node:path');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { PLACEHOLDER_ORIGIN, resolveAddinUrl, rewriteManifest } = require('./scripts/addinUrl.cjs');
+const { budgetLine, taskpaneJsSize } = require('./scripts/bundleSize.cjs');
+
+const DIST = path.resolve(__dirname, 'dist');
+
+/** Prints the gzipped size of the pane's JavaScript once the files are on disk. */
+class TaskpaneBudgetPlugin {
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap('TaskpaneBudgetPlugin', (compilation) => {
+      if (compilation.errors.length > 0) return;
+      try {
+        console.log(budgetLine(taskpaneJsSize(compiler.options.output.path)));
+      } catch (e) {
+        console.warn(`taskpane JS gzip: not measured (${e.message})`);
+      }
+    });
+  }
+}
+
+module.exports = (_env, argv) => {
+  const production = (argv && argv.mode) !== 'development';
+  const hosting = resolveAddinUrl(process.env, path.resolve(__dirname, 'addin.config.json'));
+  if (production && hosting.source === 'placeholder') {
+    console.warn(`dist/manifest.xml will point at ${PLACEHOLDER_ORIGIN}: set ADDIN_URL or addin.config.json to host it elsewhere`);
+  } else {
+    console.log(`dist/manifest.xml → ${hosting.url} (from ${hosting.source})`);
+  }
+
+  const page = (filename, template, chunks) =>
+    new HtmlWebpackPlugin({ filename, template: path.resolve(__dirname, template), chunks, scriptLoading: 'defer' });
+
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? false : 'eval-cheap-module-source-map',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+      result: './src/commands/result.ts',
+    },
+    output: {
+      path: DIST,
+      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: production ? '[name].[contenthash:8].chunk.js' : '[name].chunk.js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          // Type errors are `npm run typecheck`'s job; the bundle only needs the JavaScript.
+          use: { loader: 'ts-loader', options: { transpileOnly: true } },
+        },
+      ],
+    },
+    plugins: [
+      page('taskpane.html', 'src/taskpane/taskpane.html', ['taskpane']),
+      page('commands.html', 'src/commands/commands.html', ['commands']),
+      page('commands-result.html', 'src/commands/commands-result.html', ['result']),
+      page('support.html', 'src/commands/support.html', []),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: { transformer: (content) => rewriteManifest(content.toString('utf8'), hosting.url) },
+          },
+        ],
+      }),
+      new TaskpaneBudgetPlugin(),
+    ],
+    performance: {
+      hints: production ? 'warning' : false,
+      // Raw (not gzipped) sizes; the gzip budget of 400 KB is printed by TaskpaneBudgetPlugin.
+      maxEntrypointSize: 1600 * 1024,
+      maxAssetSize: 1600 * 1024,
+      assetFilter: (file) => file.endsWith('.js'),
+    },
+  };
+};
