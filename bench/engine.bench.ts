@@ -38,7 +38,7 @@ export async function run(): Promise<void> {
   if (!scheme) throw new Error('mof2020 missing');
   for (const [label, rows, runs] of [
     ['10k', 10_000, 7],
-    ['100k', 100_000, 5],
+    ['100k', 100_000, 7],
     ['1M', 1_000_000, 3],
   ] as const) {
     const sheet = syntheticSheet(rows);

@@ -1,7 +1,8 @@
-// `npm start`: builds in development mode on every change and serves dist/ over https on
+// `npm start`: builds in development mode on every change and serves the result over https on
 // https://localhost:3000 (the manifest's placeholder origin) with the certificate that
 // `npx office-addin-dev-certs install` puts in ~/.office-addin-dev-certs. No webpack-dev-server:
-// a static server is all Office needs, and it keeps the dependency tree small.
+// a static server is all Office needs, and it keeps the dependency tree small. The development
+// build goes to node_modules/.cache/addin-dev so it never replaces the production dist/.
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { homedir } from 'node:os';
@@ -9,7 +10,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import webpack from 'webpack';
 
 const ROOT = join(__dirname, '..');
-const DIST = join(ROOT, 'dist');
+const DIST = join(ROOT, 'node_modules', '.cache', 'addin-dev');
 const PORT = Number(process.env.PORT ?? 3000);
 const CERT_DIR = join(homedir(), '.office-addin-dev-certs');
 const CERT = process.env.DEV_CERT ?? join(CERT_DIR, 'localhost.crt');
@@ -30,7 +31,8 @@ type ConfigFactory = (env: unknown, argv: { mode: 'development' | 'production' }
 function startWatching(): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const makeConfig = require('../webpack.config.js') as ConfigFactory;
-  const compiler = webpack(makeConfig({}, { mode: 'development' }));
+  const config = makeConfig({}, { mode: 'development' });
+  const compiler = webpack({ ...config, output: { ...config.output, path: DIST } });
   compiler.watch({ aggregateTimeout: 200 }, (err, stats) => {
     if (err) console.error(err);
     else if (stats) console.log(stats.toString({ colors: true, modules: false, assets: false }));

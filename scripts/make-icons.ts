@@ -1,10 +1,14 @@
-// Draws the add-in's icons (a bar chart on a rounded square) at the exact pixel sizes the manifest
-// and AppSource ask for, and writes them to assets/. Run with `npm run icons`; the PNGs are committed.
+// Draws the add-in's icons at the exact pixel sizes the manifest and AppSource ask for, and writes
+// them to assets/: icon-N.png (a bar chart on a rounded square: the add-in and "Show pane") and
+// refresh-N.png (a circular arrow on the same square: "Refresh scores"). Run with `npm run icons`;
+// the PNGs are committed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 
 export const ICON_SIZES = [16, 32, 64, 80, 128] as const;
+/** Ribbon buttons only use 16, 32 and 80 px. */
+export const REFRESH_ICON_SIZES = [16, 32, 80] as const;
 
 type Rgb = readonly [number, number, number];
 const BACKGROUND: Rgb = [0x1f, 0x5f, 0xa8];
@@ -32,16 +36,38 @@ const ACCENT_BAR: Shape = rect(0.66, 0.2, 0.8, 0.78);
 const BASELINE: Shape = rect(0.16, 0.78, 0.84, 0.84);
 const BACK: Shape = roundedSquare(0.2);
 
+function triangle(a: readonly [number, number], b: readonly [number, number], c: readonly [number, number]): Shape {
+  const side = (p: readonly [number, number], q: readonly [number, number], x: number, y: number): number =>
+    (q[0] - p[0]) * (y - p[1]) - (q[1] - p[1]) * (x - p[0]);
+  return (x, y) => {
+    const s1 = side(a, b, x, y);
+    const s2 = side(b, c, x, y);
+    const s3 = side(c, a, x, y);
+    return (s1 >= 0 && s2 >= 0 && s3 >= 0) || (s1 <= 0 && s2 <= 0 && s3 <= 0);
+  };
+}
+
+// A ring open between the top and the upper right, with an arrowhead at the top pointing clockwise.
+const RING: Shape = (x, y) => {
+  const r = Math.hypot(x - 0.5, y - 0.5);
+  const angle = Math.atan2(y - 0.5, x - 0.5);
+  return r >= 0.19 && r <= 0.3 && !(angle > -Math.PI / 2 && angle < -Math.PI / 6);
+};
+const ARROW_HEAD: Shape = triangle([0.5, 0.09], [0.5, 0.41], [0.68, 0.25]);
+
+type Glyph = 'chart' | 'refresh';
+
 /** Colour and coverage of one sub-sample: the topmost shape wins. */
-function sample(x: number, y: number): { rgb: Rgb; covered: boolean } {
+function sample(glyph: Glyph, x: number, y: number): { rgb: Rgb; covered: boolean } {
   if (!BACK(x, y)) return { rgb: BACKGROUND, covered: false };
+  if (glyph === 'refresh') return { rgb: RING(x, y) || ARROW_HEAD(x, y) ? BAR : BACKGROUND, covered: true };
   if (ACCENT_BAR(x, y)) return { rgb: ACCENT, covered: true };
   if (BARS.some((s) => s(x, y)) || BASELINE(x, y)) return { rgb: BAR, covered: true };
   return { rgb: BACKGROUND, covered: true };
 }
 
 /** Renders the icon at `size` px with 4×4 supersampling so small sizes stay legible. */
-export function drawIcon(size: number): PNG {
+export function drawIcon(size: number, glyph: Glyph = 'chart'): PNG {
   const png = new PNG({ width: size, height: size });
   const sub = 4;
   for (let py = 0; py < size; py++) {
@@ -52,7 +78,7 @@ export function drawIcon(size: number): PNG {
       let covered = 0;
       for (let sy = 0; sy < sub; sy++) {
         for (let sx = 0; sx < sub; sx++) {
-          const s = sample((px + (sx + 0.5) / sub) / size, (py + (sy + 0.5) / sub) / size);
+          const s = sample(glyph, (px + (sx + 0.5) / sub) / size, (py + (sy + 0.5) / sub) / size);
           if (!s.covered) continue;
           covered++;
           r += s.rgb[0];
@@ -70,16 +96,20 @@ export function drawIcon(size: number): PNG {
   return png;
 }
 
-export function iconFileName(size: number): string {
-  return `icon-${size}.png`;
+export function iconFileName(size: number, glyph: Glyph = 'chart'): string {
+  return `${glyph === 'chart' ? 'icon' : 'refresh'}-${size}.png`;
 }
 
 function main(): void {
   const dir = join(__dirname, '..', 'assets');
   mkdirSync(dir, { recursive: true });
-  for (const size of ICON_SIZES) {
-    const file = join(dir, iconFileName(size));
-    writeFileSync(file, PNG.sync.write(drawIcon(size)));
+  const jobs: [number, Glyph][] = [
+    ...ICON_SIZES.map((size): [number, Glyph] => [size, 'chart']),
+    ...REFRESH_ICON_SIZES.map((size): [number, Glyph] => [size, 'refresh']),
+  ];
+  for (const [size, glyph] of jobs) {
+    const file = join(dir, iconFileName(size, glyph));
+    writeFileSync(file, PNG.sync.write(drawIcon(size, glyph)));
     console.log(`wrote ${file}`);
   }
 }

@@ -2,7 +2,8 @@
 // saved in the workbook, without the pane. Excel has no notification API for function commands,
 // so the outcome is shown in a small dialog (commands-result.html); nothing of the user's is
 // written to report it. Without a saved mapping the officer is told to open the pane: opening it
-// from here (Office.addin.showAsTaskpane) needs a shared runtime, which this manifest does not use.
+// from here (Office.addin.showAsTaskpane) needs a shared runtime, which this manifest does not use
+// (and the offline manifest schemas predate <Runtimes>), so both 'openPane' and 'notify' show the notice.
 import { evaluateAndWrite } from '../engine/workflow';
 import { isApiSetSupported, REQUIRED_API_SETS } from '../excel/host';
 import { createExcelPort } from '../excel/officePort';
@@ -56,18 +57,6 @@ function showNotice(notice: Notice, lang: Lang): Promise<void> {
   });
 }
 
-async function perform(action: CommandAction, lang: Lang): Promise<void> {
-  if (action.kind === 'openPane' && Office.context.requirements.isSetSupported('SharedRuntime', '1.1')) {
-    try {
-      await Office.addin.showAsTaskpane();
-      return;
-    } catch {
-      // Fall through to telling the officer how to open it.
-    }
-  }
-  await showNotice(action.notice, lang);
-}
-
 export async function refreshScores(event: Office.AddinCommands.Event): Promise<void> {
   let lang = langOf(Office.context.displayLanguage);
   try {
@@ -89,7 +78,7 @@ export async function refreshScores(event: Office.AddinCommands.Event): Promise<
     } catch (error) {
       action = refreshOutcome({ ok: false, error }, lang);
     }
-    await perform(action, lang);
+    await showNotice(action.notice, lang);
   } catch (error) {
     console.error('refreshScores failed to report its outcome', error);
   } finally {
@@ -97,6 +86,8 @@ export async function refreshScores(event: Office.AddinCommands.Event): Promise<
   }
 }
 
+// Clients before Office.actions look the function up by its global name.
+(globalThis as Record<string, unknown>)[REFRESH_SCORES] = refreshScores;
 Office.onReady(() => {
-  Office.actions.associate(REFRESH_SCORES, refreshScores);
+  if (typeof Office.actions?.associate === 'function') Office.actions.associate(REFRESH_SCORES, refreshScores);
 });

@@ -1,6 +1,6 @@
 // Scores one extracted table: usage rate, execution score, component scores against the scheme's
 // weights, total, grade and flags per project; portfolio totals, grade counts and sheet checks.
-// Choices the issue leaves open (see also README of the engine in the lead's notes):
+// Choices the issue leaves open:
 // - a component above its weight is reported as written and flagged; the total adds min(score, weight),
 //   so a total never exceeds the scheme's 100;
 // - a negative component score is reported as written and adds 0 to the total;

@@ -6,6 +6,8 @@ export type HeaderRole = Role | 'ignore';
 
 interface HeaderWord {
   word: string;
+  /** Position in HEADER_WORDS: breaks ties between words of equal length. */
+  order: number;
   role: HeaderRole;
   /** Confidence when the header is exactly this word; a header merely containing it gets less. */
   confidence: number;
@@ -13,10 +15,11 @@ interface HeaderWord {
 
 const STRONG = 1;
 const WEAK = 0.7;
+const UNCERTAIN = 0.55;
 const FALLBACK = 0.5;
 
 function words(role: HeaderRole, confidence: number, list: string[]): HeaderWord[] {
-  return list.map((w) => ({ word: compactHeader(w), role, confidence }));
+  return list.map((w) => ({ word: compactHeader(w), role, confidence, order: 0 }));
 }
 
 /** NFKC, lower case, no whitespace: the form header texts and words are compared in. */
@@ -28,15 +31,15 @@ const HEADER_WORDS: HeaderWord[] = [
   ...words('project', STRONG, ['项目名称', '项目', '预算项目', '项目全称', 'project', 'projectname']),
   ...words('budget', STRONG, [
     '全年预算数', '调整后预算数', '预算数', '年度预算数', '项目资金预算', '年度预算', '全年预算', '调整后预算',
-    'budget',
+    '预算安排数', '预算安排', 'budget',
   ]),
-  ...words('budget', WEAK, ['预算', '预算金额', '预算资金']),
+  ...words('budget', WEAK, ['预算', '预算金额', '预算资金', '批复金额', '批复数', '批复预算', '安排数']),
   ...words('budget', FALLBACK, ['年初预算数', '年初预算', '初始预算', 'initialbudget', 'originalbudget']),
   ...words('actual', STRONG, [
     '全年执行数', '预算执行数', '实际执行数', '执行数', '实际支出', '实际执行', 'actual', 'spent', 'expenditure',
     '实际支出数', '执行金额',
   ]),
-  ...words('actual', WEAK, ['决算数', '支出数', '实际使用']),
+  ...words('actual', WEAK, ['决算数', '支出数', '支出金额', '实际使用']),
   ...words('statedRate', STRONG, [
     '执行率', '预算执行率', '经费使用率', '使用率', '实际执行率', '资金执行率', 'usagerate', 'executionrate',
   ]),
@@ -44,8 +47,9 @@ const HEADER_WORDS: HeaderWord[] = [
   ...words('output', STRONG, ['产出指标', '产出绩效', '产出', 'output']),
   ...words('benefit', STRONG, ['效益指标', '效益绩效', '效益', 'benefit']),
   ...words('satisfaction', STRONG, ['满意度指标', '服务对象满意度', '满意度', 'satisfaction']),
-  ...words('total', STRONG, ['总分', '总绩效', '自评得分', '得分合计', '综合评分', 'totalscore', 'score', '总得分']),
-  ...words('total', WEAK, ['得分', 'total']),
+  ...words('total', STRONG, ['总分', '总绩效', '自评得分', '得分合计', '综合评分', 'totalscore', 'score', '总得分', '自评分']),
+  // Bare 得分 / Total may be the execution score or a total amount: found, but marked uncertain.
+  ...words('total', UNCERTAIN, ['得分', '评分', 'total']),
   ...words('explanation', STRONG, [
     '偏差原因分析及改进措施', '偏差原因', '未完成原因分析', '原因', 'explanation', 'reason', '偏差原因分析',
   ]),
@@ -57,6 +61,18 @@ const HEADER_WORDS: HeaderWord[] = [
     'projectcode', 'projectno.', 'projectid', 'projectnumber', 'projecttype', 'projectowner',
   ]),
 ];
+
+HEADER_WORDS.forEach((hw, i) => {
+  hw.order = i;
+});
+
+/** Header words by their first character: a header is scanned once instead of once per word. */
+const WORDS_BY_FIRST_CHAR = new Map<string, HeaderWord[]>();
+for (const hw of HEADER_WORDS) {
+  const list = WORDS_BY_FIRST_CHAR.get(hw.word[0]);
+  if (list === undefined) WORDS_BY_FIRST_CHAR.set(hw.word[0], [hw]);
+  else list.push(hw);
+}
 
 /** Bracketed parts ("(万元)", "(50分)") and a trailing unit are not part of the header word. */
 const BRACKETED = /[([【〔<][^)\]】〕>]*[)\]】〕>]/g;
@@ -74,29 +90,56 @@ const CONTAINED = 0.85;
  * (not budget), "预算执行数" an actual, "项目资金预算" a budget. On equal length 'ignore' wins.
  */
 export function matchHeader(text: string): HeaderMatch | null {
+  if (text === '') return null;
+  const known = matchCache.get(text);
+  if (known !== undefined) return known;
+  const match = matchUncached(text);
+  if (matchCache.size >= MATCH_CACHE_SIZE) matchCache.clear();
+  matchCache.set(text, match);
+  return match;
+}
+
+// Header detection looks at the same texts again for every candidate row and pair; a bounded cache
+// keeps wide sheets (thousands of text columns) fast. Results are immutable values.
+const MATCH_CACHE_SIZE = 20_000;
+const matchCache = new Map<string, HeaderMatch | null>();
+
+function matchUncached(text: string): HeaderMatch | null {
   const compact = compactHeader(text);
   if (compact === '' || compact.length > 40) return null;
   const core = compact.replace(BRACKETED, '').replace(TRAILING_UNIT, '') || compact;
   let best: HeaderWord | null = null;
-  for (const hw of HEADER_WORDS) {
-    if (!core.includes(hw.word)) continue;
-    if (
-      best === null ||
-      hw.word.length > best.word.length ||
-      (hw.word.length === best.word.length && hw.role === 'ignore' && best.role !== 'ignore')
-    ) {
-      best = hw;
+  for (let i = 0; i < core.length; i++) {
+    const candidates = WORDS_BY_FIRST_CHAR.get(core[i]);
+    if (candidates === undefined) continue;
+    for (const hw of candidates) {
+      if (!core.startsWith(hw.word, i)) continue;
+      if (isBetter(hw, best)) best = hw;
     }
   }
   if (best === null) return null;
   const exact = core === best.word;
-  return { role: best.role, confidence: exact ? best.confidence : best.confidence * CONTAINED };
+  return Object.freeze({ role: best.role, confidence: exact ? best.confidence : best.confidence * CONTAINED });
 }
+
+/** Longer words win; on equal length 'ignore' wins, then the word earlier in the list. */
+function isBetter(hw: HeaderWord, best: HeaderWord | null): boolean {
+  if (best === null || hw.word.length > best.word.length) return true;
+  if (hw.word.length < best.word.length) return false;
+  const hwIgnore = hw.role === 'ignore';
+  const bestIgnore = best.role === 'ignore';
+  if (hwIgnore !== bestIgnore) return hwIgnore;
+  return hw.order < best.order;
+}
+
+/** Scores are out of 100; a larger number in a heading is a year or a code, not a weight. */
+const MAX_WEIGHT = 100;
 
 const WEIGHT_PATTERNS = [
   /(\d+(?:\.\d+)?)分/,
   /(\d+(?:\.\d+)?)(?:pts?|points?|marks?)\b/,
   /(?:权重|满分|weight)[:=]?(\d+(?:\.\d+)?)/,
+  /\((\d+(?:\.\d+)?)\)/, // "Output score (50)": a bare number in brackets after a score heading
 ];
 
 /** The weight a header states: "产出指标(50分)" → 50. */
@@ -106,7 +149,7 @@ export function statedWeight(text: string): number | undefined {
     const m = p.exec(compact);
     if (m) {
       const w = Number(m[1]);
-      if (Number.isFinite(w) && w > 0) return w;
+      if (Number.isFinite(w) && w > 0 && w <= MAX_WEIGHT) return w;
     }
   }
   return undefined;

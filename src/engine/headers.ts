@@ -124,13 +124,39 @@ function candidate(grid: Grid, start: number, end: number): Candidate {
   return { start, end, cols, mapping, score: mappingScore(mapping) };
 }
 
-/** The header ending at row `end`: that row alone, or with the row above when that finds clearly more. */
+/** Share of the top row's own score a group header may lose when its leaves are not header words. */
+const GROUP_LEAF_KEEP = 0.8;
+
+/** Row `bottom` holds only text, some of it under a merged group cell of the row above. */
+function isLeafRowUnderGroups(cols: HeaderColumns, top: CellValue[], bottom: CellValue[]): boolean {
+  for (const v of bottom) {
+    if (typeof v === 'number' || (typeof v === 'string' && v.trim() !== '' && parseAmount(v).status === 'ok')) return false;
+  }
+  // The merge signature: a group text carried over an empty top cell onto a sub-heading below.
+  return cols.group.some((g, c) => g !== '' && cellText(top[c]) === '' && cellText(bottom[c]) !== '');
+}
+
+/**
+ * Whether two rows make the header rather than one: the pair finds clearly more roles than either
+ * row alone, or the lower row holds sub-headings under merged groups ("全年预算数" over "合计 /
+ * 财政拨款 / 其他资金") that name no role themselves but keep most of what the upper row found.
+ */
+function pairWins(grid: Grid, pair: Candidate, top: Candidate, bottom: Candidate): boolean {
+  if (pair.score > Math.max(top.score, bottom.score) + PAIR_MARGIN) return true;
+  return (
+    pair.score > bottom.score + PAIR_MARGIN &&
+    pair.score >= top.score * GROUP_LEAF_KEEP &&
+    isLeafRowUnderGroups(pair.cols, rowAt(grid, pair.start), rowAt(grid, pair.end))
+  );
+}
+
+/** The header ending at row `end`: that row alone, or with the row above when that is the header. */
 function headerEndingAt(grid: Grid, end: number): Candidate {
   const single = candidate(grid, end, end);
   if (end === 0) return single;
   const pair = candidate(grid, end - 1, end);
   const above = candidate(grid, end - 1, end - 1);
-  return pair.score > Math.max(single.score, above.score) + PAIR_MARGIN ? pair : single;
+  return pairWins(grid, pair, above, single) ? pair : single;
 }
 
 function isBlankRow(row: CellValue[]): boolean {
@@ -148,7 +174,8 @@ function findHeader(grid: Grid): Candidate {
     if (best === null || single.score > best.score) best = single;
     if (r + 1 < limit) {
       const pair = candidate(grid, r, r + 1);
-      if (pair.score > Math.max(single.score, singles[r + 1].score) + PAIR_MARGIN && pair.score > best.score) {
+      // A pair that wins over its own top row takes that row's place.
+      if (pairWins(grid, pair, single, singles[r + 1]) && (best === single || pair.score > best.score)) {
         best = pair;
       }
     }
@@ -161,6 +188,39 @@ function findHeader(grid: Grid): Candidate {
   let first = 0;
   while (first < limit && isBlankRow(rowAt(grid, first))) first++;
   return candidate(grid, Math.min(first, Math.max(limit - 1, 0)), Math.min(first, Math.max(limit - 1, 0)));
+}
+
+/** Column numbers count up from 1 in small steps (a column may be unnumbered). */
+const MAX_COLUMN_NUMBER_STEP = 3;
+const COLUMN_NUMBER_TEXT = /^(?:[(]?(\d{1,3})[)]?(?:[=].*)?|[甲乙丙丁戊己]|栏次)$/;
+
+/**
+ * Official forms put a row of column numbers under the header ("甲 | 1 | 2 | 3=2/1" or "栏次 | 1 | 2");
+ * it is part of the header, not a project.
+ */
+function isColumnNumberRow(row: CellValue[]): boolean {
+  let previous = 0;
+  let numbered = 0;
+  for (const v of row) {
+    let n: number | null = null;
+    if (typeof v === 'number') {
+      if (!Number.isInteger(v)) return false;
+      n = v;
+    } else if (typeof v === 'string') {
+      const text = compactHeader(v);
+      if (text === '') continue;
+      const m = COLUMN_NUMBER_TEXT.exec(text);
+      if (m === null) return false;
+      if (m[1] !== undefined) n = Number(m[1]);
+    } else if (v !== null && v !== undefined) {
+      return false;
+    }
+    if (n === null) continue;
+    if (n <= previous || n - previous > MAX_COLUMN_NUMBER_STEP) return false;
+    previous = n;
+    numbered++;
+  }
+  return numbered >= 2;
 }
 
 function unitNearHeader(grid: Grid, header: Candidate, mapping: ColumnMapping): Unit | null {
@@ -235,25 +295,26 @@ function applyColumnOverrides(
  */
 export function detectHeader(grid: Grid, override?: MappingOverride): HeaderDetection {
   const overrideRow = override?.headerRow;
-  const header =
-    overrideRow !== undefined && Number.isInteger(overrideRow) && overrideRow >= 0 && overrideRow < grid.length
-      ? headerEndingAt(grid, overrideRow)
-      : findHeader(grid);
+  const overridden =
+    overrideRow !== undefined && Number.isInteger(overrideRow) && overrideRow >= 0 && overrideRow < grid.length;
+  const header = overridden ? headerEndingAt(grid, overrideRow) : findHeader(grid);
+  let headerRow = header.end;
+  if (!overridden && roleCount(header.mapping) > 0 && isColumnNumberRow(rowAt(grid, headerRow + 1))) headerRow++;
+  const width = Math.max(tableWidth(grid, headerRow), header.cols.display.length);
   let mapping = header.mapping;
   if (override?.columns !== undefined) {
-    const width = Math.max(tableWidth(grid, header.end), header.cols.display.length);
     mapping = applyColumnOverrides(mapping, header.cols, override.columns, width);
   }
   let unit: Unit | null;
   if (override !== undefined && 'unit' in override && override.unit !== undefined) {
     unit = override.unit;
   } else {
-    unit = unitNearHeader(grid, header, mapping) ?? unitInValues(grid, header.end, mapping);
+    unit = unitNearHeader(grid, header, mapping) ?? unitInValues(grid, headerRow, mapping);
   }
   return {
     headerStart: header.start,
-    headerRow: header.end,
-    headers: header.cols.display.map((t) => t ?? ''),
+    headerRow,
+    headers: Array.from({ length: width }, (_, c) => header.cols.display[c] ?? ''),
     mapping,
     unit,
     missing: REQUIRED.filter((role) => mapping[role] === undefined),

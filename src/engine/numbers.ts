@@ -24,6 +24,9 @@ const DASHES_ONLY = /^[-‐‑‒–—―─−~～_]+$/;
 const MINUS_SIGNS = /^[-−‒–]/;
 const CURRENCY_PREFIX = /^(?:¥|\$|rmb|cny)/i;
 const UNIT_SUFFIXES: readonly (readonly [string, Unit])[] = [
+  ['(万元)', '万元'],
+  ['(千元)', '千元'],
+  ['(元)', '元'],
   ['万元', '万元'],
   ['千元', '千元'],
   ['元', '元'],
@@ -186,7 +189,7 @@ const TEN_THOUSAND_EN = /10k(?:yuan|rmb|cny)|(?:yuan|rmb|cny)10k|10,?000(?:yuan|
 const THOUSAND_EN = /(?:^|[^0-9])(?:1,?000(?:yuan|rmb|cny)|(?:rmb|cny)'?000(?!0)|(?:rmb|cny)1,?000(?!0)|thousand(?:s?of)?(?:yuan|rmb|cny)|k(?:yuan|rmb|cny))/;
 const YUAN_EN = /yuan|rmb|cny/;
 /** 元 standing as a unit: the whole text, after 单位/unit, or inside brackets or after a slash. */
-const YUAN_ZH = /^(?:人民币)?元$|单位[:]?(?:人民币)?元|[([【〔/](?:人民币)?元(?:[)\]】〕]|$)/;
+const YUAN_ZH = /^(?:人民币)?元$|单位[:]?(?:人民币)?元(?![\u4e00-\u9fff])|[([【〔/](?:人民币)?元(?:[)\]】〕]|$)/;
 
 /**
  * The unit a text states: "单位：万元", "预算数（万元）", "Budget (10k yuan)" → 万元; "千元" → 千元;

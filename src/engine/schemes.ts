@@ -90,6 +90,7 @@ function isObject(v: unknown): v is Obj {
 
 function describe(v: unknown): string {
   if (v === undefined) return 'undefined';
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
   try {
     return JSON.stringify(v) ?? String(v);
   } catch {
@@ -354,7 +355,12 @@ function scanJson(text: string): void {
       if (c === '\\') {
         i++;
         if (text[i] === 'u') {
-          for (let k = 1; k <= 4; k++) if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) ((i = i + k), fail());
+          for (let k = 1; k <= 4; k++) {
+            if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) {
+              i += k;
+              fail();
+            }
+          }
           i += 5;
         } else if (i < n && '"\\/bfnrt'.includes(text[i])) i++;
         else fail();

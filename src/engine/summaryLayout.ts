@@ -49,6 +49,7 @@ export function displayWidth(text: string): number {
 }
 
 function pad(row: SummaryValue[], width: number): SummaryValue[] {
+  if (row.length === width) return row;
   const out = row.slice(0, width);
   while (out.length < width) out.push(null);
   return out;
@@ -56,7 +57,9 @@ function pad(row: SummaryValue[], width: number): SummaryValue[] {
 
 function block(id: LayoutBlock['id'], row: number, col: number, rows: SummaryValue[][], numberFormats: string[]): LayoutBlock {
   const width = numberFormats.length;
-  return { id, row, col, values: rows.map((r) => pad(r, width)), numberFormats };
+  // Rows already of the right width are kept as they are: the table can hold a million rows.
+  for (let i = 0; i < rows.length; i++) if (rows[i].length !== width) rows[i] = pad(rows[i], width);
+  return { id, row, col, values: rows, numberFormats };
 }
 
 export function layoutSummary(model: SummaryModel): SummaryLayout {
@@ -78,14 +81,20 @@ export function layoutSummary(model: SummaryModel): SummaryLayout {
   };
   table.totalsRow = table.headerRow + 1 + table.rowCount;
   const tableFormats = model.columns.map((c) => FORMATS[c.kind]);
-  blocks.push(block('table', table.headerRow, table.col, [table.columns, ...model.rows, model.totalsRow], tableFormats));
+  const tableRows: SummaryValue[][] = new Array(model.rows.length + 2);
+  tableRows[0] = table.columns;
+  for (let i = 0; i < model.rows.length; i++) tableRows[i + 1] = model.rows[i];
+  tableRows[model.rows.length + 1] = model.totalsRow;
+  blocks.push(block('table', table.headerRow, table.col, tableRows, tableFormats));
   table.widths = model.columns.map((c, i) => {
     const [min, max] = WIDTHS[c.kind];
     let widest = displayWidth(c.label);
     if (c.kind === 'text' || c.kind === 'status') {
       for (const r of model.rows) {
         const v = r[i];
-        if (typeof v === 'string') widest = Math.max(widest, displayWidth(v));
+        // A text is at most twice its length wide: most rows are skipped without measuring.
+        if (typeof v === 'string' && v.length * 2 > widest) widest = Math.max(widest, displayWidth(v));
+        if (widest >= max) break;
       }
     }
     return Math.min(max, Math.max(min, widest + 2));
@@ -114,8 +123,12 @@ export function layoutSummary(model: SummaryModel): SummaryLayout {
     summaryText('chartLow', model.lang),
     summaryText('chartHigh', model.lang),
   ];
-  const chartRows = chart.categories.map((name, i) => [name, chart.rates[i] ?? null, chart.band.low, chart.band.high]);
-  blocks.push(block('chart', dataRow, dataCol, [chartHeader, ...chartRows], ['@', '0.00%', '0.00%', '0.00%']));
+  const chartRows: SummaryValue[][] = new Array(chart.categories.length + 1);
+  chartRows[0] = chartHeader;
+  for (let i = 0; i < chart.categories.length; i++) {
+    chartRows[i + 1] = [chart.categories[i], chart.rates[i] ?? null, chart.band.low, chart.band.high];
+  }
+  blocks.push(block('chart', dataRow, dataCol, chartRows, ['@', '0.00%', '0.00%', '0.00%']));
 
   return {
     sheetTitle: model.title,

@@ -111,13 +111,19 @@ export function freeSheetName(preferred: string, taken: readonly string[]): stri
   }
 }
 
-/** True for the preferred name itself or one of its numbered variants. */
+/** A sheet name without a trailing " (n)", lower-cased: "绩效自评汇总 (2)" → "绩效自评汇总". */
+function stem(name: string): string {
+  return name.replace(INVALID_SHEET_CHARS, '_').trim().replace(/ \(\d+\)$/, '').toLowerCase();
+}
+
+/** True for the preferred name itself or one of its numbered variants ("name (2)"), either way round. */
 export function isVariantOf(name: string, preferred: string): boolean {
-  const base = preferred.replace(INVALID_SHEET_CHARS, '_').trim().toLowerCase();
-  const lower = name.toLowerCase();
-  if (lower === base.slice(0, MAX_SHEET_NAME)) return true;
-  const m = /^(.*) \((\d+)\)$/.exec(lower);
-  return m !== null && base.startsWith(m[1]) && m[1].length > 0;
+  const a = stem(name);
+  const b = stem(preferred).slice(0, MAX_SHEET_NAME);
+  if (a.length === 0) return false;
+  // Names cut at 31 characters to make room for " (n)" only share a prefix.
+  const truncated = Math.min(a.length, b.length) >= MAX_SHEET_NAME - 5;
+  return a === b || (truncated && (b.startsWith(a) || a.startsWith(b)));
 }
 
 export function freeTableName(taken: readonly string[], base = 'PerfSummary'): string {

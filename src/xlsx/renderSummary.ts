@@ -105,7 +105,8 @@ function addProjectTable(sheet: Worksheet, layout: SummaryLayout, styles: StyleC
 
 export function renderSummary(sheet: Worksheet, layout: SummaryLayout): void {
   const styles = new StyleCache();
-  for (const block of layout.blocks) writeBlock(sheet, block, layout, styles);
+  // ExcelJS cannot draw charts; the chart's data block alone would only repeat the table beside it.
+  for (const block of layout.blocks) if (block.id !== 'chart') writeBlock(sheet, block, layout, styles);
   addProjectTable(sheet, layout, styles);
   layout.table.widths.forEach((width, i) => {
     if (Number.isFinite(width) && width > 0) sheet.getColumn(layout.table.col + i + 1).width = width;

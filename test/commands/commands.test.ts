@@ -41,7 +41,6 @@ const state = {
     return Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' });
   },
   actions: { associate: (name: string, handler: Handler) => state.associated.set(name, handler) },
-  addin: { showAsTaskpane: jest.fn(() => Promise.resolve()) },
   context: {
     displayLanguage: 'zh-CN',
     requirements: { isSetSupported: (name: string) => (name === 'ExcelApi' ? state.supported : false) },
@@ -90,8 +89,9 @@ beforeEach(() => {
   evaluateAndWrite.mockReset();
 });
 
-test('registers refreshScores, the name the manifest uses', () => {
+test('registers refreshScores, the name the manifest uses, with Office.actions and as a global', () => {
   expect([...state.associated.keys()]).toEqual(['refreshScores']);
+  expect((globalThis as Record<string, unknown>).refreshScores).toBe(state.associated.get('refreshScores'));
 });
 
 test('without saved settings: does not run, tells the officer to open the pane, completes', async () => {

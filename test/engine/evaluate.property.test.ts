@@ -105,8 +105,14 @@ describe('evaluateTable properties', () => {
         for (const p of t.projects) {
           const b = ok(p.budget);
           const a = ok(p.actual);
-          if (b !== null) (budget += b), (magnitude += Math.abs(b));
-          if (a !== null) (actual += a), (magnitude += Math.abs(a));
+          if (b !== null) {
+            budget += b;
+            magnitude += Math.abs(b);
+          }
+          if (a !== null) {
+            actual += a;
+            magnitude += Math.abs(a);
+          }
         }
         const eps = 1e-9 * Math.max(1, magnitude);
         expect(Math.abs(e.totals.budget - budget)).toBeLessThanOrEqual(eps);

@@ -181,13 +181,23 @@ describe('words that contain other words', () => {
     expect(d.missing).toEqual(['actual']);
   });
 
+  test('项目资金预算 is a budget, not a project', () => {
+    const d = detectHeader([['项目名称', '项目资金预算', '实际支出']]);
+    expect(columnsOf(d)).toEqual({ project: 0, budget: 1, actual: 2 });
+  });
+
+  test('English: execution rate is a rate, actual spend an actual', () => {
+    const d = detectHeader([['Project', 'Adjusted budget', 'Actual spend', 'Budget execution rate', 'Score']]);
+    expect(columnsOf(d)).toEqual({ project: 0, budget: 1, actual: 2, statedRate: 3, total: 4 });
+  });
+
   test('项目编码 is not the project column, 项目名称 is', () => {
     const d = detectHeader([['项目编码', '项目名称', '全年预算数', '全年执行数']]);
     expect(d.mapping.project?.column).toBe(1);
   });
 
   test('a header merely containing a word is less certain than the exact word', () => {
-    const d = detectHeader([['项目名称', '预算安排数', '实际执行数']]);
+    const d = detectHeader([['项目名称', '本年预算数', '实际执行数']]);
     expect(d.mapping.budget?.column).toBe(1);
     expect(d.mapping.budget?.confidence).toBeLessThan(1);
     expect(d.mapping.actual?.confidence).toBe(1);
@@ -285,6 +295,15 @@ describe('overrides', () => {
     expect(d.mapping.actual?.column).toBe(3);
   });
 
+  test('headers cover the width of the table, even past the last header text', () => {
+    const d = detectHeader([
+      ['项目名称', '预算数', '执行数'],
+      ['a', 1, 1, '备注在表头之外'],
+    ]);
+    expect(d.headers).toEqual(['项目名称', '预算数', '执行数', '']);
+    expect(detectHeader([['项目名称', '预算数', '执行数'], ['a', 1, 1, 'x']], { columns: { explanation: 3 } }).mapping.explanation?.column).toBe(3);
+  });
+
   test('a column the header did not name can be given a role', () => {
     const d = detectHeader(grid, { columns: { satisfaction: 0 } });
     expect(d.mapping.satisfaction).toMatchObject({ column: 0, header: '序号' });
@@ -331,5 +350,86 @@ describe('cost', () => {
     expect(d.missing).toEqual([]);
     expect(deepest).toBeGreaterThan(0);
     expect(deepest).toBeLessThan(60);
+  });
+});
+
+describe('weaker header words', () => {
+  test('bare 得分 is taken as the total but marked uncertain', () => {
+    const d = detectHeader([['项目名称', '全年预算数', '全年执行数', '分值', '执行率', '得分']]);
+    expect(d.mapping.total?.column).toBe(5);
+    expect(d.mapping.total?.confidence).toBeLessThan(0.6);
+  });
+
+  test('批复金额 / 支出金额 are found as budget and actual, less certain than the standard words', () => {
+    const d = detectHeader([['项目', '资金来源', '批复金额', '支出金额']]);
+    expect(columnsOf(d)).toEqual({ project: 0, budget: 2, actual: 3 });
+    expect(d.mapping.budget?.confidence).toBeLessThan(1);
+    expect(d.mapping.budget?.confidence).toBeGreaterThanOrEqual(0.6);
+  });
+
+  test('weights in brackets: "(50)" after a score heading, never a year', () => {
+    const d = detectHeader([['Project', 'Budget', 'Spent', 'Output score (50)', 'Benefit score (30)', '满意度指标(2023)']]);
+    expect(d.mapping.output?.statedWeight).toBe(50);
+    expect(d.mapping.benefit?.statedWeight).toBe(30);
+    expect(d.mapping.satisfaction).toBeDefined();
+    expect(d.mapping.satisfaction?.statedWeight).toBeUndefined();
+  });
+});
+
+describe('official form details', () => {
+  test('a row of column numbers under the header belongs to the header', () => {
+    const d = detectHeader([
+      ['项目名称', '全年预算数', '全年执行数', '执行率'],
+      ['甲', 1, 2, '3=2/1'],
+      ['a', 10, 9, 0.9],
+    ]);
+    expect(d.headerStart).toBe(0);
+    expect(d.headerRow).toBe(1);
+    expect(d.mapping.budget?.header).toBe('全年预算数');
+  });
+
+  test('a first data row of numbers is not taken for column numbers', () => {
+    const d = detectHeader([
+      ['序号', '项目名称', '预算数', '执行数'],
+      [1, null, 100, 120],
+    ]);
+    expect(d.headerRow).toBe(0);
+  });
+
+  test('a group budget over 合计 / 财政拨款 / 其他 maps to its first column', () => {
+    const d = detectHeader([
+      ['项目名称', '全年预算数', null, null, '全年执行数', null, null],
+      [null, '合计', '财政拨款', '其他资金', '合计', '财政拨款', '其他资金'],
+      ['a', 10, 8, 2, 9, 7, 2],
+    ]);
+    expect(d.headerRow).toBe(1);
+    expect(d.mapping.budget?.column).toBe(1);
+    expect(d.mapping.actual?.column).toBe(4);
+    expect(d.mapping.budget?.header).toBe('全年预算数 / 合计');
+  });
+
+  test('a section heading right under the header is not a second header row', () => {
+    const d = detectHeader([
+      ['项目名称', '预算数', '执行数', '执行率'],
+      ['一、专项业务费', null, null, null],
+      ['a', 10, 9, 0.9],
+    ]);
+    expect(d.headerStart).toBe(0);
+    expect(d.headerRow).toBe(0);
+    expect(d.headers[0]).toBe('项目名称');
+  });
+
+  test('a first data row of text only is not a second header row', () => {
+    const d = detectHeader([
+      ['项目名称', '预算数', '执行数'],
+      ['项目甲', '待定', '未执行'],
+    ]);
+    expect(d.headerRow).toBe(0);
+  });
+
+  test('预算单位 and 预算科目 are not budget columns', () => {
+    const d = detectHeader([['预算单位', '预算科目', '项目名称', '执行数']]);
+    expect(d.mapping.budget).toBeUndefined();
+    expect(d.mapping.project?.column).toBe(2);
   });
 });

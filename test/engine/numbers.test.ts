@@ -38,6 +38,8 @@ describe('parseAmount', () => {
     ['12千元', '千元', 12],
     ['(3万元)', '万元', -3],
     ['２６．１５万元', '万元', 26.15],
+    ['300（万元）', '万元', 300],
+    ['1,200(元)', '元', 1200],
   ])('%p carries its unit %p', (input, unit, value) => {
     const r = parseAmount(input);
     expect(r).toEqual({ value, status: 'ok', unit });
@@ -152,6 +154,7 @@ describe('detectUnit', () => {
     ['项目名称', null],
     ['公元2020年', null],
     ['元旦慰问项目', null],
+    ['填报单位：元宝区财政局', null],
     ['Budget', null],
     ['', null],
   ])('%p → %p', (text, unit) => {

@@ -259,3 +259,54 @@ describe('speed', () => {
     expect(elapsed).toBeLessThan(2000);
   });
 });
+
+describe('total labels outside the name column', () => {
+  test('合计 in the 序号 column with a dash as name is a total row', () => {
+    const grid: Grid = [
+      ['序号', '项目名称', '预算数', '执行数'],
+      [1, 'a', 10, 9],
+      ['合计', '—', 10, 9],
+      ['总 计', null, 10, 9],
+    ];
+    const t = extractTable(grid, detection(0, { project: 1, budget: 2, actual: 3 }));
+    expect(t.projects.map((p) => p.name)).toEqual(['a']);
+    expect(t.totalRows.map((r) => [r.gridRow, r.label, r.isGrandTotal])).toEqual([
+      [2, '合计', true],
+      [3, '总 计', true],
+    ]);
+  });
+});
+
+describe('any grid', () => {
+  // Imported here so the rest of the file does not depend on header detection.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { detectHeader } = require('../../src/engine/headers') as typeof import('../../src/engine/headers');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fc = require('fast-check') as typeof import('fast-check');
+
+  const cell = fc.oneof(
+    fc.constantFrom<CellValue>(null, undefined, '', '合计', '小计', '—', '项目名称', '预算数', '执行数', '88%', '305.5万元', true),
+    fc.string(),
+    fc.double(),
+  );
+  const grid = fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 40 });
+
+  test('detection and extraction never throw, keep rows below the header, and never make a total a project', () => {
+    fc.assert(
+      fc.property(grid, (g) => {
+        const d = detectHeader(g);
+        const t = extractTable(g, d);
+        for (const p of t.projects) {
+          if (p.gridRow <= d.headerRow) return false;
+          if (totalKind(p.name) !== null) return false;
+          if (p.budget.status === 'missing' && p.actual.status === 'missing') return false;
+          for (const n of [p.budget, p.actual, p.statedRate, p.output, p.benefit, p.satisfaction, p.statedTotal]) {
+            if (n.value !== null && !Number.isFinite(n.value)) return false;
+          }
+        }
+        return t.totalRows.every((r) => r.gridRow > d.headerRow && totalKind(r.label) !== null);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -251,3 +251,21 @@ describe('validateBand', () => {
     expect(validateBand({ low: 0.9 }, 'en', 'band')[0]).toMatch(/"band.high" is missing/);
   });
 });
+
+describe('JSON error positions', () => {
+  it('points at a bad escape, a bad \\u escape, a control character and trailing text', () => {
+    const en = (text: string) => errorsOf(text, 'en')[0];
+    expect(en('{"id": "a\\qb"}')).toMatch(/line 1, column 11 \(position 10\): unexpected character 'q'/);
+    expect(en('{"id": "\\u12G4"}')).toMatch(/line 1, column 13 \(position 12\): unexpected character 'G'/);
+    expect(en('{"id": "a\tb"}')).toMatch(/line 1, column 10 \(position 9\)/);
+    expect(en('{"id": "x"} extra')).toMatch(/line 1, column 13 \(position 12\): unexpected character 'e'/);
+    expect(en('{"n": 01}')).toMatch(/position 7\): unexpected character '1'/);
+    expect(en('')).toMatch(/line 1, column 1 \(position 0\): unexpected end of text/);
+  });
+});
+
+describe('numbers JSON cannot hold', () => {
+  it('names a weight that overflows to Infinity as such', () => {
+    expect(errorsOf('{"id":"x","weights":{"output":1e400}}', 'en')[0]).toBe('"weights.output" must be a number, got Infinity');
+  });
+});

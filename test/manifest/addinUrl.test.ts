@@ -29,7 +29,9 @@ describe('rewriting the manifest for the hosting URL', () => {
     const dist = mkdtempSync(join(tmpdir(), 'hosted-'));
     try {
       mkdirSync(join(dist, 'assets'));
-      for (const n of [16, 32, 64, 80]) writeFileSync(join(dist, 'assets', `icon-${n}.png`), PNG.sync.write(new PNG({ width: n, height: n })));
+      const icon = (n: number): Buffer => PNG.sync.write(new PNG({ width: n, height: n }));
+      for (const n of [16, 32, 64, 80]) writeFileSync(join(dist, 'assets', `icon-${n}.png`), icon(n));
+      for (const n of [16, 32, 80]) writeFileSync(join(dist, 'assets', `refresh-${n}.png`), icon(n));
       const issues = checkManifestRules(hosted, { ...repoManifestOptions(), fileRoot: dist, expectedOrigin: 'https://finance.example.gov.cn' });
       expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
     } finally {

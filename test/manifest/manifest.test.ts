@@ -27,11 +27,12 @@ function png(size: number, width = size, height = size): Buffer {
   return PNG.sync.write(new PNG({ width, height }));
 }
 
-/** A folder with assets/icon-N.png at the given pixel sizes (default: each file's nominal size). */
+/** A folder with assets/icon-N.png (and refresh-N.png) at the given pixel sizes (default: the nominal size). */
 function assetsFolder(actualSize: Partial<Record<number, number>> = {}): string {
   const root = mkdtempSync(join(tmpdir(), 'manifest-assets-'));
   mkdirSync(join(root, 'assets'));
   for (const n of [16, 32, 64, 80, 128]) writeFileSync(join(root, 'assets', `icon-${n}.png`), png(actualSize[n] ?? n));
+  for (const n of [16, 32, 80]) writeFileSync(join(root, 'assets', `refresh-${n}.png`), png(n));
   return root;
 }
 
@@ -51,9 +52,11 @@ describe('the repo manifest', () => {
   });
 
   test('its icons in assets/ have the pixel sizes their names say, including 128 px for listings', () => {
-    for (const n of [16, 32, 64, 80, 128]) {
-      const image = PNG.sync.read(readFileSync(join(REPO_ROOT, 'assets', `icon-${n}.png`)));
-      expect([image.width, image.height]).toEqual([n, n]);
+    const files = [16, 32, 64, 80, 128].map((n) => [`icon-${n}.png`, n] as const);
+    files.push(...[16, 32, 80].map((n) => [`refresh-${n}.png`, n] as const));
+    for (const [file, n] of files) {
+      const image = PNG.sync.read(readFileSync(join(REPO_ROOT, 'assets', file)));
+      expect([file, image.width, image.height]).toEqual([file, n, n]);
     }
   });
 

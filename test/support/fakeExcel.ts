@@ -552,15 +552,25 @@ class FakeWorksheet extends Loadable {
     return this.need<string>('id');
   }
 
+  private tablesProxy?: FakeTableCollection;
+  private chartsProxy?: FakeChartCollection;
+
+  // Navigation properties return the same proxy each time, as in Office.js.
   get tables(): FakeTableCollection {
-    return new FakeTableCollection(this.ctx, () => {
-      const s = this.must();
-      return this.ctx.wb.tables.filter((t) => t.sheetId === s.id);
-    }, this);
+    this.tablesProxy ??= new FakeTableCollection(
+      this.ctx,
+      () => {
+        const s = this.must();
+        return this.ctx.wb.tables.filter((t) => t.sheetId === s.id);
+      },
+      this,
+    );
+    return this.tablesProxy;
   }
 
   get charts(): FakeChartCollection {
-    return new FakeChartCollection(this.ctx, this);
+    this.chartsProxy ??= new FakeChartCollection(this.ctx, this);
+    return this.chartsProxy;
   }
 
   get freezePanes(): { freezeRows: (n: number) => void; unfreeze: () => void } {
@@ -686,7 +696,7 @@ class FakeRange extends Loadable {
       f.forEach((row, i) =>
         row.forEach((format, j) => {
           const cell = sheet.cell(rect.r + i, rect.c + j);
-          sheet.put(rect.r + i, rect.c + j, { value: cell?.value ?? '', format });
+          sheet.put(rect.r + i, rect.c + j, { ...(cell ?? { value: '' }), format });
         }),
       );
     });
@@ -748,8 +758,11 @@ class FakeRange extends Loadable {
     };
   }
 
+  private cfProxy?: FakeCfCollection;
+
   get conditionalFormats(): FakeCfCollection {
-    return new FakeCfCollection(this.ctx, () => this.must());
+    this.cfProxy ??= new FakeCfCollection(this.ctx, () => this.must());
+    return this.cfProxy;
   }
 }
 

@@ -1,0 +1,63 @@
+// Debian's Chromium through playwright-core, and a page of the task pane wired to the fake host.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { fakeOfficeScript } from './fakeHostBundle';
+import type { FakeSeed } from '../fakeHost/seedTypes';
+
+export const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
+export const OFFICE_JS = 'https://appsforoffice.microsoft.com/**';
+/** The task pane's width in Excel on the web and on Windows, and a laptop's height. */
+export const PANE = { width: 340, height: 900 };
+
+export function launchBrowser(): Promise<Browser> {
+  // playwright-core gives each launch a fresh temporary profile (user-data-dir).
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface PaneOptions {
+  /** 'fake': office.js is the fake host; 'blocked': office.js cannot be fetched at all. */
+  office?: 'fake' | 'blocked';
+  locale?: string;
+  colorScheme?: 'light' | 'dark';
+}
+
+export interface OpenedPane {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught exceptions seen on the page. */
+  errors: string[];
+  /** Milliseconds from navigation start to the page's load event (performance timing). */
+  navigationStart: number;
+  close(): Promise<void>;
+}
+
+export async function openPane(browser: Browser, baseUrl: string, seed: FakeSeed | null, options: PaneOptions = {}): Promise<OpenedPane> {
+  const context = await browser.newContext({
+    viewport: PANE,
+    deviceScaleFactor: 1,
+    locale: options.locale ?? 'zh-CN',
+    colorScheme: options.colorScheme ?? 'light',
+  });
+  const script = await fakeOfficeScript();
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(baseUrl)) return route.continue();
+    if (url.startsWith('https://appsforoffice.microsoft.com/') && options.office !== 'blocked') {
+      return route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: script });
+    }
+    return route.abort('internetdisconnected');
+  });
+  if (seed) await context.addInitScript((s) => ((window as unknown as { __fakeExcelSeed: unknown }).__fakeExcelSeed = s), seed);
+  if (process.env.E2E_DEV_CONTAINER) await context.addInitScript(() => document.addEventListener("readystatechange", () => { if (document.getElementById("container")) return; const d = document.createElement("div"); d.id = "container"; document.body.appendChild(d); }));
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  const navigationStart = Date.now();
+  await page.goto(`${baseUrl}/taskpane.html`, { waitUntil: 'load' });
+  return { context, page, errors, navigationStart, close: () => context.close() };
+}

@@ -1,0 +1,73 @@
+import { HostError, toHostError, type HostErrorCode } from '../../src/excel/errors';
+import { HOST_ERROR_MESSAGES, hostErrorMessage } from '../../src/excel/errorMessages';
+import { loadSettings, parseOwnership, parseSettings, SETTINGS_KEY } from '../../src/excel/settings';
+import { FakeWorkbook } from '../support/fakeExcel';
+
+function officeError(code: string): Error {
+  return Object.assign(new Error(`Office says ${code}`), { code, name: 'RichApi.Error' });
+}
+
+describe('toHostError', () => {
+  it.each<[string, HostErrorCode]>([
+    ['ApiNotFound', 'api_unsupported'],
+    ['RequestPayloadSizeLimitExceeded', 'payload_too_large'],
+    ['ResponsePayloadSizeLimitExceeded', 'payload_too_large'],
+    ['AccessDenied', 'sheet_protected'],
+    ['ItemNotFound', 'not_found'],
+    ['InvalidOperationInCellEditMode', 'busy'],
+    ['InvalidSelection', 'invalid_selection'],
+    ['MergedRangeConflict', 'range_conflict'],
+    ['GeneralException', 'unknown'],
+  ])('maps %s to %s and keeps the Office code', (office, code) => {
+    const err = toHostError(officeError(office));
+    expect(err).toBeInstanceOf(HostError);
+    expect(err.code).toBe(code);
+    expect(err.officeCode).toBe(office);
+  });
+
+  it('maps anything else to unknown, keeps a HostError as it is', () => {
+    expect(toHostError('boom').code).toBe('unknown');
+    expect(toHostError(null).code).toBe('unknown');
+    const own = new HostError('cancelled');
+    expect(toHostError(own)).toBe(own);
+  });
+
+  it('has a message in both languages for every code', () => {
+    for (const code of Object.keys(HOST_ERROR_MESSAGES) as HostErrorCode[]) {
+      expect(hostErrorMessage(code, 'zh')).toMatch(/[\u4e00-\u9fff]/);
+      expect(hostErrorMessage(code, 'en')).toMatch(/^[A-Z]/);
+    }
+  });
+});
+
+describe('settings parsing', () => {
+  it('reads malformed or foreign records as no settings', async () => {
+    expect(parseSettings(null)).toBeNull();
+    expect(parseSettings({ version: 2, schemeId: 'x', band: { low: 0.9, high: 1 } })).toBeNull();
+    expect(parseSettings({ version: 1, schemeId: 'x', band: { low: 1.2, high: 1 } })).toBeNull();
+    expect(parseSettings({ version: 1, schemeId: 'x', band: { low: 'a', high: 1 } })).toBeNull();
+    const wb = new FakeWorkbook();
+    const uninstall = wb.install();
+    try {
+      wb.settings.set(SETTINGS_KEY, '{not json');
+      expect(await loadSettings()).toBeNull();
+      wb.settings.set(SETTINGS_KEY, JSON.stringify({ version: 1, schemeId: 'mof2020', band: { low: 0.9, high: 1 } }));
+      expect(await loadSettings()).toEqual({ version: 1, schemeId: 'mof2020', band: { low: 0.9, high: 1 } });
+    } finally {
+      uninstall();
+    }
+  });
+
+  it('keeps only well-formed ownership entries', () => {
+    expect(parseOwnership({ summarySheetIds: ['a', 3], highlights: [{ sheetId: 's', formulas: [], fills: [] }, { sheetId: 1 }] })).toEqual({
+      summarySheetIds: ['a'],
+      highlights: [{ sheetId: 's', formulas: [], fills: [] }],
+    });
+    expect(parseOwnership('x')).toEqual({ summarySheetIds: [], highlights: [] });
+  });
+
+  it('reports settings outside Office as not_in_excel', async () => {
+    delete (globalThis as Record<string, unknown>).Office;
+    await expect(loadSettings()).rejects.toMatchObject({ code: 'not_in_excel' });
+  });
+});

@@ -1,0 +1,143 @@
+import { FakeWorkbook, PAYLOAD_LIMIT, type FakeValue } from '../support/fakeExcel';
+import { createExcelPort } from '../../src/excel/officePort';
+import { HostError } from '../../src/excel/errors';
+import { SEED_PROJECTS } from './summaryFixture';
+
+// The seed sheet as officers type it: a merged title, a unit row, a two-row header with a merged
+// group cell ("项目资金（万元）" over 全年预算数 / 全年执行数); merged cells keep their value top-left.
+const TITLE: FakeValue[][] = [
+  ['部门预算项目支出绩效自评表（2018年度）', '', '', '', ''],
+  ['单位：万元', '', '', '', ''],
+  ['序号', '项目名称', '项目资金（万元）', '', '总分'],
+  ['', '', '全年预算数', '全年执行数', ''],
+];
+const SEED_ROWS: FakeValue[][] = SEED_PROJECTS.map((p, i) => [i + 1, p.name, p.budget, p.actual, null]);
+
+describe('readSource', () => {
+  let wb: FakeWorkbook;
+  let uninstall: () => void;
+  beforeEach(() => {
+    wb = new FakeWorkbook();
+    wb.addSheet('自评表');
+    uninstall = wb.install();
+  });
+  afterEach(() => uninstall());
+
+  it('reads the used range with title rows and a merged header in two round trips after none selected', async () => {
+    wb.seed('自评表', 'A1', [...TITLE, ...SEED_ROWS]);
+    wb.select('自评表', 'A1');
+    const port = createExcelPort();
+    const data = await port.readSource({ scope: 'auto' });
+    expect(data.name).toBe('自评表');
+    expect(data.origin).toEqual({ row: 1, col: 1 });
+    expect(data.grid[0][0]).toBe('部门预算项目支出绩效自评表（2018年度）');
+    expect(data.grid[2]).toEqual(['序号', '项目名称', '项目资金（万元）', '', '总分']);
+    expect(data.grid[3].slice(2, 4)).toEqual(['全年预算数', '全年执行数']);
+    expect(data.grid[4]).toEqual([1, '安全生产责任经费', 305.5, 271.46, '']);
+    expect(data.grid).toHaveLength(11);
+    expect(wb.requests).toHaveLength(2);
+  });
+
+  it('reads the Excel table the selection is in, with its origin (table at B2)', async () => {
+    wb.seed('自评表', 'A1', [['这张表的说明']]);
+    wb.seed('自评表', 'B2', [['项目名称', '全年预算数', '全年执行数'], ...SEED_ROWS.map((r) => r.slice(1, 4))]);
+    wb.seed('自评表', 'H20', [['别处的备注']]);
+    wb.addTable('自评表', 'Projects', 'B2:D9');
+    wb.select('自评表', 'C4');
+    const data = await createExcelPort().readSource();
+    expect(data.origin).toEqual({ row: 2, col: 2 });
+    expect(data.grid[0]).toEqual(['项目名称', '全年预算数', '全年执行数']);
+    expect(data.grid[7]).toEqual(['社区安全协管员补助经费', 175, 182]);
+    expect(data.grid).toHaveLength(8);
+  });
+
+  it('reads the selection when it is larger than one cell, clipped to the used range for whole columns', async () => {
+    wb.seed('自评表', 'A1', [...TITLE, ...SEED_ROWS]);
+    wb.select('自评表', 'B3:D6');
+    let data = await createExcelPort().readSource();
+    expect(data.origin).toEqual({ row: 3, col: 2 });
+    expect(data.grid).toHaveLength(4);
+    wb.select('自评表', 'B:D');
+    data = await createExcelPort().readSource();
+    expect(data.origin).toEqual({ row: 1, col: 2 });
+    expect(data.grid).toHaveLength(11);
+    expect(data.grid[0]).toHaveLength(3);
+  });
+
+  it("reads the whole used range with scope 'sheet' or a named sheet that is not active", async () => {
+    wb.seed('自评表', 'C3', [['项目', '预算'], ['甲', 1]]);
+    wb.addSheet('Other');
+    wb.select('Other', 'A1:B2');
+    const data = await createExcelPort().readSource({ sheet: '自评表' });
+    expect(data).toEqual({ name: '自评表', grid: [['项目', '预算'], ['甲', 1]], origin: { row: 3, col: 3 } });
+  });
+
+  it('falls back to the used range when the selection has several areas', async () => {
+    wb.seed('自评表', 'A1', [...TITLE, ...SEED_ROWS]);
+    wb.select('自评表', 'B3:C4', 2);
+    const data = await createExcelPort().readSource();
+    expect(data.grid).toHaveLength(11);
+  });
+
+  it('returns an empty grid for an empty sheet, and not_found for a missing sheet', async () => {
+    expect(await createExcelPort().readSource()).toEqual({ name: '自评表', grid: [], origin: { row: 1, col: 1 } });
+    const err = await createExcelPort().readSource({ sheet: 'Nope' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HostError);
+    expect((err as HostError).code).toBe('not_found');
+  });
+
+  it('refuses more than 5 million cells before loading any values', async () => {
+    wb.seed('自评表', 'A1', [['x']]);
+    wb.seed('自评表', 'Z200001', [['y']]);
+    const err = await createExcelPort().readSource({ scope: 'sheet' }).catch((e: unknown) => e);
+    expect((err as HostError).code).toBe('too_many_cells');
+    expect(wb.largestResponseBytes).toBeLessThan(1000);
+  });
+});
+
+describe('readSource of 200,000 rows', () => {
+  it('reads in chunks sized by bytes, every request and response under 5 MB', async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet('Big');
+    const rows: FakeValue[][] = [['项目名称', '全年预算数', '全年执行数', '偏差原因分析及改进措施']];
+    for (let i = 0; i < 200_000; i++) rows.push([`项目${i + 1}`, 100 + (i % 7), 90 + (i % 11), i % 10 === 0 ? '受疫情影响，部分采购延后至下一年度执行' : '']);
+    wb.seed('Big', 'A1', rows);
+    const uninstall = wb.install();
+    try {
+      const port = createExcelPort();
+      const stages: number[] = [];
+      const data = await port.readSource({ scope: 'sheet' }, { onProgress: (p) => stages.push(p.done) });
+      expect(data.grid).toHaveLength(200_001);
+      expect(data.grid[200_000]).toEqual(['项目200000', 100 + (199_999 % 7), 90 + (199_999 % 11), '']);
+      expect(data.grid[1][3]).toBe('受疫情影响，部分采购延后至下一年度执行');
+      const responses = wb.requests.map((r) => r.responseBytes);
+      expect(Math.max(...responses)).toBeLessThan(PAYLOAD_LIMIT);
+      expect(Math.max(...wb.requests.map((r) => r.requestBytes))).toBeLessThan(PAYLOAD_LIMIT);
+      const total = responses.reduce((a, b) => a + b, 0);
+      expect(total).toBeGreaterThan(PAYLOAD_LIMIT);
+      // meta + sample + chunks: about one chunk per 4 MB.
+      expect(wb.requests.length).toBeLessThanOrEqual(2 + Math.ceil(total / (2 * 1024 * 1024)));
+      expect(stages[stages.length - 1]).toBe(200_001);
+    } finally {
+      uninstall();
+    }
+  });
+
+  it('halves a chunk when the sample underestimated its rows', async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet('Skewed');
+    const rows: FakeValue[][] = [];
+    for (let i = 0; i < 30_000; i++) rows.push([`p${i}`, i < 20_000 ? 1 : '长'.repeat(300)]);
+    wb.seed('Skewed', 'A1', rows);
+    const uninstall = wb.install();
+    try {
+      const data = await createExcelPort().readSource({ scope: 'sheet' });
+      expect(data.grid).toHaveLength(30_000);
+      expect(data.grid[29_999][1]).toBe('长'.repeat(300));
+      const failed = wb.requests.filter((r) => r.responseBytes > PAYLOAD_LIMIT);
+      expect(failed.length).toBeGreaterThan(0);
+    } finally {
+      uninstall();
+    }
+  });
+});
