@@ -30,7 +30,7 @@ module.exports = (_env, argv) => {
   if (production && hosting.source === 'placeholder') {
     console.warn(`dist/manifest.xml will point at ${PLACEHOLDER_ORIGIN}: set ADDIN_URL or addin.config.json to host it elsewhere`);
   } else {
-    console.log(`dist/manifest.xml → ${hosting.url} (from ${hosting.source})`);
+    console.log(`built manifest.xml → ${hosting.url} (from ${hosting.source})`);
   }
 
   const page = (filename, template, chunks) =>

@@ -53,7 +53,7 @@ const HEADER_WORDS: HeaderWord[] = [
   ...words('explanation', STRONG, [
     '偏差原因分析及改进措施', '偏差原因', '未完成原因分析', '原因', 'explanation', 'reason', '偏差原因分析',
   ]),
-  ...words('explanation', WEAK, ['偏差说明', 'deviation', '原因说明']),
+  ...words('explanation', WEAK, ['偏差说明', 'deviation']),
   ...words('ignore', STRONG, [
     '编码', '代码', '编号', '序号', '类别', '类型', '负责人', '单位', '预算单位', '单位名称', '项目单位', '实施单位',
     '主管部门', '科目', '预算科目', 'code', 'no.',

@@ -19,8 +19,9 @@ export class WorkflowCancelled extends Error {
 
 export function isCancelled(error: unknown): boolean {
   if (error instanceof WorkflowCancelled) return true;
-  const name = (error as { name?: unknown } | null)?.name;
-  return name === 'AbortError' || name === 'WorkflowCancelled';
+  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
+  // A host adapter may report its own cancellation (HostError 'cancelled').
+  return name === 'AbortError' || name === 'WorkflowCancelled' || code === 'cancelled';
 }
 
 export const DEFAULT_SUMMARY_SHEET: Record<Lang, string> = { zh: '绩效自评汇总', en: 'Performance summary' };

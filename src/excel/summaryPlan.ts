@@ -1,7 +1,7 @@
 // What writing the summary sends, computed without Excel: blocks cut into byte-sized pieces packed
 // into requests, the table, the chart and the sheet name. The adapter only issues the calls.
 import type { LayoutBlock, SummaryLayout, SummaryValue } from '../engine/summaryTypes';
-import { DEFAULT_CHUNK_BUDGET, OPERATION_OVERHEAD_BYTES, gridBytes, packPieces, planWriteChunks } from '../engine/chunks';
+import { DEFAULT_CHUNK_BUDGET, OPERATION_OVERHEAD_BYTES, rowBytes } from '../engine/chunks';
 
 export interface PlannedWrite {
   blockId: string;
@@ -25,7 +25,6 @@ export interface PlannedChart {
 }
 
 export interface SummaryPlan {
-  requests: PlannedWrite[][];
   table: { row: number; col: number; rowCount: number; columnCount: number } | null;
   chart: PlannedChart | null;
   freezeRows: number;
@@ -46,23 +45,54 @@ export function safeCell(value: SummaryValue, format: string): SummaryValue {
   return value;
 }
 
-function blockPieces(block: LayoutBlock, blockId: string, budget: number): PlannedWrite[] {
-  const width = block.values.reduce((max, row) => Math.max(max, row.length), 0);
-  if (width === 0) return [];
-  const formatRow = Array.from({ length: width }, (_, c) => block.numberFormats[c] ?? 'General');
-  const values = block.values.map((row) => Array.from({ length: width }, (_, c) => safeCell(row[c] ?? null, formatRow[c])));
-  return planWriteChunks(values, { budget, formats: formatRow }).map((chunk) => {
-    const slice = values.slice(chunk.start, chunk.end);
-    const formats = slice.map(() => formatRow);
-    return {
-      blockId,
-      row: block.row + chunk.start,
-      col: block.col,
-      values: slice,
-      formats,
-      bytes: gridBytes(slice) + gridBytes(formats) + 2 * OPERATION_OVERHEAD_BYTES,
-    };
-  });
+function formatRowOf(block: LayoutBlock, width: number): string[] {
+  return Array.from({ length: width }, (_, c) => block.numberFormats[c] ?? 'General');
+}
+
+/**
+ * The value writes of the summary, one request at a time: blocks cut into row pieces and packed so
+ * each request's JSON (values and formats) stays under the budget. A generator, so the adapter does
+ * one request's worth of work between two syncs and the pane stays responsive at 200k rows.
+ */
+export function* planRequests(layout: SummaryLayout, budget: number = DEFAULT_CHUNK_BUDGET): Generator<PlannedWrite[], void, undefined> {
+  let request: PlannedWrite[] = [];
+  let requestBytes = 0;
+  for (const block of layout.blocks) {
+    const width = block.values.reduce((max, row) => Math.max(max, row.length), 0);
+    if (width === 0) continue;
+    const formatRow = formatRowOf(block, width);
+    const formatRowBytes = rowBytes(formatRow) + 1;
+    let piece: PlannedWrite | null = null;
+    for (let r = 0; r < block.values.length; r++) {
+      const source = block.values[r];
+      const row: SummaryValue[] = new Array(width);
+      for (let c = 0; c < width; c++) row[c] = safeCell(source[c] ?? null, formatRow[c]);
+      const bytes = rowBytes(row) + 1 + formatRowBytes;
+      const opening = piece ? 0 : 2 * OPERATION_OVERHEAD_BYTES;
+      if (requestBytes + opening + bytes > budget && (piece !== null || request.length > 0)) {
+        if (piece) request.push(piece);
+        piece = null;
+        yield request;
+        request = [];
+        requestBytes = 0;
+      }
+      if (!piece) {
+        piece = { blockId: block.id, row: block.row + r, col: block.col, values: [], formats: [], bytes: 2 * OPERATION_OVERHEAD_BYTES };
+        requestBytes += piece.bytes;
+      }
+      piece.values.push(row);
+      piece.formats.push(formatRow);
+      piece.bytes += bytes;
+      requestBytes += bytes;
+    }
+    if (piece) request.push(piece);
+  }
+  if (request.length > 0) yield request;
+}
+
+/** Rows of all blocks: the unit of the write progress. */
+export function rowsToWrite(layout: SummaryLayout): number {
+  return layout.blocks.reduce((sum, b) => sum + b.values.length, 0);
 }
 
 /** Characters (CJK counted double by the layout) to points of the default font, capped. */
@@ -71,8 +101,8 @@ export function widthPoints(chars: number): number {
   return Math.min(360, Math.round(chars * 6 + 8));
 }
 
-export function planSummary(layout: SummaryLayout, budget: number = DEFAULT_CHUNK_BUDGET): SummaryPlan {
-  const pieces = layout.blocks.flatMap((b) => blockPieces(b, b.id, budget));
+/** Everything but the values: table, chart, frozen rows, widths. */
+export function planSummary(layout: SummaryLayout): SummaryPlan {
   const t = layout.table;
   // The layout writes the chart data (name, rate, low, high; header first) as its 'chart' block.
   const chartData = layout.blocks.find((b) => b.id === 'chart' && b.row === layout.chart.dataRow && b.col === layout.chart.dataCol);
@@ -88,7 +118,6 @@ export function planSummary(layout: SummaryLayout, budget: number = DEFAULT_CHUN
         }
       : null;
   return {
-    requests: packPieces(pieces, budget),
     table: t.rowCount > 0 && t.columns.length > 0 ? { row: t.headerRow, col: t.col, rowCount: t.rowCount + 1, columnCount: t.columns.length } : null,
     chart,
     freezeRows: Math.max(0, Math.floor(layout.freezeRows)),

@@ -7,7 +7,7 @@ import { throwIfAborted } from './errors';
 import { withEventsSuppressed, type ExcelRunner } from './events';
 import type { RequestMeter } from './requestMeter';
 import { loadOwnership, saveOwnership } from './settings';
-import { freeSheetName, freeTableName, isVariantOf, planSummary, type PlannedWrite, type SummaryPlan } from './summaryPlan';
+import { freeSheetName, freeTableName, isVariantOf, planRequests, planSummary, rowsToWrite, type PlannedWrite, type SummaryPlan } from './summaryPlan';
 
 export interface WriteTuning {
   meter: RequestMeter;
@@ -65,7 +65,7 @@ export async function writeSummaryIn(
   tuning: WriteTuning,
 ): Promise<{ sheetName: string; createdSheetId: string | null }> {
   const { meter } = tuning;
-  const plan = planSummary(layout, tuning.budget);
+  const plan = planSummary(layout);
   const ownedIds = new Set(loadOwnership().summarySheetIds);
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name,items/id');
@@ -77,7 +77,7 @@ export async function writeSummaryIn(
   const own = worksheets.items.find((ws) => ownedIds.has(ws.id) && isVariantOf(ws.name, preferredName));
   let sheet: Excel.Worksheet;
   let createdSheetId: string | null = null;
-  const totalSteps = plan.requests.length + 1;
+  const totalRows = rowsToWrite(layout);
   return withEventsSuppressed(context, !tuning.canUseTriggerSource, meter, tuning.run, async () => {
     if (own) {
       sheet = own;
@@ -94,26 +94,32 @@ export async function writeSummaryIn(
     }
     sheet.load('name,id');
     const tableName = freeTableName(tables.items.map((t) => t.name));
-    if (plan.requests.length === 0) queueStructure(sheet, plan, tableName);
-    for (let i = 0; i < plan.requests.length; i++) {
-      for (const write of plan.requests[i]) queueWrite(sheet, write, meter);
-      if (i === plan.requests.length - 1) queueStructure(sheet, plan, tableName);
-      await meter.sync(context, plan.requests.length === 1 ? 'write:all' : 'write:chunk');
-      if (i === 0 && !own) createdSheetId = sheet.id;
-      options.onProgress?.({ stage: 'write', done: i + 1, total: totalSteps });
-      if (i < plan.requests.length - 1) throwIfAborted(options.signal);
-    }
-    if (plan.requests.length === 0) {
-      await meter.sync(context, 'write:all');
-      if (!own) createdSheetId = sheet.id;
-    }
+    const requests = planRequests(layout, tuning.budget);
+    let current = requests.next();
+    let written = 0;
+    let first = true;
+    do {
+      const writes = current.done ? [] : current.value;
+      for (const write of writes) {
+        queueWrite(sheet, write, meter);
+        written += write.values.length;
+      }
+      // Looking one request ahead tells whether this one is the last: the structure goes with it.
+      const next = current.done ? current : requests.next();
+      if (next.done) queueStructure(sheet, plan, tableName);
+      await meter.sync(context, first && next.done ? 'write:all' : 'write:chunk');
+      if (first && !own) createdSheetId = sheet.id;
+      first = false;
+      options.onProgress?.({ stage: 'write', done: written, total: totalRows });
+      if (!next.done) throwIfAborted(options.signal);
+      current = next;
+    } while (!current.done);
     if (createdSheetId !== null) {
       // Re-read just before writing: another operation may have updated the record meanwhile.
       const ownership = loadOwnership();
       ownership.summarySheetIds = [...ownership.summarySheetIds.filter((id) => id !== createdSheetId), createdSheetId];
       await saveOwnership(ownership);
     }
-    options.onProgress?.({ stage: 'write', done: totalSteps, total: totalSteps });
     return { sheetName: sheet.name, createdSheetId };
   });
 }

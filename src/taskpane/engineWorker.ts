@@ -1,8 +1,6 @@
-// Worker script: runs the engine off the UI thread for large sheets. Bundled by webpack through
-// createEngineWorker.ts; never imported by the pane's own code.
-import { runEngine } from '../engine/workflow';
-import type { Grid } from '../engine/types';
+// Worker script: runs the engine off the UI thread for large sheets. Loaded through createEngineWorker.ts.
 import type { FromWorker, ToWorker } from './engineProtocol';
+import { createWorkerHandler } from './engineWorkerCore';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
@@ -10,27 +8,5 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-const pendingRows = new Map<number, Grid>();
-
-scope.onmessage = (event) => {
-  const message = event.data;
-  if (message.type === 'rows') {
-    const rows = pendingRows.get(message.id) ?? [];
-    for (const row of message.rows) rows.push(row);
-    pendingRows.set(message.id, rows);
-    return;
-  }
-  const grid = pendingRows.get(message.id) ?? [];
-  pendingRows.delete(message.id);
-  try {
-    const result = runEngine({ ...message.request, sheet: { ...message.request.sheet, grid } });
-    if (result.ok) {
-      scope.postMessage({ id: message.id, ok: true, detection: result.detection, evaluation: result.evaluation, layout: result.layout });
-    } else {
-      const { code, details, message: text } = result.error;
-      scope.postMessage({ id: message.id, ok: false, error: { code, details, message: text } });
-    }
-  } catch (error) {
-    scope.postMessage({ id: message.id, ok: false, crash: error instanceof Error ? error.message : String(error) });
-  }
-};
+const handle = createWorkerHandler((message) => scope.postMessage(message));
+scope.onmessage = (event) => handle(event.data);

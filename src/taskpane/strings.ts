@@ -78,11 +78,9 @@ export interface Strings {
   apiMissingBody: (sets: string) => string;
   errorTitle: string;
   unexpectedError: (message: string) => string;
-  hostErrors: Record<string, string>;
   cancelled: string;
   dismiss: string;
   summaryWritten: (sheet: string) => string;
-  highlightsApplied: string;
   highlightsCleared: string;
 }
 
@@ -167,22 +165,9 @@ const zh: Strings = {
   apiMissingBody: (sets) => `缺少所需的 API：${sets}。请将 Office 更新到最新版本，或改用 Excel 网页版。`,
   errorTitle: '出错了',
   unexpectedError: (m) => `发生意外错误：${m}。请重试；如果问题仍然存在，请关闭并重新打开任务窗格。`,
-  hostErrors: {
-    payload_too_large: '一次读取或写入的数据超过了 Excel 的 5 MB 限制。请缩小表格范围，或分多个工作表评估。',
-    sheet_not_found: '找不到要读取的工作表，可能已被重命名或删除。请选中源数据所在的工作表后再试。',
-    sheet_protected: '工作表受保护，无法写入。请在“审阅”选项卡取消保护后再试。',
-    workbook_protected: '工作簿结构受保护，无法新建汇总表。请在“审阅”选项卡取消保护工作簿后再试。',
-    edit_mode: 'Excel 正处于单元格编辑状态。请按 Enter 或 Esc 结束编辑后再试。',
-    busy: 'Excel 正忙。请稍候片刻再试。',
-    api_not_supported: '此 Excel 版本不支持所需的功能。请更新 Office 或改用 Excel 网页版。',
-    settings_failed: '无法保存设置到工作簿。请确认工作簿未处于只读状态后再试。',
-    cancelled: '操作已取消。',
-    unknown: 'Excel 报告了一个错误。请重试；如果问题仍然存在，请保存工作簿并重新打开。',
-  },
   cancelled: '已取消。',
   dismiss: '关闭',
   summaryWritten: (s) => `汇总已写入工作表“${s}”。`,
-  highlightsApplied: '已在源数据上设置高亮。',
   highlightsCleared: '已清除本加载项设置的高亮。',
 };
 
@@ -267,22 +252,9 @@ const en: Strings = {
   apiMissingBody: (sets) => `Required APIs are missing: ${sets}. Update Office to the latest version, or use Excel on the web.`,
   errorTitle: 'Something went wrong',
   unexpectedError: (m) => `Unexpected error: ${m}. Try again; if it persists, close and reopen the task pane.`,
-  hostErrors: {
-    payload_too_large: 'A read or write exceeded Excel’s 5 MB limit. Narrow the table, or evaluate it in several sheets.',
-    sheet_not_found: 'The source sheet was not found; it may have been renamed or deleted. Select the sheet with the data and try again.',
-    sheet_protected: 'The sheet is protected and cannot be written. Unprotect it (Review tab) and try again.',
-    workbook_protected: 'The workbook structure is protected, so the summary sheet cannot be added. Unprotect the workbook (Review tab) and try again.',
-    edit_mode: 'Excel is editing a cell. Press Enter or Esc to finish editing, then try again.',
-    busy: 'Excel is busy. Wait a moment and try again.',
-    api_not_supported: 'This version of Excel lacks a required feature. Update Office, or use Excel on the web.',
-    settings_failed: 'The settings could not be saved in the workbook. Make sure it is not read-only and try again.',
-    cancelled: 'The operation was cancelled.',
-    unknown: 'Excel reported an error. Try again; if it persists, save the workbook and reopen it.',
-  },
   cancelled: 'Cancelled.',
   dismiss: 'Dismiss',
   summaryWritten: (s) => `Summary written to sheet “${s}”.`,
-  highlightsApplied: 'Highlights set on the source rows.',
   highlightsCleared: 'The add-in’s highlights were cleared.',
 };
 

@@ -6,21 +6,39 @@ import ExcelJS from 'exceljs';
 import type { HighlightSpec, ReadRequest, Settings, SourceChange, WorkbookPort, WriteOptions } from '../engine/port';
 import type { SummaryLayout } from '../engine/summaryTypes';
 import type { SheetData } from '../engine/types';
+import { applyBulkPatches, type BulkPatch } from './bulkRows';
 import { XlsxError } from './errors';
 import { addHighlights, removeHighlights, type OwnRules } from './highlights';
 import { readSheet } from './readSheet';
 import { renderSummary } from './renderSummary';
 import { uniqueSheetName } from './sheetNames';
 
+export interface XlsxWorkbookOptions {
+  /** Summary blocks longer than this many rows are written by saveAs as plain XML (see bulkRows.ts). */
+  bulkRowsAbove?: number;
+}
+
+/** Deflate level of the copy: the fastest; the file is a little larger. */
+const ZIP_LEVEL = 1;
+const DEFAULT_BULK_ROWS_ABOVE = 1000;
+
 export class XlsxWorkbook implements WorkbookPort {
   private settings: Settings | null = null;
   /** Sheets this object created: the only ones it may replace. */
   private readonly ownSheets = new Set<string>();
   private readonly ownRules = new Map<string, OwnRules>();
+  /** Rows of summary sheets still to be inserted on save, by sheet name. */
+  private readonly pending = new Map<string, BulkPatch>();
+  private readonly bulkRowsAbove: number;
 
-  constructor(readonly workbook: ExcelJS.Workbook) {}
+  constructor(
+    readonly workbook: ExcelJS.Workbook,
+    options: XlsxWorkbookOptions = {},
+  ) {
+    this.bulkRowsAbove = options.bulkRowsAbove ?? DEFAULT_BULK_ROWS_ABOVE;
+  }
 
-  static async fromFile(path: string): Promise<XlsxWorkbook> {
+  static async fromFile(path: string, options: XlsxWorkbookOptions = {}): Promise<XlsxWorkbook> {
     let data: Buffer;
     try {
       data = await fs.readFile(path);
@@ -30,10 +48,10 @@ export class XlsxWorkbook implements WorkbookPort {
       if (code === 'EISDIR') throw new XlsxError('not_workbook', { path });
       throw err;
     }
-    return XlsxWorkbook.fromBuffer(data, path);
+    return XlsxWorkbook.fromBuffer(data, path, options);
   }
 
-  static async fromBuffer(data: Buffer | ArrayBuffer, path = ''): Promise<XlsxWorkbook> {
+  static async fromBuffer(data: Buffer | ArrayBuffer, path = '', options: XlsxWorkbookOptions = {}): Promise<XlsxWorkbook> {
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(data as ArrayBuffer);
@@ -41,7 +59,7 @@ export class XlsxWorkbook implements WorkbookPort {
       throw new XlsxError('not_workbook', { path });
     }
     if (workbook.worksheets.length === 0) throw new XlsxError('not_workbook', { path });
-    return new XlsxWorkbook(workbook);
+    return new XlsxWorkbook(workbook, options);
   }
 
   async listSheets(): Promise<string[]> {
@@ -65,14 +83,20 @@ export class XlsxWorkbook implements WorkbookPort {
   async writeSummary(layout: SummaryLayout, preferredName: string, options: WriteOptions = {}): Promise<{ sheetName: string }> {
     const existing = this.workbook.worksheets.map((ws) => ws.name);
     const reusable = existing.find((n) => n.toLowerCase() === preferredName.toLowerCase() && this.ownSheets.has(n));
-    if (reusable) this.workbook.removeWorksheet(this.sheet(reusable).id);
+    if (reusable) {
+      this.workbook.removeWorksheet(this.sheet(reusable).id);
+      this.pending.delete(reusable);
+    }
     const sheetName = uniqueSheetName(
       preferredName,
       this.workbook.worksheets.map((ws) => ws.name),
     );
     options.onProgress?.({ stage: 'write', done: 0, total: 1 });
     const ws = this.workbook.addWorksheet(sheetName);
-    renderSummary(ws, layout);
+    const rendered = renderSummary(ws, layout, { bulkRowsAbove: this.bulkRowsAbove });
+    if (rendered.deferred.length > 0) {
+      this.pending.set(sheetName, { sheetId: ws.id, deferred: rendered.deferred, table: rendered.table });
+    }
     this.ownSheets.add(sheetName);
     options.onProgress?.({ stage: 'write', done: 1, total: 1 });
     return { sheetName };
@@ -106,12 +130,19 @@ export class XlsxWorkbook implements WorkbookPort {
     this.settings = settings;
   }
 
+  /** The workbook as .xlsx bytes, deferred summary rows included. */
+  async toBuffer(): Promise<Buffer> {
+    const zip = { compression: 'DEFLATE' as const, compressionOptions: { level: ZIP_LEVEL } };
+    const written = Buffer.from(await this.workbook.xlsx.writeBuffer({ zip }));
+    const patches = [...this.pending.values()].filter((p) => this.workbook.getWorksheet(p.sheetId) !== undefined);
+    return patches.length === 0 ? written : applyBulkPatches(written, patches, ZIP_LEVEL);
+  }
+
   /** Writes to a temporary file beside the target, then renames: a crash never leaves half a workbook. */
   async saveAs(path: string): Promise<void> {
     const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     try {
-      // Fastest deflate level: a little larger file, much less time on large sheets (see bench/cli.bench.ts).
-      await this.workbook.xlsx.writeFile(temp, { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } });
+      await fs.writeFile(temp, await this.toBuffer());
       await fs.rename(temp, path);
     } catch (err) {
       await fs.rm(temp, { force: true });

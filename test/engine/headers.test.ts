@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { detectHeader } from '../../src/engine/headers';
 import type { CellValue, Grid, Role } from '../../src/engine/types';
 
@@ -431,5 +432,27 @@ describe('official form details', () => {
     const d = detectHeader([['预算单位', '预算科目', '项目名称', '执行数']]);
     expect(d.mapping.budget).toBeUndefined();
     expect(d.mapping.project?.column).toBe(2);
+  });
+});
+
+describe('any grid', () => {
+  const words = ['项目名称', '预算数', '年初预算数', '执行数', '执行率', '产出(50分)', '合计', '单位：万元', 'Budget', null, '', 3];
+  const cell = fc.oneof(fc.constantFrom<CellValue>(...words), fc.string(), fc.double(), fc.boolean(), fc.constant(undefined));
+  const grid = fc.array(fc.array(cell, { maxLength: 10 }), { maxLength: 35 });
+
+  test('detection never throws and returns a consistent result', () => {
+    fc.assert(
+      fc.property(grid, (g) => {
+        const d = detectHeader(g);
+        if (d.headerStart > d.headerRow || d.headerRow - d.headerStart > 2) return false; // two header rows and a column-number row at most
+        for (const [role, choice] of Object.entries(d.mapping)) {
+          if (choice.column < 0 || choice.column >= d.headers.length) return false;
+          if (!(choice.confidence > 0 && choice.confidence <= 1)) return false;
+          if (d.missing.includes(role as Role)) return false;
+        }
+        return d.missing.every((role) => d.mapping[role] === undefined);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

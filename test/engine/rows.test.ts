@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { detectHeader } from '../../src/engine/headers';
 import { extractTable, totalKind } from '../../src/engine/rows';
 import type { CellValue, ColumnMapping, Grid, HeaderDetection, Role } from '../../src/engine/types';
 
@@ -278,12 +280,6 @@ describe('total labels outside the name column', () => {
 });
 
 describe('any grid', () => {
-  // Imported here so the rest of the file does not depend on header detection.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { detectHeader } = require('../../src/engine/headers') as typeof import('../../src/engine/headers');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const fc = require('fast-check') as typeof import('fast-check');
-
   const cell = fc.oneof(
     fc.constantFrom<CellValue>(null, undefined, '', '合计', '小计', '—', '项目名称', '预算数', '执行数', '88%', '305.5万元', true),
     fc.string(),

@@ -1,4 +1,4 @@
-import { freeSheetName, freeTableName, isVariantOf, planSummary, safeCell, widthPoints } from '../../src/excel/summaryPlan';
+import { freeSheetName, freeTableName, isVariantOf, planRequests, planSummary, rowsToWrite, safeCell, widthPoints } from '../../src/excel/summaryPlan';
 import { PAYLOAD_LIMIT_BYTES } from '../../src/engine/chunks';
 import { SEED_PROJECTS, generatedProjects, summaryLayoutFor } from './summaryFixture';
 
@@ -6,29 +6,36 @@ describe('summary plan', () => {
   it('puts a small summary in one request with the table over header + projects and the chart', () => {
     const layout = summaryLayoutFor(SEED_PROJECTS);
     const plan = planSummary(layout);
-    expect(plan.requests).toHaveLength(1);
+    const requests = [...planRequests(layout)];
+    expect(requests).toHaveLength(1);
     expect(plan.table).toEqual({ row: layout.table.headerRow, col: 0, rowCount: 8, columnCount: 6 });
     expect(plan.chart).toMatchObject({ dataRow: layout.chart.dataRow, dataCol: layout.chart.dataCol, rowCount: 8 });
     expect(plan.freezeRows).toBe(layout.freezeRows);
     // Every block written, formats of the same shape as values.
-    for (const w of plan.requests[0]) {
+    for (const w of requests[0]) {
       expect(w.formats).toHaveLength(w.values.length);
       expect(w.formats[0]).toHaveLength(w.values[0].length);
     }
-    expect(new Set(plan.requests[0].map((w) => w.blockId))).toEqual(new Set(layout.blocks.map((b) => b.id)));
+    expect(requests[0].map((w) => w.blockId)).toEqual(layout.blocks.map((b) => b.id));
+    expect(requests[0].reduce((s, w) => s + w.values.length, 0)).toBe(rowsToWrite(layout));
   });
 
   it('cuts a large summary into requests under the budget that cover every row once', () => {
     const layout = summaryLayoutFor(generatedProjects(60_000));
-    const plan = planSummary(layout);
-    expect(plan.requests.length).toBeGreaterThan(1);
-    for (const request of plan.requests) {
+    const requests = [...planRequests(layout)];
+    expect(requests.length).toBeGreaterThan(1);
+    for (const request of requests) {
       const bytes = request.reduce((s, w) => s + Buffer.byteLength(JSON.stringify(w.values)) + Buffer.byteLength(JSON.stringify(w.formats)), 0);
       expect(bytes).toBeLessThan(PAYLOAD_LIMIT_BYTES * 0.8);
+      expect(request.reduce((s, w) => s + w.bytes, 0)).toBeGreaterThanOrEqual(bytes);
     }
-    const tableRows = plan.requests.flat().filter((w) => w.blockId === 'table').reduce((s, w) => s + w.values.length, 0);
-    expect(tableRows).toBe(60_000 + 2);
-    expect(plan.chart).toBeNull();
+    const pieces = requests.flat();
+    const table = pieces.filter((w) => w.blockId === 'table');
+    expect(table.reduce((s, w) => s + w.values.length, 0)).toBe(60_000 + 2);
+    // Pieces of a block follow each other without a gap.
+    for (let i = 1; i < table.length; i++) expect(table[i].row).toBe(table[i - 1].row + table[i - 1].values.length);
+    expect(pieces.reduce((s, w) => s + w.values.length, 0)).toBe(rowsToWrite(layout));
+    expect(planSummary(layout).chart).toBeNull();
   });
 
   it('quotes strings that Excel would take for formulas, outside text columns only', () => {
@@ -38,6 +45,13 @@ describe('summary plan', () => {
     expect(safeCell('无预算', '0.00%')).toBe('无预算');
     expect(safeCell(Number.NaN, '0.00')).toBeNull();
     expect(safeCell(Infinity, '0.00')).toBeNull();
+  });
+
+  it('plans a request of its own for a row larger than the budget', () => {
+    const layout = summaryLayoutFor(SEED_PROJECTS);
+    const requests = [...planRequests(layout, 300)];
+    expect(requests.length).toBeGreaterThan(5);
+    expect(requests.flat().reduce((s, w) => s + w.values.length, 0)).toBe(rowsToWrite(layout));
   });
 
   it('finds a free sheet name, case-insensitively, valid and within 31 characters', () => {

@@ -52,8 +52,10 @@ describe('the repo manifest', () => {
   });
 
   test('its icons in assets/ have the pixel sizes their names say, including 128 px for listings', () => {
-    const files = [16, 32, 64, 80, 128].map((n) => [`icon-${n}.png`, n] as const);
-    files.push(...[16, 32, 80].map((n) => [`refresh-${n}.png`, n] as const));
+    const files: [string, number][] = [
+      ...[16, 32, 64, 80, 128].map((n): [string, number] => [`icon-${n}.png`, n]),
+      ...[16, 32, 80].map((n): [string, number] => [`refresh-${n}.png`, n]),
+    ];
     for (const [file, n] of files) {
       const image = PNG.sync.read(readFileSync(join(REPO_ROOT, 'assets', file)));
       expect([file, image.width, image.height]).toEqual([file, n, n]);

@@ -2,6 +2,7 @@
 import '../support/jsdomSetup';
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
+import { HostError } from '../../src/excel/errors';
 import { App } from '../../src/taskpane/components/App';
 import type { PaneHost } from '../../src/taskpane/hostInfo';
 import { FakePort, seedGrid } from './fakePort';
@@ -26,13 +27,6 @@ const excelHost = (displayLanguage = 'zh-CN'): PaneHost => ({
   canUseTriggerSource: true,
 });
 
-/** A HostError as src/excel/errors.ts makes it: recognised by name and code. */
-function hostError(code: string): Error {
-  const error = new Error(`host failure ${code}`) as Error & { code: string };
-  error.name = 'HostError';
-  error.code = code;
-  return error;
-}
 
 async function renderLoaded(port: FakePort, host = excelHost(), lang?: 'zh' | 'en') {
   const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
@@ -142,10 +136,10 @@ describe('App (zh)', () => {
 
   it('shows an Excel error from the port in a MessageBar with what to do', async () => {
     const port = seededPort();
-    port.failures.writeSummary = hostError('sheet_protected');
+    port.failures.writeSummary = new HostError('sheet_protected', 'AccessDenied');
     const user = await renderLoaded(port);
     await user.click(button('写入汇总表'));
-    expect(await screen.findByText(/工作表受保护，无法写入/)).toBeInTheDocument();
+    expect(await screen.findByText(/工作表或工作簿受保护或为只读，无法写入/)).toBeInTheDocument();
     expect(screen.getByText('出错了')).toBeInTheDocument();
   });
 

@@ -1,0 +1,178 @@
+import { EngineError } from '../../src/engine/errors';
+import type { Settings } from '../../src/engine/port';
+import type { Scheme } from '../../src/engine/types';
+import {
+  evaluate,
+  evaluateAndWrite,
+  highlightSpecFor,
+  isCancelled,
+  readRequestFor,
+  WorkflowCancelled,
+  type EngineRunner,
+} from '../../src/engine/workflow';
+import { runEngine } from '../../src/engine/workflow';
+import { FakePort, SEED_NAMES, seedGrid } from '../taskpane/fakePort';
+
+const SETTINGS: Settings = { version: 1, schemeId: 'wuhan2018', band: { low: 0.9, high: 1 } };
+const NOW = new Date('2026-03-02T09:30:00Z');
+
+describe('evaluateAndWrite', () => {
+  it('reads, writes the summary, highlights and saves the settings, in that order', async () => {
+    const port = new FakePort();
+    const stages: string[] = [];
+    const result = await evaluateAndWrite(port, SETTINGS, { now: () => NOW, onProgress: (p) => stages.push(p.stage) });
+    expect(port.calls).toEqual(['readSource', 'writeSummary', 'applyHighlights', 'saveSettings']);
+    expect(port.summaries[0].preferredName).toBe('绩效自评汇总');
+    expect(port.summaries[0].layout.table.rowCount).toBe(7);
+    expect(result.summarySheet).toBe('绩效自评汇总');
+    expect(port.highlights[0]).toEqual({
+      sheet: '自评表',
+      firstRow: 4,
+      lastRow: 10,
+      firstCol: 1,
+      lastCol: 9,
+      budgetCol: 4,
+      actualCol: 5,
+      band: { low: 0.9, high: 1 },
+    });
+    expect(port.settings).toEqual({
+      ...SETTINGS,
+      sheet: '自评表',
+      summarySheet: '绩效自评汇总',
+      lastRefreshed: '2026-03-02T09:30:00.000Z',
+    });
+    expect(result.evaluation.projects.map((p) => p.name)).toEqual(SEED_NAMES);
+    // 35.5 / 40
+    expect(result.evaluation.projects[2].usageRate).toBeCloseTo(0.8875, 10);
+    expect(new Set(stages)).toEqual(new Set(['read', 'evaluate', 'write', 'highlight']));
+    expect(stages.indexOf('write')).toBeLessThan(stages.indexOf('highlight'));
+  });
+
+  it('puts highlights in sheet coordinates when the table starts at B2', async () => {
+    const port = new FakePort();
+    port.origin = { row: 2, col: 2 };
+    await evaluateAndWrite(port, SETTINGS, { summary: false });
+    expect(port.highlights[0]).toMatchObject({ firstRow: 5, lastRow: 11, firstCol: 2, lastCol: 10, budgetCol: 5, actualCol: 6 });
+  });
+
+  it('writes no summary when asked not to, and keeps an earlier summary name', async () => {
+    const port = new FakePort();
+    await evaluateAndWrite(port, { ...SETTINGS, summarySheet: '汇总(2)' }, { summary: false });
+    expect(port.calls).toEqual(['readSource', 'applyHighlights', 'saveSettings']);
+    expect(port.settings?.summarySheet).toBe('汇总(2)');
+  });
+
+  it('rewrites the summary under the saved name, in English when asked', async () => {
+    const port = new FakePort();
+    await evaluateAndWrite(port, SETTINGS, { lang: 'en' });
+    expect(port.summaries[0].preferredName).toBe('Performance summary');
+    await evaluateAndWrite(port, { ...SETTINGS, summarySheet: 'Mine' }, { lang: 'en' });
+    expect(port.summaries[1].preferredName).toBe('Mine');
+  });
+
+  it('reads the saved sheet as a whole sheet so saved column indices keep their meaning', async () => {
+    const port = new FakePort();
+    await evaluateAndWrite(port, { ...SETTINGS, sheet: '自评表' }, { summary: false });
+    expect(port.reads[0]).toEqual({ sheet: '自评表', scope: 'sheet' });
+    expect(readRequestFor(null)).toEqual({ scope: 'sheet' });
+  });
+
+  it('stops before writing when the signal is already aborted', async () => {
+    const port = new FakePort();
+    const controller = new AbortController();
+    controller.abort();
+    await expect(evaluateAndWrite(port, SETTINGS, { signal: controller.signal })).rejects.toBeInstanceOf(WorkflowCancelled);
+    expect(port.calls).toEqual([]);
+  });
+
+  it('stops after the read when the signal fires during it', async () => {
+    const port = new FakePort();
+    const controller = new AbortController();
+    port.beforeRead = async () => controller.abort();
+    const error = await evaluateAndWrite(port, SETTINGS, { signal: controller.signal }).catch((e: unknown) => e);
+    expect(isCancelled(error)).toBe(true);
+    expect(port.calls).toEqual(['readSource']);
+  });
+
+  it('stops between the summary and the highlights when the signal fires during the write', async () => {
+    const port = new FakePort();
+    const controller = new AbortController();
+    const write = port.writeSummary.bind(port);
+    port.writeSummary = async (layout, name) => {
+      const written = await write(layout, name);
+      controller.abort();
+      return written;
+    };
+    await expect(evaluateAndWrite(port, SETTINGS, { signal: controller.signal })).rejects.toBeInstanceOf(WorkflowCancelled);
+    expect(port.calls).toEqual(['readSource', 'writeSummary']);
+  });
+
+  it('throws the engine’s error and writes nothing when a required column is missing', async () => {
+    const port = new FakePort(seedGrid().map((row) => row.filter((_cell, i) => i !== 4)));
+    const error = await evaluateAndWrite(port, SETTINGS).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EngineError);
+    expect((error as EngineError).code).toBe('missing_columns');
+    expect((error as EngineError).details.missing).toEqual(['actual']);
+    expect(port.calls).toEqual(['readSource']);
+  });
+
+  it('does not save settings when the port fails to write', async () => {
+    const port = new FakePort();
+    port.failures.writeSummary = new Error('protected');
+    await expect(evaluateAndWrite(port, SETTINGS)).rejects.toThrow('protected');
+    expect(port.calls).toEqual(['readSource', 'writeSummary']);
+    expect(port.settings).toBeNull();
+  });
+
+  it('rejects an unknown scheme before touching the workbook', async () => {
+    const port = new FakePort();
+    const error = await evaluateAndWrite(port, { ...SETTINGS, schemeId: 'nope' }).catch((e: unknown) => e);
+    expect((error as EngineError).code).toBe('invalid_scheme');
+    expect(port.calls).toEqual([]);
+  });
+
+  it('uses a custom scheme from the settings', async () => {
+    const port = new FakePort();
+    const custom: Scheme = {
+      id: 'strict',
+      name: { zh: '严格', en: 'Strict' },
+      weights: { output: 50, benefit: 50 },
+      execution: null,
+      grades: { excellent: 95, good: 85, fair: 70 },
+      rateBand: { low: 0.95, high: 1 },
+    };
+    const result = await evaluate(port, { ...SETTINGS, schemeId: 'strict', customScheme: custom, band: custom.rateBand });
+    // 90 points is "good" under 95/85/70 but "excellent" under the default 90/80/60.
+    expect(result.evaluation.projects[0].grade).toBe('good');
+    expect(result.scheme.id).toBe('strict');
+    expect(port.calls).toEqual(['readSource']);
+  });
+
+  it('applies the mapping override: the start-of-year budget changes the rates', async () => {
+    const port = new FakePort();
+    const result = await evaluate(port, { ...SETTINGS, override: { columns: { budget: 2 } } });
+    // 271.46 / 300
+    expect(result.evaluation.projects[0].usageRate).toBeCloseTo(0.904867, 5);
+  });
+
+  it('runs the engine through the injected runner', async () => {
+    const port = new FakePort();
+    const seen: boolean[] = [];
+    const engine: EngineRunner = async (request) => {
+      seen.push(request.summary !== undefined);
+      return runEngine(request);
+    };
+    await evaluateAndWrite(port, SETTINGS, { engine });
+    await evaluateAndWrite(port, SETTINGS, { engine, summary: false });
+    expect(seen).toEqual([true, false]);
+  });
+});
+
+describe('highlightSpecFor', () => {
+  it('returns null without a budget column', async () => {
+    const port = new FakePort();
+    const result = await evaluate(port, SETTINGS);
+    const detection = { ...result.detection, mapping: { ...result.detection.mapping, budget: undefined } };
+    expect(highlightSpecFor(result.sheet, detection, result.evaluation)).toBeNull();
+  });
+});
