@@ -179,6 +179,8 @@ export async function evaluateAndWrite(
   throwIfAborted(signal);
   const saved: Settings = {
     ...settings,
+    // The ribbon command writes the summary in the language it was last written in.
+    lang,
     sheet: outcome.sheet.name,
     summarySheet: summarySheet ?? settings.summarySheet,
     lastRefreshed: now().toISOString(),

@@ -32,6 +32,8 @@ export interface SummaryPlan {
   widths: { col: number; points: number }[];
 }
 
+/** Rows planned between two turns of the UI thread (~40 ms of work). */
+export const PAUSE_ROWS = 10_000;
 /** More bars than this make an unreadable chart and a slow request; the data is still written. */
 export const MAX_CHART_CATEGORIES = 500;
 const TEXT_FORMAT = '@';
@@ -51,12 +53,14 @@ function formatRowOf(block: LayoutBlock, width: number): string[] {
 
 /**
  * The value writes of the summary, one request at a time: blocks cut into row pieces and packed so
- * each request's JSON (values and formats) stays under the budget. A generator, so the adapter does
- * one request's worth of work between two syncs and the pane stays responsive at 200k rows.
+ * each request's JSON (values and formats) stays under the budget. A generator, so the adapter plans
+ * one request at a time between syncs; it also yields null every PAUSE_ROWS rows, where the adapter
+ * gives the UI thread a turn (a 4 MB request takes ~150 ms to plan at 200k rows).
  */
-export function* planRequests(layout: SummaryLayout, budget: number = DEFAULT_CHUNK_BUDGET): Generator<PlannedWrite[], void, undefined> {
+export function* planRequests(layout: SummaryLayout, budget: number = DEFAULT_CHUNK_BUDGET): Generator<PlannedWrite[] | null, void, undefined> {
   let request: PlannedWrite[] = [];
   let requestBytes = 0;
+  let sincePause = 0;
   for (const block of layout.blocks) {
     const width = block.values.reduce((max, row) => Math.max(max, row.length), 0);
     if (width === 0) continue;
@@ -64,6 +68,10 @@ export function* planRequests(layout: SummaryLayout, budget: number = DEFAULT_CH
     const formatRowBytes = rowBytes(formatRow) + 1;
     let piece: PlannedWrite | null = null;
     for (let r = 0; r < block.values.length; r++) {
+      if (++sincePause >= PAUSE_ROWS) {
+        sincePause = 0;
+        yield null;
+      }
       const source = block.values[r];
       const row: SummaryValue[] = new Array(width);
       for (let c = 0; c < width; c++) row[c] = safeCell(source[c] ?? null, formatRow[c]);

@@ -20,6 +20,10 @@ export interface WriteTuning {
 const CHART_NAME = 'PerfUsageRateChart';
 const CHART_SIZE = { rows: 18, cols: 8 };
 
+function yieldToUi(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 function cellAddress(row0: number, col0: number): string {
   return `${colLetter(col0 + 1)}${row0 + 1}`;
 }
@@ -94,8 +98,16 @@ export async function writeSummaryIn(
     }
     sheet.load('name,id');
     const tableName = freeTableName(tables.items.map((t) => t.name));
-    const requests = planRequests(layout, tuning.budget);
-    let current = requests.next();
+    const planned = planRequests(layout, tuning.budget);
+    const nextRequest = async (): Promise<IteratorResult<PlannedWrite[], void>> => {
+      let step = planned.next();
+      while (!step.done && step.value === null) {
+        await yieldToUi();
+        step = planned.next();
+      }
+      return step as IteratorResult<PlannedWrite[], void>;
+    };
+    let current = await nextRequest();
     let written = 0;
     let first = true;
     do {
@@ -105,7 +117,7 @@ export async function writeSummaryIn(
         written += write.values.length;
       }
       // Looking one request ahead tells whether this one is the last: the structure goes with it.
-      const next = current.done ? current : requests.next();
+      const next = current.done ? current : await nextRequest();
       if (next.done) queueStructure(sheet, plan, tableName);
       await meter.sync(context, first && next.done ? 'write:all' : 'write:chunk');
       if (first && !own) createdSheetId = sheet.id;
@@ -117,7 +129,9 @@ export async function writeSummaryIn(
     if (createdSheetId !== null) {
       // Re-read just before writing: another operation may have updated the record meanwhile.
       const ownership = loadOwnership();
-      ownership.summarySheetIds = [...ownership.summarySheetIds.filter((id) => id !== createdSheetId), createdSheetId];
+      // Ids of sheets deleted since are dropped: the record only lists sheets that exist.
+      const existing = new Set(worksheets.items.map((ws) => ws.id));
+      ownership.summarySheetIds = [...ownership.summarySheetIds.filter((id) => existing.has(id) && id !== createdSheetId), createdSheetId];
       await saveOwnership(ownership);
     }
     return { sheetName: sheet.name, createdSheetId };

@@ -5,7 +5,7 @@ import type { EngineErrorCode, EngineErrorDetails } from '../engine/errors';
 import type { EngineRequest } from '../engine/workflow';
 import type { Grid } from '../engine/types';
 
-export const SLICE_ITEMS = 10_000;
+export const SLICE_ITEMS = 2_000;
 
 export type RunRequest = Omit<EngineRequest, 'sheet'> & { sheet: Omit<EngineRequest['sheet'], 'grid'> };
 

@@ -2,7 +2,7 @@
 // whole source sheet. Above a threshold, renderSummary writes the first row of each long block through
 // ExcelJS and defers the rest; saveAs then inserts the deferred rows as plain XML next to that row,
 // with that row's cell styles, and stretches the table's range. Everything else stays ExcelJS's output.
-import JSZip from 'jszip';
+import { readZipTexts, replaceZipEntries } from './zipPatch';
 import type { SummaryValue } from '../engine/summaryTypes';
 
 export interface DeferredRows {
@@ -36,23 +36,17 @@ export function columnLetters(col: number): string {
 // eslint-disable-next-line no-control-regex
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(INVALID_XML, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
-}
-
-/** Text is an inline string: it can never be read as a formula, whatever it begins with. */
-function cellXml(ref: string, value: SummaryValue, style: string | undefined): string {
-  const s = style === undefined ? '' : ` s="${style}"`;
-  if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : '';
-  if (typeof value === 'string' && value !== '') {
-    return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
-  }
-  return '';
 }
 
 /** Style index per column letter of one <row> element. */
@@ -66,22 +60,51 @@ function rowStyles(rowXml: string): Map<string, string> {
   return styles;
 }
 
-export function insertRows(sheetXml: string, deferred: DeferredRows): string {
-  if (deferred.rows.length === 0) return sheetXml;
-  const start = sheetXml.indexOf(`<row r="${deferred.styleRow}"`);
-  if (start < 0) throw new Error(`summary row ${deferred.styleRow} not found in the written sheet`);
-  const end = sheetXml.indexOf('</row>', start) + '</row>'.length;
-  const styles = rowStyles(sheetXml.slice(start, end));
-  const parts: string[] = [];
-  for (const { row, values } of deferred.rows) {
-    let cells = '';
-    values.forEach((value, i) => {
-      const letters = columnLetters(deferred.col + i);
-      cells += cellXml(`${letters}${row}`, value, styles.get(letters));
-    });
-    parts.push(`<row r="${row}">${cells}</row>`);
+/**
+ * The rows as UTF-8 XML. Text is an inline string: it can never be read as a formula, whatever it
+ * begins with. One buffer per row: these rows are the bulk of a large summary, and one huge string
+ * costs twice the time.
+ */
+export function rowsXml(deferred: DeferredRows, styles: Map<string, string>): Buffer {
+  const width = deferred.rows.reduce((w, r) => Math.max(w, r.values.length), 0);
+  const letters: string[] = [];
+  const attrs: string[] = [];
+  for (let i = 0; i < width; i++) {
+    letters.push(columnLetters(deferred.col + i));
+    const s = styles.get(letters[i]);
+    attrs.push(s === undefined ? '' : ' s="' + s + '"');
   }
-  return sheetXml.slice(0, end) + parts.join('') + sheetXml.slice(end);
+  const chunks: Buffer[] = [];
+  for (const { row, values } of deferred.rows) {
+    let xml = '<row r="' + row + '">';
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
+      if (typeof value === 'number') {
+        if (Number.isFinite(value)) xml += '<c r="' + letters[i] + row + '"' + attrs[i] + '><v>' + value + '</v></c>';
+      } else if (typeof value === 'string' && value !== '') {
+        const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : '';
+        xml += '<c r="' + letters[i] + row + '"' + attrs[i] + ' t="inlineStr"><is><t' + space + '>' + escapeXml(value) + '</t></is></c>';
+      }
+    }
+    chunks.push(Buffer.from(xml + '</row>', 'utf8'));
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The sheet XML with each block's rows inserted right after its style row. */
+export function insertRows(sheetXml: string, deferred: DeferredRows[]): Buffer {
+  const chunks: Buffer[] = [];
+  let cursor = 0;
+  for (const d of [...deferred].sort((a, b) => a.styleRow - b.styleRow)) {
+    if (d.rows.length === 0) continue;
+    const start = sheetXml.indexOf(`<row r="${d.styleRow}"`, cursor);
+    if (start < 0) throw new Error(`summary row ${d.styleRow} not found in the written sheet`);
+    const end = sheetXml.indexOf('</row>', start) + '</row>'.length;
+    chunks.push(Buffer.from(sheetXml.slice(cursor, end), 'utf8'), rowsXml(d, rowStyles(sheetXml.slice(start, end))));
+    cursor = end;
+  }
+  chunks.push(Buffer.from(sheetXml.slice(cursor), 'utf8'));
+  return Buffer.concat(chunks);
 }
 
 function stretchTable(tableXml: string, ref: string): string {
@@ -90,24 +113,21 @@ function stretchTable(tableXml: string, ref: string): string {
     .replace(/(<autoFilter\b[^>]*?\bref=")[^"]*(")/, `$1${ref}$2`);
 }
 
-/** Applies the deferred rows to a workbook ExcelJS wrote; entries left alone keep their compressed bytes. */
-export async function applyBulkPatches(written: Buffer, patches: BulkPatch[], level: number): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(written);
-  for (const patch of patches) {
-    const path = `xl/worksheets/sheet${patch.sheetId}.xml`;
-    const file = zip.file(path);
-    if (!file) throw new Error(`${path} not found in the written workbook`);
-    let xml = await file.async('string');
-    // Later blocks first, so the row positions found for earlier ones stay valid.
-    for (const d of [...patch.deferred].sort((a, b) => b.styleRow - a.styleRow)) xml = insertRows(xml, d);
-    zip.file(path, xml);
+/** Applies the deferred rows to a workbook ExcelJS wrote; entries left alone keep their bytes. */
+export function applyBulkPatches(written: Buffer, patches: BulkPatch[], level: number): Buffer {
+  const sheetPaths = new Map(patches.map((p) => [`xl/worksheets/sheet${p.sheetId}.xml`, p]));
+  const texts = readZipTexts(written, (name) => sheetPaths.has(name) || /^xl\/tables\/[^/]+\.xml$/.test(name));
+  const replacements = new Map<string, Buffer | string>();
+  for (const [path, patch] of sheetPaths) {
+    const xml = texts.get(path);
+    if (xml === undefined) throw new Error(`${path} not found in the written workbook`);
+    replacements.set(path, insertRows(xml, patch.deferred));
     if (patch.table) {
       const { name, ref } = patch.table;
-      for (const table of zip.file(/^xl\/tables\/[^/]+\.xml$/)) {
-        const text = await table.async('string');
-        if (text.includes(`name="${escapeXml(name)}"`)) zip.file(table.name, stretchTable(text, ref));
+      for (const [tablePath, text] of texts) {
+        if (tablePath.startsWith('xl/tables/') && text.includes(`name="${escapeXml(name)}"`)) replacements.set(tablePath, stretchTable(text, ref));
       }
     }
   }
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level } });
+  return replaceZipEntries(written, replacements, level);
 }

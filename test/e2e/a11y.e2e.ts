@@ -13,11 +13,20 @@ import type { FakeSeed } from './fakeHost/seedTypes';
 
 const CONTROLS = 'button, input, textarea, select, a[href], [role="combobox"], [role="switch"], [role="spinbutton"], [tabindex]:not([tabindex="-1"])';
 
-/** Tags every enabled, visible control, then tabs through the page; returns the controls never focused. */
+/**
+ * Tags every enabled, visible control that is meant to be a tab stop (tabindex -1 parts such as a
+ * SpinButton's arrows are operated from their input with the arrow keys), then tabs through the page;
+ * returns the controls never focused.
+ */
 async function unreachableByTab(page: Page): Promise<string[]> {
   const total = await page.evaluate((selector) => {
     const controls = [...document.querySelectorAll<HTMLElement>(selector)].filter(
-      (el) => !(el as HTMLButtonElement).disabled && el.getAttribute('aria-disabled') !== 'true' && el.offsetParent !== null,
+      (el) =>
+        !(el as HTMLButtonElement).disabled &&
+        el.getAttribute('aria-disabled') !== 'true' &&
+        el.getAttribute('tabindex') !== '-1' &&
+        !el.hasAttribute('data-tabster-dummy') &&
+        el.offsetParent !== null,
     );
     controls.forEach((el, i) => el.setAttribute('data-e2e-control', String(i)));
     return controls.length;

@@ -144,8 +144,36 @@ describe('layouts', () => {
     const before = (await fake(page).state()).syncs.length;
     await fake(page).edit('说明', 'A5', '备注');
     await fake(page).edit(SAMPLE_SHEET, 'M20', '草稿');
-    await new Promise((r) => setTimeout(r, 1500));
+    await new Promise((r) => setTimeout(r, 2500));
     const writes = (await fake(page).state()).syncs.slice(before).filter((x) => x.requestBytes > 200);
     assert.deepEqual(writes, [], 'no summary rewrite for edits outside the source');
+  });
+
+  it('a burst of edits is one refresh; an edit during a refresh wins over the stale run', async () => {
+    const s = strings('zh');
+    const page = await open(sampleWorkbook({ latencyMs: 40 }), 'zh-CN');
+    await waitInteractive(page, s);
+    await button(page, s.writeSummary).click();
+    await eventually(async () => assert.ok((await messageBarText(page)).includes(s.summaryWritten(DEFAULT_SUMMARY_SHEET.zh))), 10000);
+    await settles(page);
+    const bigWrites = async (from: number): Promise<number> =>
+      (await fake(page).state()).syncs.slice(from).filter((x) => x.requestBytes > 3000).length;
+    const first = SEED_PROJECTS[0];
+    let from = (await fake(page).state()).syncs.length;
+    for (const v of ['200', '210', '220', '230', '240']) await fake(page).edit(SAMPLE_SHEET, `D${SAMPLE_FIRST_PROJECT_ROW}`, v);
+    await eventually(async () => {
+      const row = rowWithText(await fake(page).cells(DEFAULT_SUMMARY_SHEET.zh), first.name);
+      assert.ok(row && hasNumber(row, 240 / first.budget));
+    }, 10000, 20);
+    await settles(page);
+    assert.equal(await bigWrites(from), 1, 'five quick edits, one summary rewrite');
+    // An edit that lands while the refresh it caused is still running.
+    from = (await fake(page).state()).syncs.length;
+    await fake(page).edit(SAMPLE_SHEET, `D${SAMPLE_FIRST_PROJECT_ROW}`, '100');
+    await eventually(async () => assert.ok((await fake(page).state()).syncs.length > from, 'the refresh started'), 5000, 10);
+    await fake(page).edit(SAMPLE_SHEET, `D${SAMPLE_FIRST_PROJECT_ROW}`, '150');
+    await settles(page);
+    const row = rowWithText(await fake(page).cells(DEFAULT_SUMMARY_SHEET.zh), first.name);
+    assert.ok(row && hasNumber(row, 150 / first.budget), 'the summary ends on the last edit');
   });
 });

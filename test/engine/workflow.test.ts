@@ -37,6 +37,7 @@ describe('evaluateAndWrite', () => {
     });
     expect(port.settings).toEqual({
       ...SETTINGS,
+      lang: 'zh',
       sheet: '自评表',
       summarySheet: '绩效自评汇总',
       lastRefreshed: '2026-03-02T09:30:00.000Z',
@@ -66,8 +67,12 @@ describe('evaluateAndWrite', () => {
     const port = new FakePort();
     await evaluateAndWrite(port, SETTINGS, { lang: 'en' });
     expect(port.summaries[0].preferredName).toBe('Performance summary');
+    expect(port.settings?.lang).toBe('en');
     await evaluateAndWrite(port, { ...SETTINGS, summarySheet: 'Mine' }, { lang: 'en' });
     expect(port.summaries[1].preferredName).toBe('Mine');
+    // Without a language from the caller, the saved one is used.
+    await evaluateAndWrite(port, { ...SETTINGS, lang: 'en' });
+    expect(port.summaries[2].preferredName).toBe('Performance summary');
   });
 
   it('reads the saved sheet as a whole sheet so saved column indices keep their meaning', async () => {

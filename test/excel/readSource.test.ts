@@ -3,6 +3,9 @@ import { createExcelPort } from '../../src/excel/officePort';
 import { HostError } from '../../src/excel/errors';
 import { SEED_PROJECTS } from './summaryFixture';
 
+// 200k-row workbooks take seconds on the fake host.
+jest.setTimeout(60_000);
+
 // The seed sheet as officers type it: a merged title, a unit row, a two-row header with a merged
 // group cell ("项目资金（万元）" over 全年预算数 / 全年执行数); merged cells keep their value top-left.
 const TITLE: FakeValue[][] = [

@@ -1,12 +1,18 @@
-import { freeSheetName, freeTableName, isVariantOf, planRequests, planSummary, rowsToWrite, safeCell, widthPoints } from '../../src/excel/summaryPlan';
+import { freeSheetName, freeTableName, isVariantOf, PAUSE_ROWS, planRequests, planSummary, rowsToWrite, safeCell, widthPoints } from '../../src/excel/summaryPlan';
 import { PAYLOAD_LIMIT_BYTES } from '../../src/engine/chunks';
+import type { SummaryLayout } from '../../src/engine/summaryTypes';
+import type { PlannedWrite } from '../../src/excel/summaryPlan';
 import { SEED_PROJECTS, generatedProjects, summaryLayoutFor } from './summaryFixture';
+
+function requestsOf(layout: SummaryLayout, budget?: number): PlannedWrite[][] {
+  return [...planRequests(layout, budget)].filter((r): r is PlannedWrite[] => r !== null);
+}
 
 describe('summary plan', () => {
   it('puts a small summary in one request with the table over header + projects and the chart', () => {
     const layout = summaryLayoutFor(SEED_PROJECTS);
     const plan = planSummary(layout);
-    const requests = [...planRequests(layout)];
+    const requests = requestsOf(layout);
     expect(requests).toHaveLength(1);
     expect(plan.table).toEqual({ row: layout.table.headerRow, col: 0, rowCount: 8, columnCount: 6 });
     expect(plan.chart).toMatchObject({ dataRow: layout.chart.dataRow, dataCol: layout.chart.dataCol, rowCount: 8 });
@@ -22,7 +28,7 @@ describe('summary plan', () => {
 
   it('cuts a large summary into requests under the budget that cover every row once', () => {
     const layout = summaryLayoutFor(generatedProjects(60_000));
-    const requests = [...planRequests(layout)];
+    const requests = requestsOf(layout);
     expect(requests.length).toBeGreaterThan(1);
     for (const request of requests) {
       const bytes = request.reduce((s, w) => s + Buffer.byteLength(JSON.stringify(w.values)) + Buffer.byteLength(JSON.stringify(w.formats)), 0);
@@ -36,6 +42,9 @@ describe('summary plan', () => {
     for (let i = 1; i < table.length; i++) expect(table[i].row).toBe(table[i - 1].row + table[i - 1].values.length);
     expect(pieces.reduce((s, w) => s + w.values.length, 0)).toBe(rowsToWrite(layout));
     expect(planSummary(layout).chart).toBeNull();
+    // The planner pauses for the UI thread every PAUSE_ROWS rows.
+    const pauses = [...planRequests(layout)].filter((r) => r === null).length;
+    expect(pauses).toBe(Math.floor(rowsToWrite(layout) / PAUSE_ROWS));
   });
 
   it('quotes strings that Excel would take for formulas, outside text columns only', () => {
@@ -49,7 +58,7 @@ describe('summary plan', () => {
 
   it('plans a request of its own for a row larger than the budget', () => {
     const layout = summaryLayoutFor(SEED_PROJECTS);
-    const requests = [...planRequests(layout, 300)];
+    const requests = requestsOf(layout, 300);
     expect(requests.length).toBeGreaterThan(5);
     expect(requests.flat().reduce((s, w) => s + w.values.length, 0)).toBe(rowsToWrite(layout));
   });

@@ -4,6 +4,9 @@ import { HostError } from '../../src/excel/errors';
 import { OWNERSHIP_KEY } from '../../src/excel/settings';
 import { SEED_PROJECTS, generatedProjects, summaryLayoutFor, type FixtureProject } from './summaryFixture';
 
+// 200k-row workbooks take seconds on the fake host.
+jest.setTimeout(60_000);
+
 const SUMMARY = '绩效自评汇总';
 
 function setup(apiVersion = '1.14'): { wb: FakeWorkbook; uninstall: () => void } {
@@ -104,6 +107,8 @@ describe('writeSummary', () => {
     const { sheetName } = await port.writeSummary(summaryLayoutFor(SEED_PROJECTS), SUMMARY);
     expect(sheetName).toBe(`${SUMMARY} (2)`);
     expect(wb.sheet(SUMMARY).cell(1, 1)?.value).toBe('用户自己的表');
+    // The record lists only the sheet the add-in now owns.
+    expect(JSON.parse(String(wb.savedSettings.get(OWNERSHIP_KEY))).summarySheetIds).toEqual([wb.sheet(`${SUMMARY} (2)`).id]);
   });
 
   async function syncsFor(rows: number, limit: number, budget?: number): Promise<{ syncs: number; chunks: number }> {
@@ -139,9 +144,9 @@ describe('writeSummary', () => {
 
   it('writes 200,000 rows in byte-sized requests, every request under 5 MB', async () => {
     const port = createExcelPort();
-    const progress: number[] = [];
+    const progress: { done: number; total: number }[] = [];
     await port.writeSummary(summaryLayoutFor(generatedProjects(200_000)), SUMMARY, {
-      onProgress: (p) => progress.push(p.done),
+      onProgress: (p) => progress.push(p),
     });
     const sizes = wb.requests.map((r) => r.requestBytes);
     expect(Math.max(...sizes)).toBeLessThan(PAYLOAD_LIMIT);
@@ -153,7 +158,11 @@ describe('writeSummary', () => {
     const sheet = wb.sheet(SUMMARY);
     const h = summaryLayoutFor(SEED_PROJECTS).table.headerRow;
     expect(sheet.cell(h + 200_000, 1)?.value).toBe('项目200000-专项业务经费');
-    expect(progress[progress.length - 1]).toBe(progress.length);
+    // Progress in rows written, one report per request, ending at the total (table + chart data + small blocks).
+    expect(progress.length).toBe(wb.requests.length - 1);
+    for (let i = 1; i < progress.length; i++) expect(progress[i].done).toBeGreaterThan(progress[i - 1].done);
+    expect(progress[progress.length - 1].done).toBe(progress[0].total);
+    expect(progress[0].total).toBeGreaterThan(400_000);
     // 200,000 bars make no chart; the data is still there.
     expect(sheet.charts).toHaveLength(0);
     // The adapter's own estimate never undercounts what the host received.
@@ -172,15 +181,17 @@ describe('writeSummary', () => {
   it('stops between chunks when cancelled', async () => {
     const port = createExcelPort({ budget: 256 * 1024 });
     const controller = new AbortController();
+    let reports = 0;
     const err = await port
       .writeSummary(summaryLayoutFor(generatedProjects(20_000)), SUMMARY, {
         signal: controller.signal,
-        onProgress: (p) => {
-          if (p.done === 2) controller.abort();
+        onProgress: () => {
+          if (++reports === 2) controller.abort();
         },
       })
       .catch((e: unknown) => e);
     expect((err as HostError).code).toBe('cancelled');
+    expect(reports).toBe(2);
     expect(wb.enableEvents).toBe(true);
   });
 

@@ -743,14 +743,14 @@ class FakeRange extends Loadable {
 
   get format(): { columnWidth: number; autofitColumns: () => void } {
     const ctx = this.ctx;
-    const self = this;
+    const target = (): { sheet: SheetState; rect: Rect } => this.must();
     return {
       get columnWidth(): number {
         throw new FakeOfficeError('PropertyNotLoaded', 'columnWidth');
       },
       set columnWidth(points: number) {
         ctx.queue(10, () => {
-          const { sheet, rect } = self.must();
+          const { sheet, rect } = target();
           for (let c = rect.c; c < rect.c + rect.cols; c++) sheet.widths.set(c, points);
         });
       },

@@ -2,6 +2,7 @@
 import '../support/jsdomSetup';
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
+import { webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { HostError } from '../../src/excel/errors';
 import { App } from '../../src/taskpane/components/App';
 import type { PaneHost } from '../../src/taskpane/hostInfo';
@@ -183,6 +184,78 @@ describe('App (zh)', () => {
   });
 });
 
+describe('App (long runs, schemes, highlights)', () => {
+  it('shows the stage during a run and cancels it without writing', async () => {
+    const port = seededPort();
+    const user = await renderLoaded(port);
+    let release!: () => void;
+    port.beforeRead = () => new Promise<void>((resolve) => (release = resolve));
+    await user.click(button('评估'));
+    expect(await screen.findByText('正在读取工作表…')).toBeInTheDocument();
+    expect(screen.getByRole('progressbar')).toBeInTheDocument();
+    await user.click(button('取消'));
+    expect(await screen.findByText('已取消。')).toBeInTheDocument();
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(port.calls).not.toContain('applyHighlights');
+    expect(port.calls).not.toContain('saveSettings');
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+  });
+
+  it('clears the add-in’s highlights on request', async () => {
+    const port = seededPort();
+    const user = await renderLoaded(port);
+    await user.click(button('评估'));
+    await screen.findByTestId('portfolio-rate');
+    await user.click(button('清除高亮'));
+    expect(await screen.findByText('已清除本加载项设置的高亮。')).toBeInTheDocument();
+    expect(port.cleared).toEqual(['自评表']);
+  });
+
+  it('takes a custom scheme from JSON, reporting mistakes first', async () => {
+    const port = seededPort();
+    const user = await renderLoaded(port);
+    fireEvent.click(screen.getByRole('combobox', { name: /^评分方案/ }));
+    fireEvent.click(await screen.findByRole('option', { name: '自定义方案…' }));
+    const textarea = await screen.findByRole('textbox', { name: /评分方案 JSON/ });
+    fireEvent.change(textarea, { target: { value: '{"id": "strict",' } });
+    await user.click(button('应用'));
+    expect(await screen.findByText(/方案无效/)).toBeInTheDocument();
+    const strict = {
+      id: 'strict',
+      name: { zh: '严格方案', en: 'Strict' },
+      weights: { output: 50, benefit: 50 },
+      execution: null,
+      grades: { excellent: 95, good: 85, fair: 70 },
+      rateBand: { low: 0.95, high: 1 },
+    };
+    fireEvent.change(textarea, { target: { value: JSON.stringify(strict) } });
+    await user.click(button('应用'));
+    await waitFor(() => expect(screen.getByRole('combobox', { name: /^评分方案/ })).toHaveTextContent('严格方案'));
+    expect(screen.getByLabelText('执行率下限（%）')).toHaveValue(95);
+    await user.click(button('评估'));
+    await screen.findByTestId('portfolio-rate');
+    // 90 points: excellent under 90/80/60, good under the custom 95/85/70.
+    const first = projectItems().find((el) => el.textContent?.includes('安全生产责任经费'));
+    expect(first).toHaveTextContent('等级：良');
+    expect(port.settings?.schemeId).toBe('strict');
+    expect(port.settings?.customScheme?.grades.excellent).toBe(95);
+  });
+
+  it('rejects a band whose low edge is above the high one', async () => {
+    const port = seededPort();
+    const user = await renderLoaded(port);
+    const low = screen.getByLabelText('执行率下限（%）');
+    await user.clear(low);
+    await user.type(low, '120');
+    await user.tab();
+    expect(await screen.findByText(/下限|low/i, { selector: '[class*="fui-Field__validationMessage"], [class*="fui-Field__validationMessage"] *' })).toBeInTheDocument();
+    await user.click(button('评估'));
+    await waitFor(() => expect(port.highlights).toHaveLength(1));
+    expect(port.highlights[0].band).toEqual({ low: 0.9, high: 1 });
+  });
+});
+
 describe('App (en and hosts)', () => {
   it('speaks English from the display language', async () => {
     const port = seededPort();
@@ -212,6 +285,19 @@ describe('App (en and hosts)', () => {
   it('outside Excel in Chinese', () => {
     render(<App port={null} host={{ ...excelHost('zh-CN'), inExcel: false }} />);
     expect(screen.getByText('未在 Excel 中打开')).toBeInTheDocument();
+  });
+
+  it('follows Office’s dark theme', () => {
+    // FluentProvider inserts its theme's CSS variables through CSSOM rules.
+    const themeCss = () =>
+      Array.from(document.styleSheets)
+        .flatMap((sheet) => Array.from(sheet.cssRules).map((rule) => rule.cssText))
+        .join('\n');
+    const { unmount } = render(<App port={null} host={{ ...excelHost('en-US'), inExcel: false, dark: true }} />);
+    expect(themeCss()).toContain(`--colorNeutralBackground1: ${webDarkTheme.colorNeutralBackground1}`);
+    unmount();
+    render(<App port={null} host={{ ...excelHost('en-US'), inExcel: false, dark: false }} />);
+    expect(themeCss()).toContain(`--colorNeutralBackground1: ${webLightTheme.colorNeutralBackground1}`);
   });
 
   it('names the missing API sets', () => {

@@ -122,7 +122,8 @@ export function usePaneModel(port: WorkbookPort | null, options: PaneModelOption
           signal,
           onProgress: setProgress,
           engine,
-          lang: current.lang ?? langRef.current,
+          // The pane's language wins: the summary follows what the officer reads.
+          lang: langRef.current,
           summary,
         });
         return { result, mode };

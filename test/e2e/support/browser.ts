@@ -50,7 +50,6 @@ export async function openPane(browser: Browser, baseUrl: string, seed: FakeSeed
     return route.abort('internetdisconnected');
   });
   if (seed) await context.addInitScript((s) => ((window as unknown as { __fakeExcelSeed: unknown }).__fakeExcelSeed = s), seed);
-  if (process.env.E2E_DEV_CONTAINER) await context.addInitScript(() => document.addEventListener("readystatechange", () => { if (document.getElementById("container")) return; const d = document.createElement("div"); d.id = "container"; document.body.appendChild(d); }));
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (msg) => {

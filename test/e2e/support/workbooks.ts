@@ -113,3 +113,22 @@ export function noActualWorkbook(lang = 'zh-CN'): FakeSeed {
   ];
   return { sheets: [{ name: '缺列', rows }], displayLanguage: lang };
 }
+
+/**
+ * A large sheet (title, header, n generated projects): its values are several megabytes, so reading it
+ * and writing its summary must be split under Excel on the web's 5 MB per request.
+ */
+export function largeWorkbook(n: number): FakeSeed {
+  const rows: SeedCell[][] = [
+    ['部门预算项目支出绩效自评表（大表）', '', '', '', '', '', '', ''],
+    ['序号', '项目名称', '全年预算数', '全年执行数', '产出指标(50分)', '效益指标(50分)', '总分', '偏差原因分析及改进措施'],
+  ];
+  for (let i = 1; i <= n; i++) {
+    const budget = 10 + (i % 97) * 3.5;
+    const actual = Math.round(budget * (0.5 + ((i * 37) % 60) / 100) * 100) / 100;
+    const output = 30 + (i % 21);
+    const benefit = 30 + ((i * 7) % 21);
+    rows.push([i, `第${i}号社区安全生产专项经费项目`, budget, actual, output, benefit, output + benefit, i % 3 === 0 ? '年中调整预算，部分采购延至次年执行' : '']);
+  }
+  return { sheets: [{ name: '大表', rows }], displayLanguage: 'zh-CN' };
+}
