@@ -3,8 +3,8 @@ import type { Lang } from '../engine/types';
 
 const TEXT = {
   usage: {
-    zh: '用法：npm run evaluate -- <工作簿.xlsx> [--sheet 名称] [--scheme mof2020|wuhan2018] [--scheme-file 方案.json] [--low 0.9] [--high 1.0] [--out 输出.xlsx] [--json] [--lang zh|en]',
-    en: 'Usage: npm run evaluate -- <workbook.xlsx> [--sheet NAME] [--scheme mof2020|wuhan2018] [--scheme-file FILE.json] [--low 0.9] [--high 1.0] [--out FILE.xlsx] [--json] [--lang zh|en]',
+    zh: '用法：npm run evaluate -- <工作簿.xlsx> [--sheet 名称] [--scheme mof2020|wuhan2018] [--scheme-file 方案.json] [--low 0.9] [--high 1.0] [--out 输出.xlsx] [--json] [--lang zh|en]（提示语言默认随 LANG；汇总表默认中文）',
+    en: 'Usage: npm run evaluate -- <workbook.xlsx> [--sheet NAME] [--scheme mof2020|wuhan2018] [--scheme-file FILE.json] [--low 0.9] [--high 1.0] [--out FILE.xlsx] [--json] [--lang zh|en] (messages follow LANG; the summary sheet is Chinese unless --lang en)',
   },
   badArgs: { zh: '参数有误：{detail}。{usage}', en: 'Bad arguments: {detail}. {usage}' },
   noInput: { zh: '缺少要评价的工作簿文件', en: 'no workbook file given' },
@@ -17,6 +17,8 @@ const TEXT = {
   outIsInput: { zh: '--out 不能指向输入文件本身（{path}），输入文件不会被修改', en: '--out must not name the input file itself ({path}); the input is never modified' },
   outDirMissing: { zh: '输出目录不存在：{path}', en: 'Output folder does not exist: {path}' },
   fileMissing: { zh: '文件不存在：{path}', en: 'File not found: {path}' },
+  fileUnreadable: { zh: '没有读取权限：{path}', en: 'Cannot read the file (permission denied): {path}' },
+  outIsFolder: { zh: '--out 指向的是文件夹，请给出文件名：{path}', en: '--out names a folder; give a file name: {path}' },
   notWorkbook: { zh: '不是有效的 Excel 工作簿（.xlsx）：{path}', en: 'Not an Excel workbook (.xlsx): {path}' },
   unknownSheet: { zh: '工作簿中没有名为“{sheet}”的工作表（现有：{list}）', en: 'The workbook has no sheet named "{sheet}" (sheets: {list})' },
   noSheet: {

@@ -45,6 +45,7 @@ async function sameFile(a: string, b: string): Promise<boolean> {
 
 async function checkOut(input: string, out: string, lang: Lang): Promise<void> {
   if (await sameFile(input, out)) throw new Refusal(cliText('outIsInput', lang, { path: out }));
+  if ((await fs.stat(out).catch(() => null))?.isDirectory()) throw new Refusal(cliText('outIsFolder', lang, { path: out }));
   const dir = await fs.stat(dirname(out)).catch(() => null);
   if (!dir?.isDirectory()) throw new Refusal(cliText('outDirMissing', lang, { path: dirname(out) }));
 }
@@ -79,6 +80,7 @@ async function openWorkbook(path: string, lang: Lang): Promise<XlsxWorkbook> {
   } catch (err) {
     if (err instanceof XlsxError && err.code === 'file_missing') throw new Refusal(cliText('fileMissing', lang, { path }));
     if (err instanceof XlsxError && err.code === 'not_workbook') throw new Refusal(cliText('notWorkbook', lang, { path }));
+    if (err instanceof XlsxError && err.code === 'file_unreadable') throw new Refusal(cliText('fileUnreadable', lang, { path }));
     throw err;
   }
 }

@@ -100,6 +100,10 @@ export function insertRows(sheetXml: string, deferred: DeferredRows[]): Buffer {
     const start = sheetXml.indexOf(`<row r="${d.styleRow}"`, cursor);
     if (start < 0) throw new Error(`summary row ${d.styleRow} not found in the written sheet`);
     const end = sheetXml.indexOf('</row>', start) + '</row>'.length;
+    // ExcelJS must not have written any of the deferred rows itself: a row twice makes a broken file.
+    const next = /<row r="(\d+)"/.exec(sheetXml.slice(end, end + 64));
+    const last = d.rows[d.rows.length - 1].row;
+    if (next && Number(next[1]) <= last) throw new Error(`summary row ${next[1]} written twice`);
     chunks.push(Buffer.from(sheetXml.slice(cursor, end), 'utf8'), rowsXml(d, rowStyles(sheetXml.slice(start, end))));
     cursor = end;
   }

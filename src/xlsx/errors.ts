@@ -1,5 +1,5 @@
 // Why a file could not be opened as a workbook; the CLI turns these into exit-2 messages.
-export type XlsxErrorCode = 'file_missing' | 'not_workbook' | 'unknown_sheet';
+export type XlsxErrorCode = 'file_missing' | 'file_unreadable' | 'not_workbook' | 'unknown_sheet';
 
 export class XlsxError extends Error {
   constructor(

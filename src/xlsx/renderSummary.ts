@@ -1,7 +1,7 @@
 // Renders the host-free SummaryLayout onto an ExcelJS worksheet.
 import type { Style, Workbook, Worksheet } from 'exceljs';
 import type { LayoutBlock, SummaryLayout, SummaryValue } from '../engine/summaryTypes';
-import type { DeferredRows } from './bulkRows';
+import { columnLetters, type DeferredRows } from './bulkRows';
 
 /** One shared style object per look: ExcelJS recognises a style object it has seen and skips the work. */
 class StyleCache {
@@ -35,7 +35,7 @@ export interface RenderResult {
 /** Text cells are written as plain strings under '@': ExcelJS never turns a string into a formula. */
 function cellValue(v: SummaryValue): string | number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  return v;
+  return v === '' ? null : v;
 }
 
 /** Title, block headings and the totals row are bold; the table header gets its look from the table style. */
@@ -117,7 +117,7 @@ function addProjectTable(sheet: Worksheet, layout: SummaryLayout, styles: StyleC
   const name = uniqueTableName(sheet.workbook, 'EvaluationSummary');
   sheet.addTable({
     name,
-    ref: sheet.getCell(table.headerRow + 1, table.col + 1).address,
+    ref: `${columnLetters(table.col + 1)}${table.headerRow + 1}`,
     headerRow: true,
     totalsRow: false,
     style: { theme: 'TableStyleMedium2', showRowStripes: true },
@@ -133,8 +133,9 @@ function addProjectTable(sheet: Worksheet, layout: SummaryLayout, styles: StyleC
       row.getCell(table.col + c + 1).style = styles.get(block.numberFormats[c] ?? 'General');
     }
   }
-  const topLeft = sheet.getCell(table.headerRow + 1, table.col + 1).address;
-  const bottomRight = sheet.getCell(table.headerRow + 1 + table.rowCount, table.col + columns.length).address;
+  // Addresses computed, not taken from getCell: that would create the cells of rows still deferred.
+  const topLeft = `${columnLetters(table.col + 1)}${table.headerRow + 1}`;
+  const bottomRight = `${columnLetters(table.col + columns.length)}${table.headerRow + 1 + table.rowCount}`;
   return { name, ref: `${topLeft}:${bottomRight}` };
 }
 

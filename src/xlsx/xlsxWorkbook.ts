@@ -18,7 +18,7 @@ export interface XlsxWorkbookOptions {
   bulkRowsAbove?: number;
 }
 
-/** Deflate level of the copy: the fastest; the file is a little larger. */
+/** Deflate level of the summary rows inserted on save (native zlib): fast, the file a little larger. */
 const ZIP_LEVEL = 1;
 const DEFAULT_BULK_ROWS_ABOVE = 1000;
 
@@ -30,6 +30,8 @@ export class XlsxWorkbook implements WorkbookPort {
   /** Rows of summary sheets still to be inserted on save, by sheet name. */
   private readonly pending = new Map<string, BulkPatch>();
   private readonly bulkRowsAbove: number;
+  /** Sheets already read: the command reads the source once to pick it and once to evaluate it. */
+  private readonly readCache = new Map<string, SheetData>();
 
   constructor(
     readonly workbook: ExcelJS.Workbook,
@@ -46,6 +48,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') throw new XlsxError('file_missing', { path });
       if (code === 'EISDIR') throw new XlsxError('not_workbook', { path });
+      if (code === 'EACCES' || code === 'EPERM') throw new XlsxError('file_unreadable', { path });
       throw err;
     }
     return XlsxWorkbook.fromBuffer(data, path, options);
@@ -75,7 +78,8 @@ export class XlsxWorkbook implements WorkbookPort {
   async readSource(request: ReadRequest = {}, options: WriteOptions = {}): Promise<SheetData> {
     const ws = request.sheet === undefined ? this.workbook.worksheets[0] : this.sheet(request.sheet);
     options.onProgress?.({ stage: 'read', done: 0, total: 1 });
-    const data = readSheet(ws);
+    const data = this.readCache.get(ws.name) ?? readSheet(ws);
+    this.readCache.set(ws.name, data);
     options.onProgress?.({ stage: 'read', done: 1, total: 1 });
     return data;
   }
@@ -93,6 +97,8 @@ export class XlsxWorkbook implements WorkbookPort {
     );
     options.onProgress?.({ stage: 'write', done: 0, total: 1 });
     const ws = this.workbook.addWorksheet(sheetName);
+    this.readCache.delete(sheetName);
+    if (reusable) this.readCache.delete(reusable);
     const rendered = renderSummary(ws, layout, { bulkRowsAbove: this.bulkRowsAbove });
     if (rendered.deferred.length > 0) {
       this.pending.set(sheetName, { sheetId: ws.id, deferred: rendered.deferred, table: rendered.table });
@@ -132,8 +138,9 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** The workbook as .xlsx bytes, deferred summary rows included. */
   async toBuffer(): Promise<Buffer> {
-    const zip = { compression: 'DEFLATE' as const, compressionOptions: { level: ZIP_LEVEL } };
-    const written = Buffer.from(await this.workbook.xlsx.writeBuffer({ zip }));
+    // The grids read are no longer needed; letting them go spares the collector during the write.
+    this.readCache.clear();
+    const written = Buffer.from(await this.workbook.xlsx.writeBuffer());
     const patches = [...this.pending.values()].filter((p) => this.workbook.getWorksheet(p.sheetId) !== undefined);
     return patches.length === 0 ? written : applyBulkPatches(written, patches, ZIP_LEVEL);
   }

@@ -130,6 +130,13 @@ describe('options that cannot be read', () => {
     expect(listFiles(dir)).toEqual(['book.xlsx']);
   });
 
+  it('refuses --out naming a folder', async () => {
+    await seedIn();
+    const run = await runInProcess(['book.xlsx', '--out', '.'], dir);
+    expectRefused(run);
+    expect(listFiles(dir)).toEqual(['book.xlsx']);
+  });
+
   it('refuses --out in a folder that does not exist', async () => {
     await seedIn();
     const run = await runInProcess(['book.xlsx', '--out', join(dir, 'no', 'such', 'copy.xlsx')], dir);
@@ -155,5 +162,28 @@ describe('exit 0 cases around the edges', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('--scheme-file');
     expect(listFiles(dir)).toEqual([]);
+  });
+});
+
+describe('an unexpected failure', () => {
+  it('exits 1 with one line, nothing on stdout and no file', async () => {
+    const { runCli } = await import('../../src/cli/run');
+    await seedIn();
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(['book.xlsx'], {
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+      env: { LANG: 'en_US.UTF-8' },
+      cwd: dir,
+      now: () => {
+        throw new Error('clock broke\n    at somewhere (file.ts:1:1)');
+      },
+    });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('Unexpected error: clock broke');
+    expect(listFiles(dir)).toEqual(['book.xlsx']);
   });
 });

@@ -173,3 +173,29 @@ it('reads a custom scheme file', async () => {
   expect(report.projects[0].scores.total).toBeCloseTo(55 + 28 + 8, 9);
   expect(report.projects[0].grade).toBe('excellent');
 });
+
+it('writes a summary of 1,500 projects (the large-sheet path) with every name as text and the table over every row', async () => {
+  const wb = new ExcelJS.Workbook();
+  const rows: (string | number | null)[][] = [['项目支出绩效自评表'], ['项目名称', '全年预算数', '全年执行数', '产出指标', '效益指标']];
+  for (let i = 0; i < 1500; i++) rows.push([i % 4 === 0 ? `=项目${i}` : `项目${i}`, 100 + i, 80 + i, 40, 25]);
+  const source = addSheet(wb, 'Sheet1', rows);
+  const { report, out } = await evaluate(wb, ['--scheme', 'mof2020']);
+  expect(report.projects).toHaveLength(1500);
+  const copy = await load(out);
+  expect(cellMap(copy.getWorksheet('Sheet1')!)).toEqual(cellMap(source));
+  const summary = copy.getWorksheet('绩效自评汇总')!;
+  const tables = (summary as unknown as { tables: Record<string, { table: { tableRef: string } }> }).tables;
+  const ref = Object.values(tables)[0].table.tableRef;
+  const [from, to] = ref.split(':').map((a) => Number(a.replace(/[A-Z]+/, '')));
+  expect(to - from).toBe(1500);
+  for (const i of [0, 1, 4, 777, 1496, 1499]) {
+    const name = i % 4 === 0 ? `=项目${i}` : `项目${i}`;
+    const cell = summary.getCell(from + 1 + i, 2);
+    expect(cell.value).toBe(name);
+    expect(cell.type).toBe(ValueType.String);
+    expect(cell.numFmt).toBe('@');
+    const budget = summary.getCell(from + 1 + i, 3);
+    expect(budget.value).toBe(100 + i);
+    expect(budget.numFmt).toBe('0.00');
+  }
+});

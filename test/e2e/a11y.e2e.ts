@@ -59,6 +59,18 @@ async function tabTo(page: Page, text: string): Promise<boolean> {
   return false;
 }
 
+/** The run started by the last key press is over: requests stopped and Evaluate is enabled again. */
+async function settled(page: Page): Promise<void> {
+  let last = -1;
+  await eventually(async () => {
+    const now = (await fake(page).state()).syncs.length;
+    const same = now === last;
+    last = now;
+    assert.ok(same, 'still sending requests');
+  }, 10000, 400);
+  await waitInteractive(page, strings('zh'));
+}
+
 describe('accessibility', () => {
   let browser: Browser;
   let server: { url: string; close(): Promise<void> };
@@ -135,6 +147,7 @@ describe('accessibility', () => {
     assert.ok(await tabTo(page, s.evaluate));
     await page.keyboard.press('Space');
     await eventually(async () => assert.ok((await fake(page).state()).syncs.length > before, 'Space ran Evaluate again'), 10000);
+    await settled(page);
     // The scheme dropdown: focus, open with Enter, move with the arrow, choose with Enter.
     const scheme = page.getByRole('combobox', { name: s.scheme });
     const initial = (await scheme.innerText()).trim();

@@ -104,6 +104,15 @@ describe('error paths', () => {
     });
   });
 
+  it('settings that cannot be saved (a read-only file): the settings message', async () => {
+    const s = strings('zh');
+    const { page } = await open(sampleWorkbook());
+    await waitInteractive(page, s);
+    await fake(page).failSettingsSave(5);
+    await button(page, s.writeSummary).click();
+    await eventually(async () => assert.ok((await messageBarText(page)).includes(hostErrorMessage('settings_failed', 'zh')), await messageBarText(page)), 10000);
+  });
+
   it('opened in a plain browser where office.js finds no Office: the outside-Excel message', async () => {
     const s = strings('zh');
     const { page, errors } = await open({ mode: 'outside', sheets: [] }, { locale: 'zh-CN' });

@@ -179,6 +179,21 @@ for (const lang of ['zh', 'en'] as Lang[]) {
       assert.deepEqual(pane.errors, [], 'no console errors');
     });
 
+    it('saves mapping, scheme and band in the workbook: reopening restores them', async () => {
+      const saved = await fake(page).savedSettings();
+      assert.ok(Object.keys(saved).length > 0, 'settings saved with saveAsync');
+      const reopened = await openPane(browser, server.url, sampleWorkbook({ displayLanguage, settings: saved }), { locale: displayLanguage });
+      try {
+        await waitInteractive(reopened.page, s);
+        const scheme = getScheme('wuhan2018');
+        assert.ok(scheme);
+        await eventually(async () => assert.equal((await dropdown(reopened.page, s.scheme).innerText()).trim(), scheme.name[lang]));
+        assert.equal(await reopened.page.getByRole('switch', { name: s.autoRefresh }).isChecked(), true, 'auto-refresh stays on once a summary exists');
+      } finally {
+        await reopened.close();
+      }
+    });
+
     it('changing a mapping dropdown changes the result shown, marked as not yet applied', async () => {
       const third = SEED_PROJECTS[2];
       const flagsOf = async (): Promise<string[]> => (await projectItems(page)).find((i) => i.name === third.name)?.flags ?? [];

@@ -176,4 +176,19 @@ describe('layouts', () => {
     const row = rowWithText(await fake(page).cells(DEFAULT_SUMMARY_SHEET.zh), first.name);
     assert.ok(row && hasNumber(row, 150 / first.budget), 'the summary ends on the last edit');
   });
+
+  it("a user's sheet already named like the summary is left alone; the summary goes to a new name", async () => {
+    const s = strings('zh');
+    const seed = sampleWorkbook();
+    seed.sheets.push({ name: DEFAULT_SUMMARY_SHEET.zh, rows: [['我自己的汇总', 123]] });
+    const page = await open(seed, 'zh-CN');
+    await waitInteractive(page, s);
+    await button(page, s.writeSummary).click();
+    await eventually(async () => assert.ok((await messageBarText(page)).length > 0, 'an outcome is shown'), 10000);
+    const names = await fake(page).sheetNames();
+    const created = names.filter((n) => n !== DEFAULT_SUMMARY_SHEET.zh && n.startsWith(DEFAULT_SUMMARY_SHEET.zh));
+    assert.equal(created.length, 1, `a new summary sheet beside the user's: ${names.join(', ')}`);
+    assert.ok((await messageBarText(page)).includes(s.summaryWritten(created[0])));
+    assert.deepEqual(await fake(page).values(DEFAULT_SUMMARY_SHEET.zh), [['我自己的汇总', 123]], "the user's sheet is untouched");
+  });
 });

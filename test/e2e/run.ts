@@ -45,7 +45,7 @@ async function main(): Promise<number> {
     child.on('exit', (code) => done(code ?? 1));
   });
   await server.close();
-  const summary = readFileSync(tap, 'utf8');
+  const summary = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const count = (key: string): number => Number(new RegExp(`^# ${key} (\\d+)`, 'm').exec(summary)?.[1] ?? 0);
   if (existsSync(FIGURES)) {
     console.log('\nfigures:');

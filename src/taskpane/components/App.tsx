@@ -1,6 +1,17 @@
 // The task pane: theme, language, host notices, mapping, actions, progress and results.
 import { useState } from 'react';
-import { Button, Divider, FluentProvider, Spinner, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import {
+  Button,
+  Divider,
+  FluentProvider,
+  Spinner,
+  Title3,
+  makeStaticStyles,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
 import { LocalLanguage20Regular } from '@fluentui/react-icons/svg/local-language';
 import type { WorkbookPort } from '../../engine/port';
 import type { Lang } from '../../engine/types';
@@ -14,7 +25,11 @@ import { ProgressPanel } from './ProgressPanel';
 import { ResultsPanel } from './ResultsPanel';
 import { Toolbar } from './Toolbar';
 
+// The page margin would show the browser's white around a dark pane.
+const usePageStyles = makeStaticStyles({ 'html, body': { margin: 0, padding: 0 } });
+
 const useStyles = makeStyles({
+  provider: { minHeight: '100vh' },
   root: {
     display: 'flex',
     flexDirection: 'column',
@@ -39,11 +54,12 @@ export function App({ port, host, lang: initialLang, engine, refreshDelayMs }: A
   const strings = STRINGS[lang];
   const model = usePaneModel(port, { lang, engine, refreshDelayMs });
   const { actions, refresh, outcome, source } = model;
+  usePageStyles();
   const styles = useStyles();
   const running = refresh.phase === 'running';
 
   return (
-    <FluentProvider theme={host.dark ? webDarkTheme : webLightTheme} lang={strings.locale}>
+    <FluentProvider className={styles.provider} theme={host.dark ? webDarkTheme : webLightTheme} lang={strings.locale}>
       <main className={styles.root}>
         <header className={styles.header}>
           <Title3 as="h1">{strings.appTitle}</Title3>

@@ -6,7 +6,8 @@ import { validateBand } from '../../engine/schemes';
 import type { Strings } from '../strings';
 
 const useStyles = makeStyles({
-  row: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
+  row: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: tokens.spacingHorizontalS },
+  fill: { minWidth: 0, width: '100%', boxSizing: 'border-box' },
 });
 
 const toPercentText = (fraction: number) => String(Math.round(fraction * 10000) / 100);
@@ -43,6 +44,7 @@ export function BandFields({ strings, lang, band, disabled, onBand }: BandFields
     <div className={styles.row}>
       <Field label={strings.bandLow} validationState={message ? 'error' : 'none'} validationMessage={message}>
         <Input
+          className={styles.fill}
           type="number"
           inputMode="decimal"
           value={low}
@@ -54,6 +56,7 @@ export function BandFields({ strings, lang, band, disabled, onBand }: BandFields
       </Field>
       <Field label={strings.bandHigh}>
         <Input
+          className={styles.fill}
           type="number"
           inputMode="decimal"
           value={high}

@@ -16,7 +16,9 @@ const UNIT_NONE = '';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  row: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
+  // minmax(0, …): the pane is ~320 px wide and Fluent's inputs would otherwise keep their intrinsic width.
+  row: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: tokens.spacingHorizontalS },
+  fill: { minWidth: 0, width: '100%', boxSizing: 'border-box' },
 });
 
 export interface MappingPanelProps {
@@ -62,6 +64,7 @@ export function MappingPanel(props: MappingPanelProps) {
       <div className={styles.row}>
         <Field label={strings.headerRow} hint={strings.headerRowHint(headerSheetRow)}>
           <SpinButton
+            className={styles.fill}
             value={headerSheetRow}
             min={source.origin.row}
             max={lastSheetRow}
@@ -74,6 +77,7 @@ export function MappingPanel(props: MappingPanelProps) {
         </Field>
         <Field label={strings.unit}>
           <Dropdown
+            className={styles.fill}
             value={unitText(unitValue)}
             selectedOptions={[unitValue]}
             disabled={disabled || !detection}

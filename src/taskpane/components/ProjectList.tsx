@@ -17,7 +17,17 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     paddingBottom: tokens.spacingVerticalXS,
   },
-  name: { justifyContent: 'flex-start', textAlign: 'start', paddingInline: 0, minWidth: 0, fontWeight: tokens.fontWeightSemibold },
+  name: {
+    justifyContent: 'flex-start',
+    textAlign: 'start',
+    whiteSpace: 'normal',
+    overflowWrap: 'anywhere',
+    height: 'auto',
+    maxWidth: '100%',
+    paddingInline: 0,
+    minWidth: 0,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   numbers: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, fontVariantNumeric: 'tabular-nums' },
   flags: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, marginTop: tokens.spacingVerticalXXS },
 });

@@ -35,6 +35,8 @@ export class FakeHost {
   readonly registrations: EventRegistration[] = [];
   readonly eventLog: { address: string; sheet: string; triggerSource: string | undefined; delivered: number }[] = [];
   nextRegistration = 1;
+  /** saveAsync calls still to fail (document settings), set by failSettingsSave(). */
+  settingsSaveFailures = 0;
   readonly latencyMs: number;
   readonly payloadLimit: number;
 

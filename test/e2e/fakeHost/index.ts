@@ -107,6 +107,10 @@ const controls = {
   failNext(code: string, options: { onlyIfWrites?: boolean; message?: string } = {}): void {
     h.failures.push({ code, onlyIfWrites: options.onlyIfWrites ?? false, message: options.message });
   },
+  /** The next `count` document.settings.saveAsync calls report failure (a read-only file). */
+  failSettingsSave(count = 1): void {
+    h.settingsSaveFailures += count;
+  },
   sheetNames(): string[] {
     return h.wb.sheets.map((s) => s.name);
   },

@@ -27,6 +27,11 @@ export function makeOffice(h: FakeHost): Record<string, unknown> {
     saveAsync: (...args: unknown[]): void => {
       const cb = lastCallback(args);
       setTimeout(() => {
+        if (h.settingsSaveFailures > 0) {
+          h.settingsSaveFailures -= 1;
+          cb?.({ status: 'failed', error: { message: 'The settings could not be saved.' } });
+          return;
+        }
         wb.savedSettings = structuredClone(wb.settings);
         cb?.({ status: 'succeeded' });
       }, h.latencyMs);
