@@ -19,6 +19,7 @@ const TEXT = {
   fileMissing: { zh: '文件不存在：{path}', en: 'File not found: {path}' },
   fileUnreadable: { zh: '没有读取权限：{path}', en: 'Cannot read the file (permission denied): {path}' },
   outIsFolder: { zh: '--out 指向的是文件夹，请给出文件名：{path}', en: '--out names a folder; give a file name: {path}' },
+  brokenWorkbook: { zh: '无法读取该工作簿 {path}：{reason}', en: 'Cannot read the workbook {path}: {reason}' },
   notWorkbook: { zh: '不是有效的 Excel 工作簿（.xlsx）：{path}', en: 'Not an Excel workbook (.xlsx): {path}' },
   unknownSheet: { zh: '工作簿中没有名为“{sheet}”的工作表（现有：{list}）', en: 'The workbook has no sheet named "{sheet}" (sheets: {list})' },
   noSheet: {

@@ -8,7 +8,7 @@ import { errorMessage } from '../engine/messages';
 import type { Settings } from '../engine/port';
 import { DEFAULT_SCHEME_ID, getScheme, parseScheme, validateBand } from '../engine/schemes';
 import type { Lang, RateBand, Role, Scheme } from '../engine/types';
-import { DEFAULT_SUMMARY_SHEET, evaluateAndWrite } from '../engine/workflow';
+import { DEFAULT_SUMMARY_SHEET, evaluateAndWrite, type WriteOutcome } from '../engine/workflow';
 import { XlsxError } from '../xlsx/errors';
 import { XlsxWorkbook } from '../xlsx/xlsxWorkbook';
 import { langFromEnv, parseCliArgs, type CliOptions } from './args';
@@ -80,6 +80,9 @@ async function openWorkbook(path: string, lang: Lang): Promise<XlsxWorkbook> {
   } catch (err) {
     if (err instanceof XlsxError && err.code === 'file_missing') throw new Refusal(cliText('fileMissing', lang, { path }));
     if (err instanceof XlsxError && err.code === 'not_workbook') throw new Refusal(cliText('notWorkbook', lang, { path }));
+    if (err instanceof XlsxError && err.code === 'broken_workbook') {
+      throw new Refusal(cliText('brokenWorkbook', lang, { path, reason: err.details.reason ?? '' }));
+    }
     if (err instanceof XlsxError && err.code === 'file_unreadable') throw new Refusal(cliText('fileUnreadable', lang, { path }));
     throw err;
   }
@@ -122,7 +125,7 @@ async function evaluateFile(options: CliOptions, io: CliIO, lang: Lang): Promise
     band,
     lang: summaryLang,
   };
-  let outcome;
+  let outcome: WriteOutcome;
   try {
     outcome = await evaluateAndWrite(book, settings, { lang: summaryLang, now: io.now });
   } catch (err) {

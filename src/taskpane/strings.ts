@@ -10,6 +10,7 @@ export interface Strings {
   loading: string;
 
   mappingTitle: string;
+  sourceSheet: string;
   headerRow: string;
   headerRowHint: (sheetRow: number) => string;
   unit: string;
@@ -92,6 +93,7 @@ const zh: Strings = {
   loading: '正在读取工作表…',
 
   mappingTitle: '列映射',
+  sourceSheet: '数据所在工作表',
   headerRow: '表头行',
   headerRowHint: (r) => `表头在工作表第 ${r} 行`,
   unit: '金额单位',
@@ -179,6 +181,7 @@ const en: Strings = {
   loading: 'Reading the sheet…',
 
   mappingTitle: 'Column mapping',
+  sourceSheet: 'Sheet with the data',
   headerRow: 'Header row',
   headerRowHint: (r) => `The header is on sheet row ${r}`,
   unit: 'Amount unit',

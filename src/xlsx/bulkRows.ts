@@ -1,8 +1,8 @@
 // Large summaries: ExcelJS builds an object per cell and takes longer to write the summary than the
 // whole source sheet. Above a threshold, renderSummary writes the first row of each long block through
-// ExcelJS and defers the rest; saveAs then inserts the deferred rows as plain XML next to that row,
-// with that row's cell styles, and stretches the table's range. Everything else stays ExcelJS's output.
-import { readZipTexts, replaceZipEntries } from './zipPatch';
+// ExcelJS and defers the rest; on save the deferred rows are inserted as plain XML next to that row,
+// with that row's cell styles, and the table's range is stretched. Everything else is ExcelJS's output.
+import { readZipTexts } from './zipPatch';
 import type { SummaryValue } from '../engine/summaryTypes';
 
 export interface DeferredRows {
@@ -117,8 +117,8 @@ function stretchTable(tableXml: string, ref: string): string {
     .replace(/(<autoFilter\b[^>]*?\bref=")[^"]*(")/, `$1${ref}$2`);
 }
 
-/** Applies the deferred rows to a workbook ExcelJS wrote; entries left alone keep their bytes. */
-export function applyBulkPatches(written: Buffer, patches: BulkPatch[], level: number): Buffer {
+/** The entries to replace in a workbook ExcelJS wrote: summary sheets with their deferred rows, stretched tables. */
+export function bulkReplacements(written: Buffer, patches: BulkPatch[]): Map<string, Buffer | string> {
   const sheetPaths = new Map(patches.map((p) => [`xl/worksheets/sheet${p.sheetId}.xml`, p]));
   const texts = readZipTexts(written, (name) => sheetPaths.has(name) || /^xl\/tables\/[^/]+\.xml$/.test(name));
   const replacements = new Map<string, Buffer | string>();
@@ -133,5 +133,5 @@ export function applyBulkPatches(written: Buffer, patches: BulkPatch[], level: n
       }
     }
   }
-  return replaceZipEntries(written, replacements, level);
+  return replacements;
 }

@@ -6,19 +6,20 @@ import ExcelJS from 'exceljs';
 import type { HighlightSpec, ReadRequest, Settings, SourceChange, WorkbookPort, WriteOptions } from '../engine/port';
 import type { SummaryLayout } from '../engine/summaryTypes';
 import type { SheetData } from '../engine/types';
-import { applyBulkPatches, type BulkPatch } from './bulkRows';
+import { bulkReplacements, type BulkPatch } from './bulkRows';
 import { XlsxError } from './errors';
 import { addHighlights, removeHighlights, type OwnRules } from './highlights';
 import { readSheet } from './readSheet';
 import { renderSummary } from './renderSummary';
 import { uniqueSheetName } from './sheetNames';
+import { rebuildZip } from './zipPatch';
 
 export interface XlsxWorkbookOptions {
   /** Summary blocks longer than this many rows are written by saveAs as plain XML (see bulkRows.ts). */
   bulkRowsAbove?: number;
 }
 
-/** Deflate level of the summary rows inserted on save (native zlib): fast, the file a little larger. */
+/** Deflate level of the summary parts rewritten on save (native zlib): the fastest; a little larger. */
 const ZIP_LEVEL = 1;
 const DEFAULT_BULK_ROWS_ABOVE = 1000;
 
@@ -55,11 +56,14 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   static async fromBuffer(data: Buffer | ArrayBuffer, path = '', options: XlsxWorkbookOptions = {}): Promise<XlsxWorkbook> {
+    const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data);
+    // Every .xlsx is a zip, which starts with "PK".
+    if (bytes.length < 4 || bytes.readUInt16LE(0) !== 0x4b50) throw new XlsxError('not_workbook', { path });
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(data as ArrayBuffer);
-    } catch {
-      throw new XlsxError('not_workbook', { path });
+    } catch (err) {
+      throw new XlsxError('broken_workbook', { path, reason: err instanceof Error ? err.message : String(err) });
     }
     if (workbook.worksheets.length === 0) throw new XlsxError('not_workbook', { path });
     return new XlsxWorkbook(workbook, options);
@@ -136,13 +140,13 @@ export class XlsxWorkbook implements WorkbookPort {
     this.settings = settings;
   }
 
-  /** The workbook as .xlsx bytes, deferred summary rows included. */
+  /** The workbook as .xlsx bytes, deferred summary rows included (see bulkRows.ts). */
   async toBuffer(): Promise<Buffer> {
     // The grids read are no longer needed; letting them go spares the collector during the write.
     this.readCache.clear();
     const written = Buffer.from(await this.workbook.xlsx.writeBuffer());
     const patches = [...this.pending.values()].filter((p) => this.workbook.getWorksheet(p.sheetId) !== undefined);
-    return patches.length === 0 ? written : applyBulkPatches(written, patches, ZIP_LEVEL);
+    return patches.length === 0 ? written : rebuildZip(written, bulkReplacements(written, patches), ZIP_LEVEL);
   }
 
   /** Writes to a temporary file beside the target, then renames: a crash never leaves half a workbook. */

@@ -57,6 +57,17 @@ describe('a workbook that cannot be evaluated', () => {
     expect(listFiles(dir)).toEqual(['notes.xlsx']);
   });
 
+  it('refuses a zip that is not a workbook', async () => {
+    // A minimal empty zip: just the end-of-central-directory record.
+    const emptyZip = Buffer.alloc(22);
+    emptyZip.writeUInt32LE(0x06054b50, 0);
+    writeFileSync(join(dir, 'empty.xlsx'), Buffer.concat([Buffer.from('PK\u0003\u0004'), emptyZip]));
+    const run = await runInProcess(['empty.xlsx'], dir);
+    expectRefused(run);
+    expect(run.stderr).toContain('empty.xlsx');
+    expect(listFiles(dir)).toEqual(['empty.xlsx']);
+  });
+
   it('refuses a missing file, in the language of LANG', async () => {
     const en = await runInProcess(['nowhere.xlsx'], dir);
     expectRefused(en);

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPane, type OpenedPane } from './support/browser';
 import { baseUrl, recordFigure, screenshotPath } from './support/env';
 import { eventually, fake } from './support/fake';
-import { button, choose, dropdown, messageBarText, projectItems, strings, waitInteractive } from './support/pane';
+import { assertClickable, button, choose, dropdown, messageBarText, projectItems, strings, waitInteractive } from './support/pane';
 import { SAMPLE_FIRST_PROJECT_ROW, SAMPLE_SHEET, SEED_PROJECTS, sampleWorkbook } from './support/workbooks';
 import type { Lang } from '../../src/engine/types';
 import { roleLabel } from '../../src/engine/messages';
@@ -71,6 +71,8 @@ for (const lang of ['zh', 'en'] as Lang[]) {
       assert.ok(scheme);
       await choose(page, s.scheme, scheme.name[lang]);
       assert.equal((await dropdown(page, s.scheme).innerText()).trim(), scheme.name[lang]);
+      await button(page, s.evaluate).scrollIntoViewIfNeeded();
+      await assertClickable(page, button(page, s.evaluate), 'Evaluate, after the scheme dropdown was used,');
       await button(page, s.evaluate).click();
       const items = await eventually(async () => {
         const list = await projectItems(page);

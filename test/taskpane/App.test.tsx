@@ -144,6 +144,30 @@ describe('App (zh)', () => {
     expect(screen.getByText('出错了')).toBeInTheDocument();
   });
 
+  it('reads another sheet when the officer picks it, and reports an empty one', async () => {
+    const port = seededPort();
+    port.otherSheets = { 空表: [], 第二张: seedGrid().slice(2, 6) };
+    const user = await renderLoaded(port);
+    fireEvent.click(screen.getByRole('combobox', { name: /^数据所在工作表/ }));
+    fireEvent.click(await screen.findByRole('option', { name: '空表' }));
+    expect(await screen.findByText(/工作表“空表”：工作表是空的/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('combobox', { name: /^数据所在工作表/ }));
+    fireEvent.click(await screen.findByRole('option', { name: '第二张' }));
+    await waitFor(() => expect(screen.getByText('工作表“第二张”，共 4 行')).toBeInTheDocument());
+    await user.click(button('评估'));
+    await waitFor(() => expect(projectItems()).toHaveLength(3));
+    expect(port.reads.at(-1)).toEqual({ sheet: '第二张', scope: 'sheet' });
+    expect(port.highlights[0]).toMatchObject({ sheet: '第二张', firstRow: 2, lastRow: 4 });
+  });
+
+  it('keeps reading the sheet it opened on', async () => {
+    const port = seededPort();
+    const user = await renderLoaded(port);
+    await user.click(button('评估'));
+    await screen.findByTestId('portfolio-rate');
+    expect(port.reads.map((r) => r.sheet)).toEqual([undefined, '自评表']);
+  });
+
   it('shows an unexpected failure of the first read', async () => {
     const port = seededPort();
     port.failures.readSource = new Error('network down');

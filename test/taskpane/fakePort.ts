@@ -9,6 +9,7 @@ import type {
 } from '../../src/engine/port';
 import type { Grid, SheetData } from '../../src/engine/types';
 import type { SummaryLayout } from '../../src/engine/summaryTypes';
+import { HostError } from '../../src/excel/errors';
 
 /** The seed report's seven projects (万元), with a start-of-year budget column that differs. */
 export const SEED_BUDGETS = [305.5, 26.15, 40, 21.8, 150, 200, 175];
@@ -46,6 +47,8 @@ export class FakePort implements WorkbookPort {
   sheetName = '自评表';
   origin = { row: 1, col: 1 };
   grid: Grid;
+  /** More sheets, by name, read when a request names them. */
+  otherSheets: Record<string, Grid> = {};
   settings: Settings | null = null;
   summaries: { layout: SummaryLayout; preferredName: string }[] = [];
   highlights: HighlightSpec[] = [];
@@ -69,7 +72,7 @@ export class FakePort implements WorkbookPort {
 
   async listSheets(): Promise<string[]> {
     this.enter('listSheets');
-    return [this.sheetName];
+    return [this.sheetName, ...Object.keys(this.otherSheets)];
   }
 
   async readSource(request?: ReadRequest, options?: WriteOptions): Promise<SheetData> {
@@ -77,7 +80,10 @@ export class FakePort implements WorkbookPort {
     this.reads.push(request ?? {});
     if (this.beforeRead) await this.beforeRead();
     options?.onProgress?.({ stage: 'read', done: 1, total: 1 });
-    return { name: this.sheetName, origin: { ...this.origin }, grid: this.grid.map((row) => [...row]) };
+    const name = request?.sheet ?? this.sheetName;
+    const grid = name === this.sheetName ? this.grid : this.otherSheets[name];
+    if (!grid) throw new HostError('not_found', `no sheet ${name}`);
+    return { name, origin: { ...this.origin }, grid: grid.map((row) => [...row]) };
   }
 
   async writeSummary(layout: SummaryLayout, preferredName: string): Promise<{ sheetName: string }> {

@@ -4,7 +4,7 @@ import { crc32 } from 'node:zlib';
 import ExcelJS, { ValueType } from 'exceljs';
 import type { SummaryLayout, SummaryValue } from '../../src/engine/summaryTypes';
 import { escapeXml, columnLetters } from '../../src/xlsx/bulkRows';
-import { readZipTexts, replaceZipEntries } from '../../src/xlsx/zipPatch';
+import { readZipTexts, rebuildZip } from '../../src/xlsx/zipPatch';
 import { XlsxWorkbook } from '../../src/xlsx/xlsxWorkbook';
 
 const NAMES = ['=SUM(A1:A3)', '+86 热线', '-专项', '@会务费', '<b>&"quoted"</b>', '  leading and trailing  ', '项目\u0007铃'];
@@ -105,7 +105,7 @@ describe('zip entries', () => {
     const zip = Buffer.from(await wb.xlsx.writeBuffer());
     const before = readZipTexts(zip, () => true);
     const sheet = before.get('xl/worksheets/sheet2.xml')!;
-    const patched = replaceZipEntries(zip, new Map([['xl/worksheets/sheet2.xml', sheet.replace('</sheetData>', '<row r="5"><c r="C5"><v>42</v></c></row></sheetData>')]]), 6);
+    const patched = await rebuildZip(zip, new Map([['xl/worksheets/sheet2.xml', sheet.replace('</sheetData>', '<row r="5"><c r="C5"><v>42</v></c></row></sheetData>')]]), 6);
     const after = readZipTexts(patched, () => true);
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [name, text] of before) if (name !== 'xl/worksheets/sheet2.xml') expect(after.get(name)).toBe(text);

@@ -23,13 +23,13 @@ import { MappingPanel } from './MappingPanel';
 import { HostNotices, NoticeBar } from './Notices';
 import { ProgressPanel } from './ProgressPanel';
 import { ResultsPanel } from './ResultsPanel';
+import { SheetField } from './SheetField';
 import { Toolbar } from './Toolbar';
 
 // The page margin would show the browser's white around a dark pane.
 const usePageStyles = makeStaticStyles({ 'html, body': { margin: 0, padding: 0 } });
 
 const useStyles = makeStyles({
-  provider: { minHeight: '100vh' },
   root: {
     display: 'flex',
     flexDirection: 'column',
@@ -59,7 +59,7 @@ export function App({ port, host, lang: initialLang, engine, refreshDelayMs }: A
   const running = refresh.phase === 'running';
 
   return (
-    <FluentProvider className={styles.provider} theme={host.dark ? webDarkTheme : webLightTheme} lang={strings.locale}>
+    <FluentProvider theme={host.dark ? webDarkTheme : webLightTheme} lang={strings.locale}>
       <main className={styles.root}>
         <header className={styles.header}>
           <Title3 as="h1">{strings.appTitle}</Title3>
@@ -75,12 +75,21 @@ export function App({ port, host, lang: initialLang, engine, refreshDelayMs }: A
         <HostNotices host={host} strings={strings} />
         {model.notice && <NoticeBar notice={model.notice} strings={strings} lang={lang} onDismiss={actions.dismissNotice} />}
         {port && model.loading && <Spinner label={strings.loading} />}
+        {port && !model.loading && (model.sheets.length > 1 || (source === null && model.sheets.length > 0)) && (
+          <SheetField
+            strings={strings}
+            sheets={model.sheets}
+            current={source?.name ?? model.settings.sheet ?? null}
+            disabled={running}
+            onSheet={actions.setSourceSheet}
+          />
+        )}
         {port && source && (
           <>
             <Toolbar
               strings={strings}
               refresh={refresh}
-              canEvaluate={model.detection !== null}
+              canEvaluate={true}
               hasResults={outcome !== null || Boolean(model.settings.lastRefreshed)}
               onEvaluate={actions.evaluate}
               onWriteSummary={actions.writeSummary}

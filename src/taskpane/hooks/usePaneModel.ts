@@ -3,7 +3,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Progress, Settings, WorkbookPort } from '../../engine/port';
 import type { HeaderDetection, Lang, MappingOverride, RateBand, Scheme, SheetData } from '../../engine/types';
+import { EngineError } from '../../engine/errors';
 import { detectHeader } from '../../engine/headers';
+import { isEmptyGrid } from '../../engine/pipeline';
 import { BUILTIN_SCHEMES, DEFAULT_SCHEME_ID, getScheme, validateBand } from '../../engine/schemes';
 import {
   evaluateAndWrite,
@@ -38,6 +40,7 @@ export interface PaneActions {
   cancel(): void;
   setAutoRefresh(on: boolean): void;
   selectProject(row: number): void;
+  setSourceSheet(sheet: string): void;
   dismissNotice(): void;
 }
 
@@ -45,6 +48,8 @@ export interface PaneModel {
   loading: boolean;
   settings: Settings;
   source: SheetData | null;
+  /** Sheets the source can be read from (the add-in's summary sheet left out). */
+  sheets: string[];
   detection: HeaderDetection | null;
   outcome: EvaluateOutcome | null;
   /** The results shown come from settings changed in the pane and are not yet in the workbook. */
@@ -89,6 +94,7 @@ export function usePaneModel(port: WorkbookPort | null, options: PaneModelOption
   const [loading, setLoading] = useState(port !== null);
   const [settings, setSettingsState] = useState<Settings>(defaultSettings);
   const [source, setSource] = useState<SheetData | null>(null);
+  const [sheets, setSheets] = useState<string[]>([]);
   const [outcome, setOutcome] = useState<EvaluateOutcome | null>(null);
   const [notApplied, setNotApplied] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -169,11 +175,17 @@ export function usePaneModel(port: WorkbookPort | null, options: PaneModelOption
         controller.setAutoRefresh(saved.autoRefresh ?? Boolean(saved.summarySheet));
         const time = saved.lastRefreshed ? new Date(saved.lastRefreshed) : null;
         controller.setLastRefreshed(time && Number.isFinite(time.getTime()) ? time : null);
+        const names = await port.listSheets().catch(() => [] as string[]);
+        if (!active) return;
+        setSheets(names.filter((name) => name !== saved.summarySheet));
         const sheet = await port.readSource(readRequestFor(saved));
         if (!active) return;
+        // From now on the pane reads this sheet, whichever sheet the officer activates in Excel.
+        setSettings({ ...settingsRef.current, sheet: sheet.name });
         sourceRef.current = sheet;
         setSource(sheet);
         controller.setRange(rangeOf(sheet));
+        if (isEmptyGrid(sheet.grid)) setNotice({ kind: 'error', error: new EngineError('empty_sheet', { sheet: sheet.name }) });
       } catch (error) {
         if (active) setNotice({ kind: 'error', error });
       } finally {
@@ -263,8 +275,30 @@ export function usePaneModel(port: WorkbookPort | null, options: PaneModelOption
       if (!port?.selectRow || !sheetName) return;
       port.selectRow(sheetName, row).catch((error: unknown) => setNotice({ kind: 'error', error }));
     },
+    setSourceSheet: (sheetName) => {
+      if (!port) return;
+      controller.cancel();
+      // Column choices belong to the old sheet's layout.
+      const next: Settings = { ...settingsRef.current, sheet: sheetName, override: undefined };
+      setSettings(next);
+      previewSeq.current += 1;
+      outcomeRef.current = null;
+      setOutcome(null);
+      setNotApplied(false);
+      setNotice(null);
+      port.readSource(readRequestFor(next)).then(
+        (sheet) => {
+          if (settingsRef.current.sheet !== sheetName) return;
+          sourceRef.current = sheet;
+          setSource(sheet);
+          controller.setRange(rangeOf(sheet));
+          if (isEmptyGrid(sheet.grid)) setNotice({ kind: 'error', error: new EngineError('empty_sheet', { sheet: sheet.name }) });
+        },
+        (error: unknown) => setNotice({ kind: 'error', error }),
+      );
+    },
     dismissNotice: () => setNotice(null),
   };
 
-  return { loading, settings, source, detection, outcome, notApplied, progress, notice, refresh, actions };
+  return { loading, settings, source, sheets, detection, outcome, notApplied, progress, notice, refresh, actions };
 }

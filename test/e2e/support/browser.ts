@@ -51,6 +51,8 @@ export async function openPane(browser: Browser, baseUrl: string, seed: FakeSeed
   });
   if (seed) await context.addInitScript((s) => ((window as unknown as { __fakeExcelSeed: unknown }).__fakeExcelSeed = s), seed);
   const page = await context.newPage();
+  // A control that never becomes clickable fails the test in 10 s, not Playwright's default 30 s.
+  page.setDefaultTimeout(10000);
   const errors: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());

@@ -56,3 +56,17 @@ export async function projectItems(page: Page): Promise<{ name: string; text: st
     })),
   );
 }
+
+/** Fails when something (an overlay, a stuck popup layer) lies on top of the control where a click lands. */
+export async function assertClickable(page: Page, target: Locator, what: string): Promise<void> {
+  const box = await target.boundingBox();
+  if (!box) throw new Error(`${what} has no box`);
+  const hit = await target.evaluate(
+    (el, point) => {
+      const top = document.elementFromPoint(point.x, point.y);
+      return top && (el === top || el.contains(top)) ? null : `${top?.tagName.toLowerCase()}.${[...(top?.classList ?? [])].slice(0, 2).join('.')}${top?.hasAttribute('data-portal-node') ? ' [data-portal-node]' : ''}`;
+    },
+    { x: box.x + box.width / 2, y: box.y + box.height / 2 },
+  );
+  if (hit) throw new Error(`${what} is covered by ${hit}: a click there does not reach it`);
+}
