@@ -58,7 +58,7 @@ describe('App (zh)', () => {
     expect(screen.getByRole('combobox', { name: /^偏差原因/ })).toHaveTextContent('（不使用）');
     expect(screen.getByRole('combobox', { name: /^金额单位/ })).toHaveTextContent('万元');
     expect(screen.getByRole('spinbutton', { name: /表头行/ })).toHaveValue('3');
-    expect(port.calls.filter((c) => !['loadSettings', 'readSource', 'onSourceChanged'].includes(c))).toEqual([]);
+    expect(port.calls.filter((c) => !['loadSettings', 'listSheets', 'readSource', 'onSourceChanged'].includes(c))).toEqual([]);
     expect(projectItems()).toHaveLength(0);
   });
 
