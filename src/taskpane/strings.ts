@@ -33,7 +33,6 @@ export interface Strings {
   uncertain: string;
   uncertainHint: string;
   roleMissing: string;
-  missingRoles: (roles: string) => string;
   sourceInfo: (sheet: string, rows: number) => string;
 
   evaluate: string;
@@ -63,11 +62,9 @@ export interface Strings {
   flaggedOnly: string;
   showing: (shown: number, total: number) => string;
   noMatch: string;
-  colName: string;
   colRate: string;
   colTotal: string;
   colGrade: string;
-  colFlags: string;
   noFlags: string;
   selectRow: (name: string, row: number) => string;
   checksTitle: string;
@@ -116,7 +113,6 @@ const zh: Strings = {
   uncertain: '不确定',
   uncertainHint: '自动识别把握不大，请核对',
   roleMissing: '未找到此列，请选择对应的列。',
-  missingRoles: (roles) => `未找到必需的列：${roles}。请在上面的下拉框中选择对应的列。`,
   sourceInfo: (sheet, rows) => `工作表“${sheet}”，共 ${rows} 行`,
 
   evaluate: '评估',
@@ -151,11 +147,9 @@ const zh: Strings = {
   flaggedOnly: '只看需关注的项目',
   showing: (s, t) => `显示 ${s} / ${t} 个项目`,
   noMatch: '没有符合条件的项目。',
-  colName: '项目',
   colRate: '执行率',
   colTotal: '总分',
   colGrade: '等级',
-  colFlags: '提示',
   noFlags: '无问题',
   selectRow: (n, r) => `${n}（在工作表中选中第 ${r} 行）`,
   checksTitle: '表内核对',
@@ -204,7 +198,6 @@ const en: Strings = {
   uncertain: 'uncertain',
   uncertainHint: 'Detected with low confidence, please check',
   roleMissing: 'Not found; choose the column.',
-  missingRoles: (roles) => `Required columns not found: ${roles}. Pick them in the dropdowns above.`,
   sourceInfo: (sheet, rows) => `Sheet “${sheet}”, ${rows} rows`,
 
   evaluate: 'Evaluate',
@@ -239,11 +232,9 @@ const en: Strings = {
   flaggedOnly: 'Flagged only',
   showing: (s, t) => `Showing ${s} of ${t} projects`,
   noMatch: 'No project matches.',
-  colName: 'Project',
   colRate: 'Rate',
   colTotal: 'Total',
   colGrade: 'Grade',
-  colFlags: 'Flags',
   noFlags: 'No issues',
   selectRow: (n, r) => `${n} (select row ${r} in the sheet)`,
   checksTitle: 'Checks',

@@ -2,6 +2,7 @@
 // whole source sheet. Above a threshold, renderSummary writes the first row of each long block through
 // ExcelJS and defers the rest; on save the deferred rows are inserted as plain XML next to that row,
 // with that row's cell styles, and the table's range is stretched. Everything else is ExcelJS's output.
+import { storableText } from './cellText';
 import { readZipTexts } from './zipPatch';
 import type { SummaryValue } from '../engine/summaryTypes';
 
@@ -32,21 +33,12 @@ export function columnLetters(col: number): string {
   return letters;
 }
 
-// Characters XML 1.0 does not allow at all.
-// eslint-disable-next-line no-control-regex
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const MARKUP = /[&<>"]/;
 
-// eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-
+/** Text for an element or a double-quoted attribute; see storableText for the characters XML cannot hold. */
 export function escapeXml(text: string): string {
-  if (!NEEDS_ESCAPE.test(text)) return text;
-  return text
-    .replace(INVALID_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+  if (!MARKUP.test(text)) return text;
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** Style index per column letter of one <row> element. */
@@ -82,8 +74,10 @@ export function rowsXml(deferred: DeferredRows, styles: Map<string, string>): Bu
       if (typeof value === 'number') {
         if (Number.isFinite(value)) xml += '<c r="' + letters[i] + row + '"' + attrs[i] + '><v>' + value + '</v></c>';
       } else if (typeof value === 'string' && value !== '') {
-        const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : '';
-        xml += '<c r="' + letters[i] + row + '"' + attrs[i] + ' t="inlineStr"><is><t' + space + '>' + escapeXml(value) + '</t></is></c>';
+        const text = storableText(value);
+        // As ExcelJS decides it for the cells it writes.
+        const space = /^\s|\n|\s$/.test(text) ? ' xml:space="preserve"' : '';
+        xml += '<c r="' + letters[i] + row + '"' + attrs[i] + ' t="inlineStr"><is><t' + space + '>' + escapeXml(text) + '</t></is></c>';
       }
     }
     chunks.push(Buffer.from(xml + '</row>', 'utf8'));
@@ -118,9 +112,9 @@ function stretchTable(tableXml: string, ref: string): string {
 }
 
 /** The entries to replace in a workbook ExcelJS wrote: summary sheets with their deferred rows, stretched tables. */
-export function bulkReplacements(written: Buffer, patches: BulkPatch[]): Map<string, Buffer | string> {
+export async function bulkReplacements(written: Buffer, patches: BulkPatch[]): Promise<Map<string, Buffer | string>> {
   const sheetPaths = new Map(patches.map((p) => [`xl/worksheets/sheet${p.sheetId}.xml`, p]));
-  const texts = readZipTexts(written, (name) => sheetPaths.has(name) || /^xl\/tables\/[^/]+\.xml$/.test(name));
+  const texts = await readZipTexts(written, (name) => sheetPaths.has(name) || /^xl\/tables\/[^/]+\.xml$/.test(name));
   const replacements = new Map<string, Buffer | string>();
   for (const [path, patch] of sheetPaths) {
     const xml = texts.get(path);

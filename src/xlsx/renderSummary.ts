@@ -2,6 +2,7 @@
 import type { Style, Workbook, Worksheet } from 'exceljs';
 import type { LayoutBlock, SummaryLayout, SummaryValue } from '../engine/summaryTypes';
 import { columnLetters, type DeferredRows } from './bulkRows';
+import { storableText } from './cellText';
 
 /** One shared style object per look: ExcelJS recognises a style object it has seen and skips the work. */
 class StyleCache {
@@ -35,7 +36,7 @@ export interface RenderResult {
 /** Text cells are written as plain strings under '@': ExcelJS never turns a string into a formula. */
 function cellValue(v: SummaryValue): string | number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  return v === '' ? null : v;
+  return v === '' || v === null ? null : storableText(v);
 }
 
 /** Title, block headings and the totals row are bold; the table header gets its look from the table style. */

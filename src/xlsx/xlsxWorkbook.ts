@@ -146,7 +146,7 @@ export class XlsxWorkbook implements WorkbookPort {
     this.readCache.clear();
     const written = Buffer.from(await this.workbook.xlsx.writeBuffer());
     const patches = [...this.pending.values()].filter((p) => this.workbook.getWorksheet(p.sheetId) !== undefined);
-    return patches.length === 0 ? written : rebuildZip(written, bulkReplacements(written, patches), ZIP_LEVEL);
+    return patches.length === 0 ? written : rebuildZip(written, await bulkReplacements(written, patches), ZIP_LEVEL);
   }
 
   /** Writes to a temporary file beside the target, then renames: a crash never leaves half a workbook. */

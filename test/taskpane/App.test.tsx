@@ -73,6 +73,7 @@ describe('App (zh)', () => {
     // 安全生产监察协管员劳务费 (98.5 %) is the only project without a flag: listed last.
     expect(items[6]).toHaveTextContent('安全生产监察协管员劳务费');
     expect(items[6]).toHaveTextContent('98.50%');
+    expect(items[6]).toHaveTextContent('无问题');
     const third = items.find((el) => el.textContent?.includes('保障安全生产专项经费'));
     expect(third).toHaveTextContent('88.75%');
     expect(within(third as HTMLElement).getByText('执行率与填报不符')).toBeInTheDocument();
@@ -193,6 +194,21 @@ describe('App (zh)', () => {
     port.edit(200, 11, 'note');
     await new Promise((resolve) => setTimeout(resolve, 80));
     expect(port.summaries).toHaveLength(2);
+  });
+
+  it('shows a failed automatic refresh and clears it when the next one succeeds', async () => {
+    const port = seededPort();
+    const user = await renderLoaded(port);
+    await user.click(button('写入汇总表'));
+    await screen.findByText('汇总已写入工作表“绩效自评汇总”。');
+    port.failures.applyHighlights = new HostError('busy', 'InvalidOperationInCellEditMode');
+    port.edit(4, 5, 280);
+    expect(await screen.findByText(/Excel 正忙/)).toBeInTheDocument();
+    delete port.failures.applyHighlights;
+    port.edit(4, 5, 281);
+    await waitFor(() => expect(screen.queryByText(/Excel 正忙/)).not.toBeInTheDocument());
+    // 281 / 305.5
+    await waitFor(() => expect(projectItems().find((el) => el.textContent?.includes('安全生产责任经费'))).toHaveTextContent('91.98%'));
   });
 
   it('marks results stale when the source is edited with auto-refresh off', async () => {

@@ -101,9 +101,11 @@ export function ProjectList({ projects, strings, lang, onSelect }: ProjectListPr
                 </Text>
               </div>
               <div className={styles.flags}>
-                {project.flags.map((flag) => (
-                  <FlagBadge key={flag} flag={flag} lang={lang} />
-                ))}
+                {project.flags.length === 0 ? (
+                  <Text size={200}>{strings.noFlags}</Text>
+                ) : (
+                  project.flags.map((flag) => <FlagBadge key={flag} flag={flag} lang={lang} />)
+                )}
               </div>
             </li>
           ))}

@@ -152,6 +152,8 @@ export function usePaneModel(port: WorkbookPort | null, options: PaneModelOption
         controller.setRange(rangeOf(result.sheet));
         if (mode === 'summary' && result.summarySheet) setNotice({ kind: 'summaryWritten', sheet: result.summarySheet });
         else if (mode !== 'refresh') setNotice(null);
+        // A later automatic refresh that succeeds makes an earlier failure moot.
+        else setNotice((previous) => (previous?.kind === 'error' ? null : previous));
         if (!hadSummary && result.summarySheet && settingsRef.current.autoRefresh === undefined) {
           controller.setAutoRefresh(true);
         }
