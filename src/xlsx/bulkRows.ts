@@ -1,7 +1,8 @@
 // Large summaries: ExcelJS builds an object per cell and takes longer to write the summary than the
 // whole source sheet. Above a threshold, renderSummary writes the first row of each long block through
 // ExcelJS and defers the rest; on save the deferred rows are inserted as plain XML next to that row,
-// with that row's cell styles, and the table's range is stretched. Everything else is ExcelJS's output.
+// with that row's cell styles, their text appended to the shared string table as ExcelJS writes text,
+// and the table's range is stretched. Everything else is ExcelJS's output.
 import { storableText } from './cellText';
 import { readZipTexts } from './zipPatch';
 import type { SummaryValue } from '../engine/summaryTypes';
@@ -52,12 +53,65 @@ function rowStyles(rowXml: string): Map<string, string> {
   return styles;
 }
 
+/** ExcelJS's rule for the text of a <t> element. */
+function textElement(text: string): string {
+  return (/^\s|\n|\s$/.test(text) ? '<t xml:space="preserve">' : '<t>') + escapeXml(text) + '</t>';
+}
+
+const SST_COUNTS = /^(<sst\b[^>]*?)\s+count="(\d+)"\s+uniqueCount="(\d+)"/;
+
 /**
- * The rows as UTF-8 XML. Text is an inline string: it can never be read as a formula, whatever it
+ * The text of the deferred rows, added to the workbook's shared string table (xl/sharedStrings.xml):
+ * ExcelJS writes text there too, so both kinds of rows read back alike, in ExcelJS and in Excel.
+ */
+export class SharedStrings {
+  private readonly indexes = new Map<string, number>();
+  private readonly added: string[] = [];
+  private references = 0;
+
+  constructor(private readonly first: number) {}
+
+  /** The text as it goes into the file, given its index in the table. */
+  index(value: string): number {
+    this.references++;
+    const text = storableText(value);
+    let index = this.indexes.get(text);
+    if (index === undefined) {
+      index = this.first + this.added.length;
+      this.indexes.set(text, index);
+      this.added.push(text);
+    }
+    return index;
+  }
+
+  static of(sstXml: string): SharedStrings {
+    const counts = SST_COUNTS.exec(sstXml.slice(sstXml.indexOf('<sst'), sstXml.indexOf('>', sstXml.indexOf('<sst')) + 1));
+    if (!counts) throw new Error('shared string table without its counts');
+    return new SharedStrings(Number(counts[3]));
+  }
+
+  /** The table with the added strings at its end and its counts raised. */
+  appendTo(sstXml: string): Buffer {
+    const start = sstXml.indexOf('<sst');
+    const end = sstXml.lastIndexOf('</sst>');
+    const counts = SST_COUNTS.exec(sstXml.slice(start));
+    if (start < 0 || end < 0 || !counts) throw new Error('shared string table not as ExcelJS writes it');
+    const head = `${counts[1]} count="${Number(counts[2]) + this.references}" uniqueCount="${Number(counts[3]) + this.added.length}"`;
+    const chunks = [Buffer.from(sstXml.slice(0, start) + head + sstXml.slice(start + counts[0].length, end), 'utf8')];
+    for (let i = 0; i < this.added.length; i += 1000) {
+      chunks.push(Buffer.from(this.added.slice(i, i + 1000).map((t) => '<si>' + textElement(t) + '</si>').join(''), 'utf8'));
+    }
+    chunks.push(Buffer.from(sstXml.slice(end), 'utf8'));
+    return Buffer.concat(chunks);
+  }
+}
+
+/**
+ * The rows as UTF-8 XML. Text is a shared string: it can never be read as a formula, whatever it
  * begins with. One buffer per row: these rows are the bulk of a large summary, and one huge string
  * costs twice the time.
  */
-export function rowsXml(deferred: DeferredRows, styles: Map<string, string>): Buffer {
+export function rowsXml(deferred: DeferredRows, styles: Map<string, string>, strings: SharedStrings): Buffer {
   const width = deferred.rows.reduce((w, r) => Math.max(w, r.values.length), 0);
   const letters: string[] = [];
   const attrs: string[] = [];
@@ -74,10 +128,7 @@ export function rowsXml(deferred: DeferredRows, styles: Map<string, string>): Bu
       if (typeof value === 'number') {
         if (Number.isFinite(value)) xml += '<c r="' + letters[i] + row + '"' + attrs[i] + '><v>' + value + '</v></c>';
       } else if (typeof value === 'string' && value !== '') {
-        const text = storableText(value);
-        // As ExcelJS decides it for the cells it writes.
-        const space = /^\s|\n|\s$/.test(text) ? ' xml:space="preserve"' : '';
-        xml += '<c r="' + letters[i] + row + '"' + attrs[i] + ' t="inlineStr"><is><t' + space + '>' + escapeXml(text) + '</t></is></c>';
+        xml += '<c r="' + letters[i] + row + '"' + attrs[i] + ' t="s"><v>' + strings.index(value) + '</v></c>';
       }
     }
     chunks.push(Buffer.from(xml + '</row>', 'utf8'));
@@ -86,7 +137,7 @@ export function rowsXml(deferred: DeferredRows, styles: Map<string, string>): Bu
 }
 
 /** The sheet XML with each block's rows inserted right after its style row. */
-export function insertRows(sheetXml: string, deferred: DeferredRows[]): Buffer {
+export function insertRows(sheetXml: string, deferred: DeferredRows[], strings: SharedStrings): Buffer {
   const chunks: Buffer[] = [];
   let cursor = 0;
   for (const d of [...deferred].sort((a, b) => a.styleRow - b.styleRow)) {
@@ -98,7 +149,7 @@ export function insertRows(sheetXml: string, deferred: DeferredRows[]): Buffer {
     const next = /<row r="(\d+)"/.exec(sheetXml.slice(end, end + 64));
     const last = d.rows[d.rows.length - 1].row;
     if (next && Number(next[1]) <= last) throw new Error(`summary row ${next[1]} written twice`);
-    chunks.push(Buffer.from(sheetXml.slice(cursor, end), 'utf8'), rowsXml(d, rowStyles(sheetXml.slice(start, end))));
+    chunks.push(Buffer.from(sheetXml.slice(cursor, end), 'utf8'), rowsXml(d, rowStyles(sheetXml.slice(start, end)), strings));
     cursor = end;
   }
   chunks.push(Buffer.from(sheetXml.slice(cursor), 'utf8'));
@@ -111,15 +162,24 @@ function stretchTable(tableXml: string, ref: string): string {
     .replace(/(<autoFilter\b[^>]*?\bref=")[^"]*(")/, `$1${ref}$2`);
 }
 
-/** The entries to replace in a workbook ExcelJS wrote: summary sheets with their deferred rows, stretched tables. */
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
+
+/**
+ * The entries to replace in a workbook ExcelJS wrote: summary sheets with their deferred rows, the shared
+ * strings with their text, stretched tables.
+ */
 export async function bulkReplacements(written: Buffer, patches: BulkPatch[]): Promise<Map<string, Buffer | string>> {
   const sheetPaths = new Map(patches.map((p) => [`xl/worksheets/sheet${p.sheetId}.xml`, p]));
-  const texts = await readZipTexts(written, (name) => sheetPaths.has(name) || /^xl\/tables\/[^/]+\.xml$/.test(name));
+  const texts = await readZipTexts(written, (name) => sheetPaths.has(name) || name === SHARED_STRINGS || /^xl\/tables\/[^/]+\.xml$/.test(name));
+  // The summary's title is text written by ExcelJS, so the table is there whenever there is a summary.
+  const sst = texts.get(SHARED_STRINGS);
+  if (sst === undefined) throw new Error(`${SHARED_STRINGS} not found in the written workbook`);
+  const strings = SharedStrings.of(sst);
   const replacements = new Map<string, Buffer | string>();
   for (const [path, patch] of sheetPaths) {
     const xml = texts.get(path);
     if (xml === undefined) throw new Error(`${path} not found in the written workbook`);
-    replacements.set(path, insertRows(xml, patch.deferred));
+    replacements.set(path, insertRows(xml, patch.deferred, strings));
     if (patch.table) {
       const { name, ref } = patch.table;
       for (const [tablePath, text] of texts) {
@@ -127,5 +187,6 @@ export async function bulkReplacements(written: Buffer, patches: BulkPatch[]): P
       }
     }
   }
+  replacements.set(SHARED_STRINGS, strings.appendTo(sst));
   return replacements;
 }

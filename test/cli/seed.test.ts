@@ -4,22 +4,15 @@ import { join } from 'node:path';
 import { ValueType } from 'exceljs';
 import { buildSeedWorkbook } from '../../scripts/seedWorkbook';
 import type { JsonReport } from '../../src/cli/report';
+import { SEED } from '../support/seed';
 import { cellMap, findCells, listFiles, load, makeTempDir, removeDir, runInProcess, save, sha256 } from './cliHarness';
 
-const NAMES = [
-  '安全生产责任经费',
-  '安全生产综合监管经费',
-  '保障安全生产专项经费',
-  '局机关建设经费',
-  '安全生产监察协管员劳务费',
-  '小微企业生产安全险及责任政府补贴',
-  '社区安全协管员补助经费',
-];
-const BUDGETS = [305.5, 26.15, 40, 21.8, 150, 200, 175];
-const ACTUALS = [271.46, 26.33, 35.5, 17.41, 147.75, 45, 182];
-const OUTPUT = [45, 48, 45, 40, 49, 30, 50];
-const BENEFIT = [45, 48, 45, 45, 46, 30, 50];
-const TOTALS = [90, 96, 90, 85, 95, 60, 100];
+const NAMES = SEED.names;
+const BUDGETS = SEED.budgets;
+const ACTUALS = SEED.actuals;
+const OUTPUT = SEED.output;
+const BENEFIT = SEED.benefit;
+const TOTALS = SEED.totals;
 
 let dir: string;
 let input: string;

@@ -10,24 +10,17 @@ import type {
 import type { Grid, SheetData } from '../../src/engine/types';
 import type { SummaryLayout } from '../../src/engine/summaryTypes';
 import { HostError } from '../../src/excel/errors';
+import { SEED } from '../support/seed';
 
 /** The seed report's seven projects (万元), with a start-of-year budget column that differs. */
-export const SEED_BUDGETS = [305.5, 26.15, 40, 21.8, 150, 200, 175];
-export const SEED_ACTUALS = [271.46, 26.33, 35.5, 17.41, 147.75, 45, 182];
+export const SEED_BUDGETS = SEED.budgets;
+export const SEED_ACTUALS = SEED.actuals;
 export const SEED_START_BUDGETS = [300, 26.15, 40, 20, 150, 200, 170];
-export const SEED_NAMES = [
-  '安全生产责任经费',
-  '安全生产综合监管经费',
-  '保障安全生产专项经费',
-  '局机关建设经费',
-  '安全生产监察协管员劳务费',
-  '小微企业生产安全险及责任政府补贴',
-  '社区安全协管员补助经费',
-];
-const PRINTED_RATES = ['88.86%', '100.69%', '88%', '79.86%', '98.5%', '22.5%', '104%'];
-const OUTPUT = [45, 48, 45, 40, 49, 30, 50];
-const BENEFIT = [45, 48, 45, 45, 46, 30, 50];
-const TOTAL = [90, 96, 90, 85, 95, 60, 100];
+export const SEED_NAMES = SEED.names;
+const PRINTED_RATES = SEED.printedRates;
+const OUTPUT = SEED.output;
+const BENEFIT = SEED.benefit;
+const TOTAL = SEED.totals;
 
 /** Title row, unit row, header on sheet row 3, projects on rows 4–10, 合计 on row 11. */
 export function seedGrid(): Grid {

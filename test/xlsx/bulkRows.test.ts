@@ -39,7 +39,7 @@ function layout(count: number): SummaryLayout {
   const header = ['序号', '项目名称', '预算数', '执行数', '使用率', '总分', '等级', '状态'];
   const rows: SummaryValue[][] = [];
   for (let i = 0; i < count; i++) {
-    const budget = i % 9 === 0 ? null : i % 4 === 3 ? NUMBERS[Math.floor(i / 4) % NUMBERS.length] : 10 + i * 1.37;
+    const budget = i % 4 === 3 ? NUMBERS[Math.floor(i / 4) % NUMBERS.length] : i % 9 === 0 ? null : 10 + i * 1.37;
     rows.push([i + 1, NAMES[i % NAMES.length] + (i >= NAMES.length ? ` ${i}` : ''), budget, 9 + i, budget === null ? null : (9 + i) / budget, i % 5 === 0 ? Number.NaN : 80 + (i % 20) / 3, i % 2 ? '优' : '良', i % 3 ? '超预算；执行率与填报不符' : '']);
   }
   const headerRow = 4;
@@ -121,8 +121,11 @@ describe('deferred summary rows', () => {
   it('writes well-formed XML 1.0 with no formula, whatever the names hold', async () => {
     const { parts } = await summaryCells(3, 40);
     const sheet = parts.get('xl/worksheets/sheet2.xml')!;
-    expect(sheet).toContain('t="inlineStr"');
+    // Deferred rows (from row 7) hold their text as shared strings, never as formulas.
+    expect(sheet).toMatch(/<c r="B7" s="\d+" t="s"><v>\d+<\/v><\/c>/);
     expect(sheet).not.toContain('<f>');
+    expect(parts.get('xl/sharedStrings.xml')).toContain('<t>=SUM(A1:A3)</t>');
+    expect(parts.get('xl/sharedStrings.xml')).toContain('项目_x0007_铃');
     for (const [fileName, contents] of parts) {
       const result = await validateXML({ xml: { fileName, contents }, normalization: 'c14n' });
       expect({ fileName, errors: result.errors.map((e) => e.message) }).toEqual({ fileName, errors: [] });
