@@ -2,6 +2,7 @@
 // adapters add them as formula rules on the highlighted range. Formulas are written relative to the
 // range's top-left cell (absolute columns, relative rows), so Excel shifts them row by row.
 import type { HighlightSpec } from './port';
+import { colLetter } from './address';
 
 export type HighlightKind = 'under' | 'over' | 'missing';
 
@@ -23,19 +24,6 @@ export const HIGHLIGHT_COLOURS: Record<HighlightKind, { fill: string; fontColor:
 const EDGE_TOLERANCE = 1e-9;
 /** Text a sheet uses for "no figure"; the engine reads these as missing too. */
 const PLACEHOLDERS = ['—', '-', '－', '/', '／'];
-
-/** Column letters of a 1-based column number: 1 → A, 27 → AA. */
-export function colLetter(col: number): string {
-  if (!Number.isInteger(col) || col < 1 || col > 16384) throw new RangeError(`column out of range: ${col}`);
-  let n = col;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
 
 /** A number as a plain decimal Excel reads back unchanged (no exponent, at most 12 decimals). */
 export function formulaNumber(value: number): string {

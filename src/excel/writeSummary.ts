@@ -2,7 +2,7 @@
 // record) is ever cleared; a user's sheet with the same name is left alone.
 import type { WriteOptions } from '../engine/port';
 import type { SummaryLayout } from '../engine/summaryTypes';
-import { colLetter } from '../engine/highlightRules';
+import { colLetter } from '../engine/address';
 import { throwIfAborted } from './errors';
 import { withEventsSuppressed, type ExcelRunner } from './events';
 import type { RequestMeter } from './requestMeter';

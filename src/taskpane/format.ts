@@ -2,17 +2,6 @@
 import type { SheetData } from '../engine/types';
 import type { SourceRange } from './refreshController';
 
-export function columnLetter(column1Based: number): string {
-  let n = Math.max(1, Math.floor(column1Based));
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
 export function formatAmount(value: number | null, locale: string, empty: string): string {
   if (value === null || !Number.isFinite(value)) return empty;
   return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);

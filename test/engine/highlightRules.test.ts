@@ -1,4 +1,5 @@
-import { HIGHLIGHT_COLOURS, colLetter, formulaNumber, highlightRules } from '../../src/engine/highlightRules';
+import { colLetter } from '../../src/engine/address';
+import { HIGHLIGHT_COLOURS, formulaNumber, highlightRules } from '../../src/engine/highlightRules';
 import type { HighlightSpec } from '../../src/engine/port';
 
 // Source table of the seed at B5: project in B, budget in C, actual in D, rows 5..11.

@@ -33,7 +33,7 @@ const NAMES = [
   'literal _x0041_ and _x00e9_ and _x_',
   '&amp; &#13; &lt;',
 ];
-const NUMBERS = [1e21, 1e-7, -0, 0.1 + 0.2, 123456789.123456789, Number.POSITIVE_INFINITY, Number.MIN_VALUE, -1.5e300];
+const NUMBERS = [1e21, 1e-7, -0, 0.1 + 0.2, 123456789.12345679, Number.POSITIVE_INFINITY, Number.MIN_VALUE, -1.5e300];
 
 function layout(count: number): SummaryLayout {
   const header = ['序号', '项目名称', '预算数', '执行数', '使用率', '总分', '等级', '状态'];
@@ -125,7 +125,11 @@ describe('deferred summary rows', () => {
     expect(sheet).toMatch(/<c r="B7" s="\d+" t="s"><v>\d+<\/v><\/c>/);
     expect(sheet).not.toContain('<f>');
     expect(parts.get('xl/sharedStrings.xml')).toContain('<t>=SUM(A1:A3)</t>');
-    expect(parts.get('xl/sharedStrings.xml')).toContain('项目_x0007_铃');
+    const sst = parts.get('xl/sharedStrings.xml')!;
+    expect(sst).toContain('项目_x0007_铃');
+    const [, count, unique] = /<sst\b[^>]*\bcount="(\d+)" uniqueCount="(\d+)"/.exec(sst)!;
+    expect(Number(unique)).toBe(sst.split('<si>').length - 1);
+    expect(Number(count)).toBe((sheet.match(/ t="s"/g) ?? []).length + (parts.get('xl/worksheets/sheet1.xml')!.match(/ t="s"/g) ?? []).length);
     for (const [fileName, contents] of parts) {
       const result = await validateXML({ xml: { fileName, contents }, normalization: 'c14n' });
       expect({ fileName, errors: result.errors.map((e) => e.message) }).toEqual({ fileName, errors: [] });

@@ -4,7 +4,7 @@ import type { Settings } from '../../engine/port';
 import type { HeaderDetection, Lang, MappingOverride, RateBand, Role, Scheme, SheetData, Unit } from '../../engine/types';
 import { ROLES } from '../../engine/types';
 import { roleLabel } from '../../engine/messages';
-import { columnLetter } from '../format';
+import { colLetter } from '../../engine/address';
 import type { Strings } from '../strings';
 import { BandFields } from './BandFields';
 import { ColumnField, type ColumnOption } from './ColumnField';
@@ -40,7 +40,7 @@ export function MappingPanel(props: MappingPanelProps) {
   const override = settings.override ?? {};
   const options: ColumnOption[] = (detection?.headers ?? []).map((header, column) => ({
     column,
-    label: strings.columnOption(columnLetter(source.origin.col + column), header.trim() || strings.emptyHeader),
+    label: strings.columnOption(colLetter(source.origin.col + column), header.trim() || strings.emptyHeader),
   }));
 
   const setColumn = (role: Role, column: number | null) =>
