@@ -115,7 +115,7 @@ export function errorMessage(err: EngineError, lang: Lang): string {
 
 export type SchemeIssue =
   /** found: the unexpected character, null at an unexpected end of the text. */
-  | { kind: 'json_syntax'; line: number; column: number; position: number; found: string | null }
+  | { kind: 'json_syntax'; line: number; column: number; position: number; found: string | null; inString: boolean }
   | { kind: 'not_object'; path: string }
   | { kind: 'unknown_key'; path: string; key: string; allowed: string[] }
   | { kind: 'missing_key'; path: string }
@@ -137,8 +137,9 @@ export function schemeIssueMessage(issue: SchemeIssue, lang: Lang): string {
   const zh = lang === 'zh';
   switch (issue.kind) {
     case 'json_syntax': {
-      const what =
-        issue.found === null
+      const what = issue.inString
+        ? zh ? '这个字符串里有无效的转义或控制字符' : 'this string holds an invalid escape or control character'
+        : issue.found === null
           ? zh ? '文本意外结束' : 'unexpected end of text'
           : zh ? `意外的字符“${issue.found}”` : `unexpected character '${issue.found}'`;
       return zh

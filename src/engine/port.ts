@@ -1,6 +1,6 @@
 // The workbook port: what the task pane and the batch command need from a workbook.
 // Implemented with Office.js in src/excel and with ExcelJS in src/xlsx.
-import type { Lang, MappingOverride, RateBand, Scheme, SheetData } from './types';
+import type { Lang, MappingOverride, RateBand, Scheme, SheetData, SourceRef } from './types';
 import type { SummaryLayout } from './summaryTypes';
 
 export interface ReadRequest {
@@ -11,6 +11,12 @@ export interface ReadRequest {
    * cell, else the sheet's used range. 'sheet': the whole used range of the sheet.
    */
   scope?: 'auto' | 'sheet';
+  /**
+   * Re-reads what an earlier read reported (SheetData.source); wins over scope. Excel: a table by
+   * name (gone: the sheet's used range, reported as kind 'sheet'), a selection extended down to the
+   * used range's last row, or the used range. Hosts without tables or selections read the sheet.
+   */
+  source?: SourceRef;
 }
 
 /** Highlight rules for the source rows, driven by formulas on the rate. All positions 1-based. */
@@ -51,6 +57,8 @@ export interface Settings {
   version: 1;
   sheet?: string;
   override?: MappingOverride;
+  /** What the mapping was made on; the column indices of `override` count from its first column. */
+  source?: SourceRef;
   schemeId: string;
   customScheme?: Scheme;
   band: RateBand;

@@ -3,6 +3,7 @@
 import { schemeIssueMessage, type SchemeIssue } from './messages';
 import type { ExecutionRule, GradeBands, Lang, RateBand, Scheme, ScoreComponent } from './types';
 import { SCORE_COMPONENTS } from './types';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 const DEFAULT_GRADES: GradeBands = { excellent: 90, good: 80, fair: 60 };
 const DEFAULT_BAND: RateBand = { low: 0.9, high: 1.0 };
@@ -306,135 +307,20 @@ function readBand(v: unknown, path: string, issues: SchemeIssue[]): RateBand | n
 
 // ---- where JSON text goes wrong ---------------------------------------------------------------
 
-class JsonStop {
-  constructor(readonly position: number) {}
-}
+const STRING_ERRORS = new Set(['InvalidEscapeCharacter', 'InvalidUnicode', 'InvalidCharacter', 'UnexpectedEndOfString']);
 
-/** Finds the first offending character (V8's message does not always give a position). */
+/** Where JSON.parse failed: the first error jsonc-parser (strict: no comments, no trailing commas) finds. */
 export function locateJsonError(text: string): Extract<SchemeIssue, { kind: 'json_syntax' }> {
-  let position = text.length;
-  try {
-    scanJson(text);
-  } catch (e) {
-    if (e instanceof JsonStop) position = e.position;
-    else throw e;
-  }
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const position = Math.min(errors.length > 0 ? errors[0].offset : text.length, text.length);
   const before = text.slice(0, position);
-  const line = before.split('\n').length;
-  const column = position - before.lastIndexOf('\n');
   return {
     kind: 'json_syntax',
-    line,
-    column,
+    inString: errors.length > 0 && STRING_ERRORS.has(printParseErrorCode(errors[0].error)),
+    line: before.split('\n').length,
+    column: position - before.lastIndexOf('\n'),
     position,
     found: position < text.length ? String.fromCodePoint(text.codePointAt(position) ?? 0) : null,
   };
-}
-
-function scanJson(text: string): void {
-  const n = text.length;
-  let i = 0;
-  const fail = (): never => {
-    throw new JsonStop(Math.min(i, n));
-  };
-  const ws = (): void => {
-    while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
-  };
-  const digits = (): void => {
-    if (i >= n || text[i] < '0' || text[i] > '9') fail();
-    while (i < n && text[i] >= '0' && text[i] <= '9') i++;
-  };
-  const str = (): void => {
-    i++;
-    while (i < n) {
-      const c = text[i];
-      if (c === '"') {
-        i++;
-        return;
-      }
-      if (c === '\\') {
-        i++;
-        if (text[i] === 'u') {
-          for (let k = 1; k <= 4; k++) {
-            if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) {
-              i += k;
-              fail();
-            }
-          }
-          i += 5;
-        } else if (i < n && '"\\/bfnrt'.includes(text[i])) i++;
-        else fail();
-      } else if (c < ' ') fail();
-      else i++;
-    }
-    fail();
-  };
-  const value = (): void => {
-    ws();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail();
-        str();
-        ws();
-        if (text[i] !== ':') fail();
-        i++;
-        value();
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === '}') {
-          i++;
-          return;
-        } else fail();
-      }
-    } else if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      for (;;) {
-        value();
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === ']') {
-          i++;
-          return;
-        } else fail();
-      }
-    } else if (c === '"') str();
-    else if (c === '-' || (c >= '0' && c <= '9')) {
-      if (c === '-') i++;
-      if (text[i] === '0') i++;
-      else digits();
-      if (text[i] === '.') {
-        i++;
-        digits();
-      }
-      if (text[i] === 'e' || text[i] === 'E') {
-        i++;
-        if (text[i] === '+' || text[i] === '-') i++;
-        digits();
-      }
-    } else {
-      for (const word of ['true', 'false', 'null']) {
-        if (text.startsWith(word, i)) {
-          i += word.length;
-          return;
-        }
-      }
-      fail();
-    }
-  };
-  value();
-  ws();
-  if (i < n) fail();
 }

@@ -6,12 +6,28 @@ export type CellValue = string | number | boolean | null | undefined;
 /** Rows of cells, as read from a sheet: grid[r][c]. Rows may be ragged. */
 export type Grid = CellValue[][];
 
+/**
+ * What a read covered, so a later read can cover the same thing: an Excel table (by name, so rows
+ * added to it count), a selected range (its A1 address without the sheet, e.g. "B2:H20"), or the
+ * sheet's used range.
+ */
+export interface SourceRef {
+  sheet: string;
+  kind: 'table' | 'selection' | 'sheet';
+  /** kind 'table': the table's name. */
+  table?: string;
+  /** kind 'selection': the block read, A1 without the sheet name. */
+  address?: string;
+}
+
 /** A block of cells read from a sheet, with the 1-based sheet address of its top-left cell. */
 export interface SheetData {
   name: string;
   grid: Grid;
   /** 1-based sheet row / column of grid[0][0]. */
   origin: { row: number; col: number };
+  /** What was read; hosts that know fill it in. */
+  source?: SourceRef;
 }
 
 export type Lang = 'zh' | 'en';

@@ -1,5 +1,6 @@
 // A1 addresses as Office.js reports them ("Sheet1!C5:D7", "C5", "C:C", "5:5"), parsed to 1-based
 // inclusive bounds. Pure.
+import { colLetter } from '../engine/address';
 
 export interface CellRect {
   rowStart: number;
@@ -45,4 +46,9 @@ export function parseAddress(address: string): CellRect | null {
   };
   if (rect.rowStart > rect.rowEnd || rect.colStart > rect.colEnd) return null;
   return rect;
+}
+
+/** "B2:H20" for a rectangle (a single cell still as "B2:B2", which parseAddress reads back). */
+export function formatAddress(rect: CellRect): string {
+  return `${colLetter(rect.colStart)}${rect.rowStart}:${colLetter(rect.colEnd)}${rect.rowEnd}`;
 }
