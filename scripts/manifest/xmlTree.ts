@@ -1,5 +1,6 @@
-// A small XML reader for add-in manifests: elements, attributes and text, with line numbers for
-// messages. Well-formedness in full is libxml2's job (see schema.ts); this only needs the tree.
+// The manifest as a small tree of elements, attributes and text with line numbers for messages.
+// Parsing is @xmldom/xmldom's; full validation is libxml2's job (see schema.ts).
+import { DOMParser, ParseError, type Element, type Node } from '@xmldom/xmldom';
 
 export interface XmlElement {
   /** Qualified name as written, e.g. "bt:Image". */
@@ -13,55 +14,53 @@ export interface XmlElement {
   line: number;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, ref: string) => {
-    if (ref.startsWith('#x')) return String.fromCodePoint(parseInt(ref.slice(2), 16));
-    if (ref.startsWith('#')) return String.fromCodePoint(parseInt(ref.slice(1), 10));
-    return ENTITIES[ref] ?? whole;
-  });
+function isElement(node: Node): node is Element {
+  return node.nodeType === node.ELEMENT_NODE;
 }
 
-function lineAt(xml: string, index: number): number {
-  let line = 1;
-  for (let i = 0; i < index; i++) if (xml.charCodeAt(i) === 10) line++;
-  return line;
-}
-
-const TOKEN = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|(<)/g;
-const ATTR = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
-/** Parses a document; throws an Error naming the line when tags do not nest. */
-export function parseXml(xml: string): XmlElement {
-  const root: XmlElement = { name: '#document', local: '#document', attrs: {}, children: [], text: '', parent: null, line: 1 };
-  let current = root;
-  for (const m of xml.matchAll(TOKEN)) {
-    const index = m.index ?? 0;
-    const [, cdata, closing, name, rawAttrs, selfClosing, text, stray] = m;
-    if (stray !== undefined) throw new Error(`line ${lineAt(xml, index)}: malformed tag`);
-    if (cdata !== undefined) {
-      current.text += cdata;
-    } else if (text !== undefined) {
-      current.text += decodeEntities(text);
-    } else if (name !== undefined && closing === '/') {
-      if (current.name !== name) {
-        throw new Error(`line ${lineAt(xml, index)}: </${name}> closes <${current.name}>`);
-      }
-      current.text = current.text.trim();
-      current = current.parent ?? root;
-    } else if (name !== undefined) {
-      const attrs: Record<string, string> = {};
-      for (const a of (rawAttrs ?? '').matchAll(ATTR)) attrs[a[1]] = decodeEntities(a[2] ?? a[3] ?? '');
-      const local = name.includes(':') ? name.slice(name.indexOf(':') + 1) : name;
-      const element: XmlElement = { name, local, attrs, children: [], text: '', parent: current, line: lineAt(xml, index) };
-      current.children.push(element);
-      if (selfClosing !== '/') current = element;
-    }
+function toTree(el: Element, parent: XmlElement | null): XmlElement {
+  const attrs: Record<string, string> = {};
+  for (const a of el.attributes) attrs[a.name] = a.value;
+  const out: XmlElement = {
+    name: el.tagName,
+    local: el.localName ?? el.tagName,
+    attrs,
+    children: [],
+    text: '',
+    parent,
+    line: el.lineNumber ?? 0,
+  };
+  // Only the element's own text and CDATA, like the old reader: a parent's text is not its children's.
+  let text = '';
+  for (const child of el.childNodes) {
+    if (isElement(child)) out.children.push(toTree(child, out));
+    else if (child.nodeType === child.TEXT_NODE || child.nodeType === child.CDATA_SECTION_NODE) text += child.nodeValue ?? '';
   }
-  if (current !== root) throw new Error(`<${current.name}> (line ${current.line}) is never closed`);
-  if (root.children.length !== 1) throw new Error('a manifest has exactly one root element');
-  return root.children[0];
+  out.text = text.trim();
+  return out;
+}
+
+/** Parses a document; throws an Error naming the problem and, when known, the line near it. */
+export function parseXml(xml: string): XmlElement {
+  let problem: string | undefined;
+  // xmldom recovers from some malformed input (unquoted attributes, bad entities) with a warning or
+  // error and would log to the console; a manifest must be well-formed, so every report stops it.
+  const parser = new DOMParser({
+    onError: (_level, message) => {
+      problem ??= message;
+      throw new Error(message);
+    },
+  });
+  let root: Element | null;
+  try {
+    root = parser.parseFromString(xml, 'text/xml').documentElement;
+  } catch (e) {
+    const line: unknown = e instanceof ParseError ? (e.locator as { lineNumber?: unknown } | undefined)?.lineNumber : undefined;
+    const where = typeof line === 'number' && line > 0 ? `near line ${line}: ` : '';
+    throw new Error(`${where}${problem ?? (e instanceof Error ? e.message : String(e))}`);
+  }
+  if (!root) throw new Error('the document has no root element');
+  return toTree(root, null);
 }
 
 /** Every element below (and including) `from`, in document order. */

@@ -1,7 +1,7 @@
 // Orchestration shared by the task pane and the ribbon command: read → evaluate → write summary →
 // highlight → save settings, over any WorkbookPort. Host-free.
 import type { HighlightSpec, Progress, ReadRequest, Settings, WorkbookPort } from './port';
-import type { Evaluation, HeaderDetection, Lang, MappingOverride, RateBand, Scheme, SheetData } from './types';
+import type { Evaluation, HeaderDetection, Lang, MappingOverride, RateBand, Scheme, SheetData, SourceRef } from './types';
 import type { SummaryLayout } from './summaryTypes';
 import { runEvaluation } from './pipeline';
 import { buildSummary } from './summary';
@@ -68,6 +68,11 @@ export interface EvaluateOutcome {
   detection: HeaderDetection;
   evaluation: Evaluation;
   scheme: Scheme;
+  /**
+   * The saved source could not be read as such (its table is gone) and something else was read:
+   * the saved column and header-row choices were left out, as they counted from the old block.
+   */
+  mappingReset?: boolean;
 }
 
 export interface WriteOutcome extends EvaluateOutcome {
@@ -85,9 +90,28 @@ export function resolveScheme(settings: Settings): Scheme {
   return scheme;
 }
 
-/** The read the pane and the ribbon command both use, so the mapping's column indices mean the same. */
-export function readRequestFor(settings: Pick<Settings, 'sheet'> | null): ReadRequest {
-  return settings?.sheet ? { sheet: settings.sheet, scope: 'sheet' } : { scope: 'sheet' };
+/**
+ * The read the pane, auto-refresh and the ribbon command all use, so the mapping's column indices
+ * mean the same every time: the source saved with the mapping; the whole sheet for a mapping saved
+ * before sources were (it was made on the used range); otherwise, the first read, the host's choice
+ * from the selection (Excel: the table it is in, the range selected, or the used range).
+ */
+export function readRequestFor(settings: Pick<Settings, 'sheet' | 'source' | 'override'> | null): ReadRequest {
+  if (settings?.source) return { sheet: settings.source.sheet, source: settings.source };
+  if (settings?.sheet) return { sheet: settings.sheet, scope: 'sheet' };
+  if (settings?.override) return { scope: 'sheet' };
+  return { scope: 'auto' };
+}
+
+/** A saved source read back as something else (a table deleted: its sheet's used range). */
+export function sourceReplaced(requested: SourceRef | undefined, read: SourceRef | undefined): boolean {
+  // A table moved to another sheet keeps its columns: only a change of kind moves them.
+  return requested !== undefined && read !== undefined && read.kind !== requested.kind;
+}
+
+/** The saved choices that still hold on a different block: only the unit. */
+function overrideAfterReplacement(override: MappingOverride | undefined): MappingOverride | undefined {
+  return override?.unit !== undefined ? { unit: override.unit } : undefined;
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
@@ -130,19 +154,29 @@ async function readAndRun(
   onProgress?.({ stage: 'read', done: 0, total: 1 });
   const sheet = await port.readSource(readRequestFor(settings), { signal, onProgress });
   throwIfAborted(signal);
+  const mappingReset = sourceReplaced(settings.source, sheet.source);
+  const override = mappingReset ? overrideAfterReplacement(settings.override) : settings.override;
   onProgress?.({ stage: 'evaluate', done: 0, total: 1 });
   const engine = options.engine ?? runEngineHere;
-  const result = await engine({ sheet, scheme, band: settings.band, override: settings.override, summary }, signal);
+  const result = await engine({ sheet, scheme, band: settings.band, override, summary }, signal);
   throwIfAborted(signal);
   if (!result.ok) throw result.error;
   onProgress?.({ stage: 'evaluate', done: 1, total: 1 });
-  return { sheet, detection: result.detection, evaluation: result.evaluation, scheme, layout: result.layout };
+  return {
+    sheet,
+    detection: result.detection,
+    evaluation: result.evaluation,
+    scheme,
+    layout: result.layout,
+    ...(mappingReset ? { mappingReset } : {}),
+  };
 }
 
 /** Reads the source and evaluates it; writes nothing. Throws EngineError, the port's errors, or WorkflowCancelled. */
 export async function evaluate(port: WorkbookPort, settings: Settings, options: WorkflowOptions = {}): Promise<EvaluateOutcome> {
-  const { sheet, detection, evaluation, scheme } = await readAndRun(port, settings, options, undefined);
-  return { sheet, detection, evaluation, scheme };
+  const { layout, ...outcome } = await readAndRun(port, settings, options, undefined);
+  void layout;
+  return outcome;
 }
 
 /**
@@ -177,11 +211,15 @@ export async function evaluateAndWrite(
   onProgress?.({ stage: 'highlight', done: 1, total: 1 });
 
   throwIfAborted(signal);
+  const source = outcome.sheet.source ?? settings.source;
   const saved: Settings = {
     ...settings,
     // The ribbon command writes the summary in the language it was last written in.
     lang,
     sheet: outcome.sheet.name,
+    // The next read (refresh, ribbon command, reopening) covers the same block.
+    ...(source ? { source } : {}),
+    ...(outcome.mappingReset ? { override: overrideAfterReplacement(settings.override) } : {}),
     summarySheet: summarySheet ?? settings.summarySheet,
     lastRefreshed: now().toISOString(),
   };

@@ -144,15 +144,9 @@ export class XlsxWorkbook implements WorkbookPort {
   async toBuffer(): Promise<Buffer> {
     // The grids read are no longer needed; letting them go spares the collector during the write.
     this.readCache.clear();
-    let t = performance.now();
     const written = Buffer.from(await this.workbook.xlsx.writeBuffer());
     const patches = [...this.pending.values()].filter((p) => this.workbook.getWorksheet(p.sheetId) !== undefined);
-    process.stderr.write(`write ${(performance.now() - t).toFixed(0)} `); t = performance.now();
-    const r = await bulkReplacements(written, patches);
-    process.stderr.write(`repl ${(performance.now() - t).toFixed(0)} `); t = performance.now();
-    const out = await rebuildZip(written, r, ZIP_LEVEL);
-    process.stderr.write(`rebuild ${(performance.now() - t).toFixed(0)}\n`);
-    return out;
+    return patches.length === 0 ? written : rebuildZip(written, await bulkReplacements(written, patches), ZIP_LEVEL);
   }
 
   /** Writes to a temporary file beside the target, then renames: a crash never leaves half a workbook. */

@@ -39,6 +39,7 @@ describe('evaluateAndWrite', () => {
       ...SETTINGS,
       lang: 'zh',
       sheet: '自评表',
+      source: { sheet: '自评表', kind: 'sheet' },
       summarySheet: '绩效自评汇总',
       lastRefreshed: '2026-03-02T09:30:00.000Z',
     });
@@ -75,11 +76,56 @@ describe('evaluateAndWrite', () => {
     expect(port.summaries[2].preferredName).toBe('Performance summary');
   });
 
-  it('reads the saved sheet as a whole sheet so saved column indices keep their meaning', async () => {
+  it('reads a mapping saved before sources were as the whole sheet, so its column indices keep their meaning', async () => {
     const port = new FakePort();
-    await evaluateAndWrite(port, { ...SETTINGS, sheet: '自评表' }, { summary: false });
+    port.autoSource = { sheet: '自评表', kind: 'table', table: 'Projects' };
+    await evaluateAndWrite(port, { ...SETTINGS, sheet: '自评表', override: { columns: { budget: 3 } } }, { summary: false });
     expect(port.reads[0]).toEqual({ sheet: '自评表', scope: 'sheet' });
-    expect(readRequestFor(null)).toEqual({ scope: 'sheet' });
+    expect(port.settings?.source).toEqual({ sheet: '自评表', kind: 'sheet' });
+    expect(readRequestFor({ override: { headerRow: 2 } })).toEqual({ scope: 'sheet' });
+  });
+
+  it('resolves the first read from the selection, saves what was read and re-reads that later', async () => {
+    const port = new FakePort();
+    const table = { sheet: '自评表', kind: 'table', table: 'Projects' } as const;
+    port.autoSource = table;
+    expect(readRequestFor(null)).toEqual({ scope: 'auto' });
+    const first = await evaluateAndWrite(port, SETTINGS, { summary: false });
+    expect(port.reads[0]).toEqual({ scope: 'auto' });
+    expect(first.sheet.source).toEqual(table);
+    expect(port.settings?.source).toEqual(table);
+    // The officer has moved on to another cell: the ribbon command and auto-refresh still read the table.
+    port.autoSource = { sheet: '自评表', kind: 'selection', address: 'A1:C3' };
+    await evaluateAndWrite(port, port.settings as Settings, { summary: false });
+    await evaluate(port, port.settings as Settings);
+    expect(port.reads.slice(1)).toEqual([
+      { sheet: '自评表', source: table },
+      { sheet: '自评表', source: table },
+    ]);
+    expect(port.settings?.source).toEqual(table);
+  });
+
+  it('drops the column choices, keeping the unit, when the saved table is gone and the sheet is read instead', async () => {
+    const port = new FakePort();
+    port.goneTables = ['Projects'];
+    const settings: Settings = {
+      ...SETTINGS,
+      sheet: '自评表',
+      source: { sheet: '自评表', kind: 'table', table: 'Projects' },
+      override: { columns: { budget: 2 }, headerRow: 0, unit: '万元' },
+    };
+    const result = await evaluateAndWrite(port, settings, { summary: false });
+    expect(result.mappingReset).toBe(true);
+    // Detected again: the full-year budget (305.5), not the saved start-of-year column; 271.46 / 305.5
+    expect(result.evaluation.projects[0].usageRate).toBeCloseTo(0.888576, 5);
+    expect(port.settings?.source).toEqual({ sheet: '自评表', kind: 'sheet' });
+    expect(port.settings?.override).toEqual({ unit: '万元' });
+    // A table that is still there keeps the choices.
+    port.goneTables = [];
+    const kept = await evaluateAndWrite(port, settings, { summary: false });
+    expect(kept.mappingReset).toBeUndefined();
+    // 271.46 / 300
+    expect(kept.evaluation.projects[0].usageRate).toBeCloseTo(0.904867, 5);
   });
 
   it('stops before writing when the signal is already aborted', async () => {

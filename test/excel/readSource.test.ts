@@ -38,6 +38,7 @@ describe('readSource', () => {
     expect(data.grid[3].slice(2, 4)).toEqual(['全年预算数', '全年执行数']);
     expect(data.grid[4]).toEqual([1, '安全生产责任经费', 305.5, 271.46, '']);
     expect(data.grid).toHaveLength(11);
+    expect(data.source).toEqual({ sheet: '自评表', kind: 'sheet' });
     expect(wb.requests).toHaveLength(2);
   });
 
@@ -52,6 +53,7 @@ describe('readSource', () => {
     expect(data.grid[0]).toEqual(['项目名称', '全年预算数', '全年执行数']);
     expect(data.grid[7]).toEqual(['社区安全协管员补助经费', 175, 182]);
     expect(data.grid).toHaveLength(8);
+    expect(data.source).toEqual({ sheet: '自评表', kind: 'table', table: 'Projects' });
   });
 
   it('reads the selection when it is larger than one cell, clipped to the used range for whole columns', async () => {
@@ -60,11 +62,21 @@ describe('readSource', () => {
     let data = await createExcelPort().readSource();
     expect(data.origin).toEqual({ row: 3, col: 2 });
     expect(data.grid).toHaveLength(4);
+    expect(data.source).toEqual({ sheet: '自评表', kind: 'selection', address: 'B3:D6' });
     wb.select('自评表', 'B:D');
     data = await createExcelPort().readSource();
     expect(data.origin).toEqual({ row: 1, col: 2 });
     expect(data.grid).toHaveLength(11);
     expect(data.grid[0]).toHaveLength(3);
+    expect(data.source).toEqual({ sheet: '自评表', kind: 'selection', address: 'B1:D11' });
+  });
+
+  it('reports a selection of the whole used range as the sheet', async () => {
+    wb.seed('自评表', 'A1', [...TITLE, ...SEED_ROWS]);
+    wb.select('自评表', 'A:E');
+    const data = await createExcelPort().readSource();
+    expect(data.grid).toHaveLength(11);
+    expect(data.source).toEqual({ sheet: '自评表', kind: 'sheet' });
   });
 
   it("reads the whole used range with scope 'sheet' or a named sheet that is not active", async () => {
@@ -72,7 +84,12 @@ describe('readSource', () => {
     wb.addSheet('Other');
     wb.select('Other', 'A1:B2');
     const data = await createExcelPort().readSource({ sheet: '自评表' });
-    expect(data).toEqual({ name: '自评表', grid: [['项目', '预算'], ['甲', 1]], origin: { row: 3, col: 3 } });
+    expect(data).toEqual({
+      name: '自评表',
+      grid: [['项目', '预算'], ['甲', 1]],
+      origin: { row: 3, col: 3 },
+      source: { sheet: '自评表', kind: 'sheet' },
+    });
   });
 
   it('falls back to the used range when the selection has several areas', async () => {
@@ -80,10 +97,16 @@ describe('readSource', () => {
     wb.select('自评表', 'B3:C4', 2);
     const data = await createExcelPort().readSource();
     expect(data.grid).toHaveLength(11);
+    expect(data.source?.kind).toBe('sheet');
   });
 
   it('returns an empty grid for an empty sheet, and not_found for a missing sheet', async () => {
-    expect(await createExcelPort().readSource()).toEqual({ name: '自评表', grid: [], origin: { row: 1, col: 1 } });
+    expect(await createExcelPort().readSource()).toEqual({
+      name: '自评表',
+      grid: [],
+      origin: { row: 1, col: 1 },
+      source: { sheet: '自评表', kind: 'sheet' },
+    });
     const err = await createExcelPort().readSource({ sheet: 'Nope' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HostError);
     expect((err as HostError).code).toBe('not_found');
@@ -95,6 +118,96 @@ describe('readSource', () => {
     const err = await createExcelPort().readSource({ scope: 'sheet' }).catch((e: unknown) => e);
     expect((err as HostError).code).toBe('too_many_cells');
     expect(wb.largestResponseBytes).toBeLessThan(1000);
+  });
+});
+
+describe('readSource of a source read before', () => {
+  let wb: FakeWorkbook;
+  let uninstall: () => void;
+  const TABLE_HEADER: FakeValue[] = ['项目名称', '全年预算数', '全年执行数'];
+  beforeEach(() => {
+    wb = new FakeWorkbook();
+    wb.addSheet('自评表');
+    wb.addSheet('说明');
+    uninstall = wb.install();
+  });
+  afterEach(() => uninstall());
+
+  it('re-reads a table by name and picks up a row added to it, whatever is selected now', async () => {
+    wb.seed('自评表', 'A1', [['这张表的说明']]);
+    wb.seed('自评表', 'B2', [TABLE_HEADER, ...SEED_ROWS.map((r) => r.slice(1, 4))]);
+    wb.addTable('自评表', 'Projects', 'B2:D9');
+    wb.select('自评表', 'C4');
+    const port = createExcelPort();
+    const first = await port.readSource({ scope: 'auto' });
+    expect(first.source).toEqual({ sheet: '自评表', kind: 'table', table: 'Projects' });
+
+    wb.seed('自评表', 'B10', [['新增项目', 50, 45]]);
+    wb.resizeTable('Projects', 'B2:D10');
+    wb.select('说明', 'A1:C3');
+    const requestsBefore = wb.requests.length;
+    const again = await port.readSource({ source: first.source });
+    expect(again.origin).toEqual({ row: 2, col: 2 });
+    expect(again.grid).toHaveLength(9);
+    expect(again.grid[8]).toEqual(['新增项目', 50, 45]);
+    expect(again.grid[0]).toEqual(TABLE_HEADER);
+    expect(again.source).toEqual({ sheet: '自评表', kind: 'table', table: 'Projects' });
+    // table, its range, its values
+    expect(wb.requests.length - requestsBefore).toBe(3);
+  });
+
+  it('falls back to the sheet’s used range, reported as the sheet, when the table is gone', async () => {
+    wb.seed('自评表', 'B2', [TABLE_HEADER, ...SEED_ROWS.map((r) => r.slice(1, 4))]);
+    wb.seed('自评表', 'F12', [['备注']]);
+    wb.addTable('自评表', 'Projects', 'B2:D9');
+    wb.removeTable('Projects');
+    const data = await createExcelPort().readSource({ source: { sheet: '自评表', kind: 'table', table: 'Projects' } });
+    expect(data.source).toEqual({ sheet: '自评表', kind: 'sheet' });
+    expect(data.origin).toEqual({ row: 2, col: 2 });
+    expect(data.grid).toHaveLength(11);
+    expect(data.grid[10][4]).toBe('备注');
+  });
+
+  it('re-reads a selection with its columns, grown down to the used range’s last row', async () => {
+    wb.seed('自评表', 'A1', [...TITLE, ...SEED_ROWS]);
+    wb.select('自评表', 'B3:D9');
+    const port = createExcelPort();
+    const first = await port.readSource();
+    expect(first.source).toEqual({ sheet: '自评表', kind: 'selection', address: 'B3:D9' });
+    expect(first.grid).toHaveLength(7);
+
+    wb.seed('自评表', 'A12', [[8, '新增项目', 50, 45, 88]]);
+    wb.select('自评表', 'A1');
+    const again = await port.readSource({ source: first.source });
+    expect(again.origin).toEqual({ row: 3, col: 2 });
+    // rows 3–12: the seven read first (3–9), the seed's rows 10–11 under them, the new row 12
+    expect(again.grid).toHaveLength(10);
+    expect(again.grid[9]).toEqual(['新增项目', 50, 45]);
+    expect(again.grid.every((row) => row.length === 3)).toBe(true);
+    expect(again.source).toEqual({ sheet: '自评表', kind: 'selection', address: 'B3:D9' });
+  });
+
+  it('keeps the selection’s rows when the used range ends above it, and reads the sheet for a sheet source', async () => {
+    wb.seed('自评表', 'C3', [['项目', '预算'], ['甲', 1]]);
+    const port = createExcelPort();
+    const selection = await port.readSource({ source: { sheet: '自评表', kind: 'selection', address: 'C3:D6' } });
+    expect(selection.origin).toEqual({ row: 3, col: 3 });
+    expect(selection.grid).toEqual([['项目', '预算'], ['甲', 1], ['', ''], ['', '']]);
+    wb.select('自评表', 'C3:C4');
+    const sheet = await port.readSource({ source: { sheet: '自评表', kind: 'sheet' } });
+    expect(sheet.grid).toEqual([['项目', '预算'], ['甲', 1]]);
+    expect(sheet.source).toEqual({ sheet: '自评表', kind: 'sheet' });
+  });
+
+  it('reads an empty grid for a selection on a sheet emptied since, and not_found for a sheet gone', async () => {
+    const source = { sheet: '自评表', kind: 'selection', address: 'B3:D9' } as const;
+    const empty = await createExcelPort().readSource({ source });
+    expect(empty.grid).toEqual([]);
+    expect(empty.source).toEqual(source);
+    const err = await createExcelPort()
+      .readSource({ source: { ...source, sheet: 'Nope' } })
+      .catch((e: unknown) => e);
+    expect((err as HostError).code).toBe('not_found');
   });
 });
 

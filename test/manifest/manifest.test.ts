@@ -171,10 +171,29 @@ describe('the checker fails broken manifests', () => {
     expect(messages(checkManifestRules(broken, options), 'structure')).toEqual([expect.stringContaining('refresh</FunctionName> is not registered')]);
   });
 
-  test('XML that is not well-formed', () => {
+  const lineOf = (text: string, fragment: string): number => text.slice(0, text.indexOf(fragment)).split('\n').length;
+
+  test('XML that is not well-formed: one xml error naming both tags, near the broken end tag', () => {
     const broken = REPO_MANIFEST.replace('</DisplayName>', '</Display>');
-    expect(checkManifestRules(broken, options)).toEqual([
-      { check: 'xml', severity: 'error', message: expect.stringMatching(/<\/Display> closes <DisplayName>/) },
+    const issues = checkManifestRules(broken, options);
+    expect(issues).toEqual([
+      { check: 'xml', severity: 'error', message: expect.stringMatching(/^not well-formed XML: near line \d+: .*"DisplayName".*"Display"/) },
     ]);
+    // The parser stops where the text before the end tag begins: that line or the end tag's own.
+    const reported = Number(/near line (\d+)/.exec(issues[0].message)?.[1]);
+    expect([lineOf(broken, '</Display>') - 1, lineOf(broken, '</Display>')]).toContain(reported);
+  });
+
+  test('XML the parser could recover from (an unquoted attribute) is still an error, with its line', () => {
+    const broken = REPO_MANIFEST.replace('<DefaultLocale>', '<DefaultLocale x=1>');
+    expect(checkManifestRules(broken, options)).toEqual([
+      { check: 'xml', severity: 'error', message: expect.stringMatching(new RegExp(`^not well-formed XML: near line ${lineOf(broken, '<DefaultLocale x=1>')}: .*quot`)) },
+    ]);
+  });
+
+  test('an empty file and a second root element are xml errors', () => {
+    expect(checkManifestRules('', options)).toEqual([{ check: 'xml', severity: 'error', message: expect.stringMatching(/root element/) }]);
+    const twoRoots = `${REPO_MANIFEST}\n<OfficeApp/>`;
+    expect(checkManifestRules(twoRoots, options).map((i) => i.check)).toEqual(['xml']);
   });
 });

@@ -255,6 +255,17 @@ export class FakeWorkbook {
     this.tables.push({ name, sheetId: this.sheet(sheetName).id, rect: parseRect(address) });
   }
 
+  /** The table now covers `address`, as when the user types a row right under it. */
+  resizeTable(name: string, address: string): void {
+    const table = this.tables.find((t) => t.name === name);
+    if (!table) throw new Error(`no table ${name}`);
+    table.rect = parseRect(address);
+  }
+
+  removeTable(name: string): void {
+    this.tables = this.tables.filter((t) => t.name !== name);
+  }
+
   select(sheetName: string, address: string, areas = 1): void {
     const sheet = this.sheet(sheetName);
     this.activeSheetId = sheet.id;
@@ -803,6 +814,12 @@ class FakeTableCollection extends Loadable {
     return this.need<FakeTable[]>('items');
   }
 
+  /** By name, case-insensitive as Excel's table names are; a null object when there is none. */
+  getItemOrNullObject(name: string): FakeTable {
+    const list = this.list;
+    return new FakeTable(this.ctx, () => list().find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null);
+  }
+
   add(range: FakeRange | string, hasHeaders: boolean): FakeTable {
     void hasHeaders;
     const state: TableState = { name: `Table${this.ctx.wb.tables.length + 1}`, sheetId: '', rect: { r: 0, c: 0, rows: 0, cols: 0 } };
@@ -823,14 +840,25 @@ class FakeTableCollection extends Loadable {
 class FakeTable extends Loadable {
   constructor(
     ctx: FakeContext,
-    private state: () => TableState,
+    private find: () => TableState | null,
   ) {
     super(ctx);
   }
 
+  private state(): TableState {
+    const t = this.find();
+    if (!t) throw new FakeOfficeError('ItemNotFound', 'table');
+    return t;
+  }
+
   snapshotName(): void {
-    this.loaded.set('name', this.state().name);
-    this.loaded.set('isNullObject', false);
+    const t = this.find();
+    this.loaded.set('isNullObject', t === null);
+    if (t) this.loaded.set('name', t.name);
+  }
+
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.wb.sheets.find((s) => s.id === this.state().sheetId) ?? null);
   }
 
   load(arg?: string | string[]): this {

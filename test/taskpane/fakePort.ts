@@ -7,7 +7,7 @@ import type {
   WorkbookPort,
   WriteOptions,
 } from '../../src/engine/port';
-import type { Grid, SheetData } from '../../src/engine/types';
+import type { Grid, SheetData, SourceRef } from '../../src/engine/types';
 import type { SummaryLayout } from '../../src/engine/summaryTypes';
 import { HostError } from '../../src/excel/errors';
 import { SEED } from '../support/seed';
@@ -51,6 +51,10 @@ export class FakePort implements WorkbookPort {
   listeners: ((change: SourceChange) => void)[] = [];
   /** Makes a method reject with this error. */
   failures: Partial<Record<Method, unknown>> = {};
+  /** What an 'auto' read resolves to (Excel: the table or range selected); the used range when null. */
+  autoSource: SourceRef | null = null;
+  /** Tables deleted since: a source naming one reads back as its sheet, as the Excel adapter does. */
+  goneTables: string[] = [];
   /** Awaited inside readSource, so a test can hold a read open. */
   beforeRead: (() => Promise<void>) | null = null;
 
@@ -76,7 +80,14 @@ export class FakePort implements WorkbookPort {
     const name = request?.sheet ?? this.sheetName;
     const grid = name === this.sheetName ? this.grid : this.otherSheets[name];
     if (!grid) throw new HostError('not_found', `no sheet ${name}`);
-    return { name, origin: { ...this.origin }, grid: grid.map((row) => [...row]) };
+    return { name, origin: { ...this.origin }, grid: grid.map((row) => [...row]), source: this.sourceOf(name, request) };
+  }
+
+  private sourceOf(sheet: string, request: ReadRequest | undefined): SourceRef {
+    const wanted = request?.source;
+    if (wanted && !(wanted.kind === 'table' && this.goneTables.includes(wanted.table ?? ''))) return { ...wanted };
+    if (!wanted && (request?.scope ?? 'auto') === 'auto' && this.autoSource) return { ...this.autoSource };
+    return { sheet, kind: 'sheet' };
   }
 
   async writeSummary(layout: SummaryLayout, preferredName: string): Promise<{ sheetName: string }> {

@@ -3,9 +3,9 @@
 import { buffer as readStream } from 'node:stream/consumers';
 import { crc32 } from 'node:zlib';
 import ExcelJS, { ValueType } from 'exceljs';
+import { strToU8, zipSync } from 'fflate';
 import { validateXML } from 'xmllint-wasm';
 import yauzl from 'yauzl';
-import yazl from 'yazl';
 import type { SummaryLayout, SummaryValue } from '../../src/engine/summaryTypes';
 import { escapeXml, columnLetters } from '../../src/xlsx/bulkRows';
 import { storableText } from '../../src/xlsx/cellText';
@@ -160,19 +160,20 @@ describe('deferred summary rows', () => {
   });
 });
 
-async function entryFacts(zip: Buffer): Promise<{ name: string; method: number; crc: number; data: Buffer }[]> {
+async function entryFacts(zip: Buffer): Promise<{ name: string; method: number; crc: number; data: Buffer; stored: Buffer }[]> {
   const zipfile = await yauzl.fromBufferPromise(zip, { lazyEntries: true, autoClose: false });
   const facts = [];
   for await (const entry of zipfile.eachEntry()) {
     const data = await readStream(await zipfile.openReadStreamPromise(entry));
-    facts.push({ name: entry.fileName, method: entry.compressionMethod, crc: entry.crc32, data });
+    const stored = await readStream(await zipfile.openReadStreamPromise(entry, { decodeFileData: false }));
+    facts.push({ name: entry.fileName, method: entry.compressionMethod, crc: entry.crc32, data, stored });
   }
   zipfile.close();
   return facts;
 }
 
 describe('zip entries', () => {
-  it('replaces the named entries and keeps the others, in order, with valid checksums', async () => {
+  it('replaces the named entries and keeps the others byte for byte, in order, with valid checksums', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('A').getCell('A1').value = 'alpha';
     wb.addWorksheet('B').getCell('A1').value = 'beta';
@@ -189,17 +190,23 @@ describe('zip entries', () => {
     await reread.xlsx.load(patched as unknown as ArrayBuffer);
     expect(reread.getWorksheet('B')!.getCell('C5').value).toBe(42);
     expect(reread.getWorksheet('A')!.getCell('A1').value).toBe('alpha');
-    for (const entry of await entryFacts(patched)) expect({ name: entry.name, crc: entry.crc }).toEqual({ name: entry.name, crc: crc32(entry.data) >>> 0 });
+    const original = new Map((await entryFacts(zip)).map((e) => [e.name, e]));
+    for (const entry of await entryFacts(patched)) {
+      expect({ name: entry.name, crc: entry.crc }).toEqual({ name: entry.name, crc: crc32(entry.data) >>> 0 });
+      // Entries not replaced keep their compressed bytes.
+      if (entry.name !== 'xl/worksheets/sheet2.xml') expect(entry.stored.equals(original.get(entry.name)!.stored)).toBe(true);
+    }
   });
 
   it('deflates stored entries and keeps directories', async () => {
-    const source = new yazl.ZipFile();
     const text = 'stored '.repeat(1000);
-    source.addEmptyDirectory('folder/');
-    source.addBuffer(Buffer.from(text), 'folder/stored.txt', { compress: false });
-    source.addBuffer(Buffer.from('中文'), 'deflated.txt');
-    source.end();
-    const zip = await readStream(source.outputStream);
+    const zip = Buffer.from(
+      zipSync({
+        'folder/': [new Uint8Array(0), { level: 0 }],
+        'folder/stored.txt': [strToU8(text), { level: 0 }],
+        'deflated.txt': [strToU8('中文'), { level: 6 }],
+      }),
+    );
     expect((await entryFacts(zip)).map((e) => e.method)).toEqual([0, 0, 8]);
     const patched = await rebuildZip(zip, new Map([['deflated.txt', Buffer.from('替换')]]), 1);
     const facts = await entryFacts(patched);
