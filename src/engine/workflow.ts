@@ -114,6 +114,17 @@ function overrideAfterReplacement(override: MappingOverride | undefined): Mappin
   return override?.unit !== undefined ? { unit: override.unit } : undefined;
 }
 
+/**
+ * The settings once `sheet` has been read with them: its sheet and source, so the next read covers
+ * the same block; column and header-row choices dropped when the saved source was replaced.
+ */
+export function settingsAfterRead(settings: Settings, sheet: SheetData): Settings {
+  const source = sheet.source ?? settings.source;
+  const next: Settings = { ...settings, sheet: sheet.name, ...(source ? { source } : {}) };
+  if (sourceReplaced(settings.source, sheet.source)) next.override = overrideAfterReplacement(settings.override);
+  return next;
+}
+
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new WorkflowCancelled();
 }
@@ -211,15 +222,11 @@ export async function evaluateAndWrite(
   onProgress?.({ stage: 'highlight', done: 1, total: 1 });
 
   throwIfAborted(signal);
-  const source = outcome.sheet.source ?? settings.source;
   const saved: Settings = {
-    ...settings,
+    // The next read (refresh, ribbon command, reopening) covers the same block.
+    ...settingsAfterRead(settings, outcome.sheet),
     // The ribbon command writes the summary in the language it was last written in.
     lang,
-    sheet: outcome.sheet.name,
-    // The next read (refresh, ribbon command, reopening) covers the same block.
-    ...(source ? { source } : {}),
-    ...(outcome.mappingReset ? { override: overrideAfterReplacement(settings.override) } : {}),
     summarySheet: summarySheet ?? settings.summarySheet,
     lastRefreshed: now().toISOString(),
   };

@@ -1,5 +1,5 @@
 // Every text the task pane shows, in Chinese and English. Components take a `Strings` and never hold literals.
-import type { Lang, Unit } from '../engine/types';
+import type { Lang, SourceRef, Unit } from '../engine/types';
 import type { Progress } from '../engine/port';
 
 export interface Strings {
@@ -33,7 +33,8 @@ export interface Strings {
   uncertain: string;
   uncertainHint: string;
   roleMissing: string;
-  sourceInfo: (sheet: string, rows: number) => string;
+  /** What was read: the table, the selected range, or the sheet; and how many rows. */
+  sourceInfo: (source: SourceRef, rows: number) => string;
 
   evaluate: string;
   writeSummary: string;
@@ -113,7 +114,12 @@ const zh: Strings = {
   uncertain: '不确定',
   uncertainHint: '自动识别把握不大，请核对',
   roleMissing: '未找到此列，请选择对应的列。',
-  sourceInfo: (sheet, rows) => `工作表“${sheet}”，共 ${rows} 行`,
+  sourceInfo: (source, rows) =>
+    source.kind === 'table' && source.table
+      ? `表格“${source.table}”（工作表“${source.sheet}”），共 ${rows} 行`
+      : source.kind === 'selection' && source.address
+        ? `选区 ${source.address}（工作表“${source.sheet}”），共 ${rows} 行`
+        : `工作表“${source.sheet}”，共 ${rows} 行`,
 
   evaluate: '评估',
   writeSummary: '写入汇总表',
@@ -198,7 +204,12 @@ const en: Strings = {
   uncertain: 'uncertain',
   uncertainHint: 'Detected with low confidence, please check',
   roleMissing: 'Not found; choose the column.',
-  sourceInfo: (sheet, rows) => `Sheet “${sheet}”, ${rows} rows`,
+  sourceInfo: (source, rows) =>
+    source.kind === 'table' && source.table
+      ? `Table “${source.table}” (sheet “${source.sheet}”), ${rows} rows`
+      : source.kind === 'selection' && source.address
+        ? `Range ${source.address} (sheet “${source.sheet}”), ${rows} rows`
+        : `Sheet “${source.sheet}”, ${rows} rows`,
 
   evaluate: 'Evaluate',
   writeSummary: 'Write summary',

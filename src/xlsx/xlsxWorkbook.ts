@@ -80,12 +80,14 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async readSource(request: ReadRequest = {}, options: WriteOptions = {}): Promise<SheetData> {
-    const ws = request.sheet === undefined ? this.workbook.worksheets[0] : this.sheet(request.sheet);
+    // A file has no selection, and its tables are not read apart: every read is the sheet's used block.
+    const sheetName = request.sheet ?? request.source?.sheet;
+    const ws = sheetName === undefined ? this.workbook.worksheets[0] : this.sheet(sheetName);
     options.onProgress?.({ stage: 'read', done: 0, total: 1 });
     const data = this.readCache.get(ws.name) ?? readSheet(ws);
     this.readCache.set(ws.name, data);
     options.onProgress?.({ stage: 'read', done: 1, total: 1 });
-    return data;
+    return { ...data, source: { sheet: ws.name, kind: 'sheet' } };
   }
 
   async writeSummary(layout: SummaryLayout, preferredName: string, options: WriteOptions = {}): Promise<{ sheetName: string }> {

@@ -4,12 +4,11 @@
 // JavaScript deflate ExcelJS uses, which is most of the time of writing a large workbook.
 import { buffer as readStream } from 'node:stream/consumers';
 import { promisify } from 'node:util';
-import { crc32, deflateRaw, inflateRaw } from 'node:zlib';
+import { crc32, deflateRaw, inflateRawSync } from 'node:zlib';
 import { Zip, type ZipInputFile } from 'fflate';
 import yauzl from 'yauzl';
 
 const deflateRawAsync = promisify(deflateRaw);
-const inflateRawAsync = promisify(inflateRaw);
 
 const METHOD_STORE = 0;
 const METHOD_DEFLATE = 8;
@@ -37,7 +36,8 @@ async function storedData(zipfile: yauzl.ZipFile, entry: yauzl.Entry): Promise<{
 
 async function entryData(zipfile: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
   const { method, bytes } = await storedData(zipfile, entry);
-  return method === METHOD_DEFLATE ? inflateRawAsync(bytes) : bytes;
+  // In one piece: three times faster than the stream or the thread pool for the few parts read.
+  return method === METHOD_DEFLATE ? inflateRawSync(bytes) : bytes;
 }
 
 /** The text of the entries named, for the caller to decide what to change. */

@@ -112,7 +112,7 @@ describe('evaluateAndWrite', () => {
       ...SETTINGS,
       sheet: '自评表',
       source: { sheet: '自评表', kind: 'table', table: 'Projects' },
-      override: { columns: { budget: 2 }, headerRow: 0, unit: '万元' },
+      override: { columns: { budget: 2 }, headerRow: 2, unit: '万元' },
     };
     const result = await evaluateAndWrite(port, settings, { summary: false });
     expect(result.mappingReset).toBe(true);

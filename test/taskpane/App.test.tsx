@@ -1,8 +1,9 @@
 /** @jest-environment jsdom */
 import '../support/jsdomSetup';
-import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import type { Settings } from '../../src/engine/port';
 import { HostError } from '../../src/excel/errors';
 import { App } from '../../src/taskpane/components/App';
 import type { PaneHost } from '../../src/taskpane/hostInfo';
@@ -157,7 +158,9 @@ describe('App (zh)', () => {
     await waitFor(() => expect(screen.getByText('工作表“第二张”，共 4 行')).toBeInTheDocument());
     await user.click(button('评估'));
     await waitFor(() => expect(projectItems()).toHaveLength(3));
-    expect(port.reads.at(-1)).toEqual({ sheet: '第二张', scope: 'sheet' });
+    // Picked: read as on opening (the selection counts if that sheet is active); evaluated: the same block again.
+    expect(port.reads.at(-2)).toEqual({ sheet: '第二张', scope: 'auto' });
+    expect(port.reads.at(-1)).toEqual({ sheet: '第二张', source: { sheet: '第二张', kind: 'sheet' } });
     expect(port.highlights[0]).toMatchObject({ sheet: '第二张', firstRow: 2, lastRow: 4 });
   });
 
@@ -167,6 +170,30 @@ describe('App (zh)', () => {
     await user.click(button('评估'));
     await screen.findByTestId('portfolio-rate');
     expect(port.reads.map((r) => r.sheet)).toEqual([undefined, '自评表']);
+  });
+
+  it('opens on the table the selection is in, says so, and evaluates that table from then on', async () => {
+    const port = seededPort();
+    const table = { sheet: '自评表', kind: 'table', table: 'Projects' } as const;
+    port.autoSource = table;
+    const user = await renderLoaded(port);
+    expect(screen.getByText('表格“Projects”（工作表“自评表”），共 11 行')).toBeInTheDocument();
+    // The officer clicks elsewhere in Excel before evaluating: the pane keeps to what it showed.
+    port.autoSource = { sheet: '自评表', kind: 'selection', address: 'A1:B2' };
+    await user.click(button('评估'));
+    await screen.findByTestId('portfolio-rate');
+    expect(port.reads).toEqual([{ scope: 'auto' }, { sheet: '自评表', source: table }]);
+    expect(port.settings?.source).toEqual(table);
+  });
+
+  it('reopens on the source saved with the mapping', async () => {
+    const port = seededPort();
+    const selection = { sheet: '自评表', kind: 'selection', address: 'A1:I11' } as const;
+    port.settings = { ...(port.settings as Settings), sheet: '自评表', source: selection };
+    port.autoSource = { sheet: '自评表', kind: 'table', table: 'Other' };
+    await renderLoaded(port);
+    expect(screen.getByText('选区 A1:I11（工作表“自评表”），共 11 行')).toBeInTheDocument();
+    expect(port.reads).toEqual([{ sheet: '自评表', source: selection }]);
   });
 
   it('shows an unexpected failure of the first read', async () => {
@@ -305,6 +332,19 @@ describe('App (en and hosts)', () => {
     expect(await screen.findByText('Portfolio rate')).toBeInTheDocument();
     expect(screen.getAllByText('Over budget').length).toBe(2);
     expect(screen.getAllByText('Stated rate differs').length).toBe(1);
+    expect(screen.getByText('Sheet “自评表”, 11 rows')).toBeInTheDocument();
+  });
+
+  it('names the range or the table it read, in English', async () => {
+    const port = seededPort();
+    port.autoSource = { sheet: '自评表', kind: 'selection', address: 'A1:I11' };
+    await renderLoaded(port, excelHost('en-US'), undefined);
+    expect(screen.getByText('Range A1:I11 (sheet “自评表”), 11 rows')).toBeInTheDocument();
+    cleanup();
+    port.reads = [];
+    port.settings = { ...(port.settings as Settings), source: { sheet: '自评表', kind: 'table', table: 'Projects' } };
+    await renderLoaded(port, excelHost('en-US'), undefined);
+    expect(screen.getByText('Table “Projects” (sheet “自评表”), 11 rows')).toBeInTheDocument();
   });
 
   it('switches language with the language button', async () => {

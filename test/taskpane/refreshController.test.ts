@@ -1,4 +1,6 @@
 import type { SourceChange } from '../../src/engine/port';
+import type { SheetData } from '../../src/engine/types';
+import { rangeOf } from '../../src/taskpane/format';
 import { RefreshController, isInsideRange, type SourceRange } from '../../src/taskpane/refreshController';
 
 const RANGE: SourceRange = { sheet: 'Sheet1', rowStart: 3, rowEnd: 10, colStart: 2, colEnd: 9 };
@@ -58,6 +60,22 @@ describe('isInsideRange', () => {
     expect(isInsideRange(change(2, 5), RANGE, 20)).toBe(false);
     expect(isInsideRange(change(5, 1), RANGE, 20)).toBe(false);
     expect(isInsideRange(change(5, 10), RANGE, 20)).toBe(false);
+  });
+
+  it('watches the block an Excel table at B2 covers: the read block, from its origin and size', () => {
+    // Table "Projects" on B2:D9 (header + 7 projects), as the adapter reads it.
+    const grid = [['项目名称', '全年预算数', '全年执行数'], ...Array.from({ length: 7 }, (_, i) => [`项目${i + 1}`, 100, 90])];
+    const table: SheetData = { name: 'Sheet1', origin: { row: 2, col: 2 }, grid, source: { sheet: 'Sheet1', kind: 'table', table: 'Projects' } };
+    const range = rangeOf(table);
+    expect(range).toEqual({ sheet: 'Sheet1', rowStart: 2, rowEnd: 9, colStart: 2, colEnd: 4 });
+    expect(isInsideRange(change(5, 3), range, 20)).toBe(true);
+    expect(isInsideRange(change(2, 2), range, 20)).toBe(true);
+    // A project typed in the row right under the table, in its columns.
+    expect(isInsideRange(change(10, 2), range, 20)).toBe(true);
+    // Beside the table (column A, column E) or above it (the note in row 1).
+    expect(isInsideRange(change(5, 1), range, 20)).toBe(false);
+    expect(isInsideRange(change(5, 5), range, 20)).toBe(false);
+    expect(isInsideRange(change(1, 2), range, 20)).toBe(false);
   });
 });
 

@@ -54,6 +54,14 @@ describe('opening and reading', () => {
     expect((await book.readSource({ sheet: '明细' })).grid).toEqual([['明细!']]);
   });
 
+  it('reads the sheet of a source the pane saved and reports it as the sheet (a file has no selection)', async () => {
+    const book = await bookWith('封面', '明细');
+    const data = await book.readSource({ source: { sheet: '明细', kind: 'table', table: 'Projects' } });
+    expect(data.grid).toEqual([['明细!']]);
+    expect(data.source).toEqual({ sheet: '明细', kind: 'sheet' });
+    expect((await book.readSource()).source).toEqual({ sheet: '封面', kind: 'sheet' });
+  });
+
   it('rejects an unknown sheet, a file that is not a workbook and a missing file with their codes', async () => {
     const book = await bookWith('Sheet1');
     await expect(book.readSource({ sheet: 'Nope' })).rejects.toMatchObject({ code: 'unknown_sheet' });

@@ -60,7 +60,7 @@ export function MappingPanel(props: MappingPanelProps) {
   return (
     <section className={styles.panel} aria-label={strings.mappingTitle}>
       <Subtitle2 as="h2">{strings.mappingTitle}</Subtitle2>
-      <Text size={200}>{strings.sourceInfo(source.name, source.grid.length)}</Text>
+      <Text size={200}>{strings.sourceInfo(source.source ?? { sheet: source.name, kind: 'sheet' }, source.grid.length)}</Text>
       <div className={styles.row}>
         <Field label={strings.headerRow} hint={strings.headerRowHint(headerSheetRow)}>
           <SpinButton

@@ -12,6 +12,7 @@ import {
   readRequestFor,
   resolveScheme,
   runEngineHere,
+  settingsAfterRead,
   type EngineRunner,
   type EvaluateOutcome,
   type WriteOutcome,
@@ -139,6 +140,9 @@ export function usePaneModel(port: WorkbookPort | null, options: PaneModelOption
         setSettings({
           ...settingsRef.current,
           sheet: result.settings.sheet,
+          source: result.settings.source,
+          // Choices made in the pane meanwhile stay, unless they belonged to a block that is gone.
+          ...(result.mappingReset ? { override: result.settings.override } : {}),
           summarySheet: result.settings.summarySheet,
           lastRefreshed: result.settings.lastRefreshed,
         });
@@ -180,10 +184,11 @@ export function usePaneModel(port: WorkbookPort | null, options: PaneModelOption
         const names = await port.listSheets().catch(() => [] as string[]);
         if (!active) return;
         setSheets(names.filter((name) => name !== saved.summarySheet));
+        // The saved source; without one, what the selection points at (a table, a range) or the sheet.
         const sheet = await port.readSource(readRequestFor(saved));
         if (!active) return;
-        // From now on the pane reads this sheet, whichever sheet the officer activates in Excel.
-        setSettings({ ...settingsRef.current, sheet: sheet.name });
+        // From now on the pane reads this block, whichever sheet or cell the officer selects in Excel.
+        setSettings(settingsAfterRead(settingsRef.current, sheet));
         sourceRef.current = sheet;
         setSource(sheet);
         controller.setRange(rangeOf(sheet));
@@ -281,16 +286,18 @@ export function usePaneModel(port: WorkbookPort | null, options: PaneModelOption
       if (!port) return;
       controller.cancel();
       // Column choices belong to the old sheet's layout.
-      const next: Settings = { ...settingsRef.current, sheet: sheetName, override: undefined };
+      const next: Settings = { ...settingsRef.current, sheet: sheetName, source: undefined, override: undefined };
       setSettings(next);
       previewSeq.current += 1;
       outcomeRef.current = null;
       setOutcome(null);
       setNotApplied(false);
       setNotice(null);
-      port.readSource(readRequestFor(next)).then(
+      // On the sheet the officer has active, the table or range selected there counts, as on opening.
+      port.readSource({ sheet: sheetName, scope: 'auto' }).then(
         (sheet) => {
           if (settingsRef.current.sheet !== sheetName) return;
+          setSettings(settingsAfterRead(settingsRef.current, sheet));
           sourceRef.current = sheet;
           setSource(sheet);
           controller.setRange(rangeOf(sheet));
