@@ -46,6 +46,15 @@ describe('settings parsing', () => {
     expect(parseSettings({ version: 2, schemeId: 'x', band: { low: 0.9, high: 1 } })).toBeNull();
     expect(parseSettings({ version: 1, schemeId: 'x', band: { low: 1.2, high: 1 } })).toBeNull();
     expect(parseSettings({ version: 1, schemeId: 'x', band: { low: 'a', high: 1 } })).toBeNull();
+    // A damaged source is dropped, the rest kept.
+    const base = { version: 1, schemeId: 'x', band: { low: 0.9, high: 1 }, sheet: 'S' };
+    for (const source of [{ sheet: 'S', kind: 'table' }, { sheet: 'S', kind: 'selection', address: 'B2:A' }, { kind: 'sheet' }, 'S']) {
+      expect(parseSettings({ ...base, source })).toEqual(base);
+    }
+    const table = { sheet: 'S', kind: 'table', table: 'Projects' };
+    expect(parseSettings({ ...base, source: table })).toEqual({ ...base, source: table });
+    const selection = { sheet: 'S', kind: 'selection', address: 'B2:H20' };
+    expect(parseSettings({ ...base, source: selection })).toEqual({ ...base, source: selection });
     const wb = new FakeWorkbook();
     const uninstall = wb.install();
     try {
