@@ -6,6 +6,7 @@
 import { storableText } from './cellText';
 import { readZipTexts } from './zipPatch';
 import type { SummaryValue } from '../engine/summaryTypes';
+import { colLetter } from '../engine/address';
 
 export interface DeferredRows {
   /** 1-based sheet row written by ExcelJS whose cell styles the deferred rows take; they follow it directly. */
@@ -21,17 +22,6 @@ export interface BulkPatch {
   deferred: DeferredRows[];
   /** The summary table, whose range ExcelJS wrote over its first data row only. */
   table: { name: string; ref: string } | null;
-}
-
-export function columnLetters(col: number): string {
-  let n = col;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 const MARKUP = /[&<>"]/;
@@ -116,7 +106,7 @@ export function rowsXml(deferred: DeferredRows, styles: Map<string, string>, str
   const letters: string[] = [];
   const attrs: string[] = [];
   for (let i = 0; i < width; i++) {
-    letters.push(columnLetters(deferred.col + i));
+    letters.push(colLetter(deferred.col + i));
     const s = styles.get(letters[i]);
     attrs.push(s === undefined ? '' : ' s="' + s + '"');
   }

@@ -1,7 +1,8 @@
 // Renders the host-free SummaryLayout onto an ExcelJS worksheet.
 import type { Style, Workbook, Worksheet } from 'exceljs';
 import type { LayoutBlock, SummaryLayout, SummaryValue } from '../engine/summaryTypes';
-import { columnLetters, type DeferredRows } from './bulkRows';
+import { colLetter } from '../engine/address';
+import type { DeferredRows } from './bulkRows';
 import { storableText } from './cellText';
 
 /** One shared style object per look: ExcelJS recognises a style object it has seen and skips the work. */
@@ -118,7 +119,7 @@ function addProjectTable(sheet: Worksheet, layout: SummaryLayout, styles: StyleC
   const name = uniqueTableName(sheet.workbook, 'EvaluationSummary');
   sheet.addTable({
     name,
-    ref: `${columnLetters(table.col + 1)}${table.headerRow + 1}`,
+    ref: `${colLetter(table.col + 1)}${table.headerRow + 1}`,
     headerRow: true,
     totalsRow: false,
     style: { theme: 'TableStyleMedium2', showRowStripes: true },
@@ -135,8 +136,8 @@ function addProjectTable(sheet: Worksheet, layout: SummaryLayout, styles: StyleC
     }
   }
   // Addresses computed, not taken from getCell: that would create the cells of rows still deferred.
-  const topLeft = `${columnLetters(table.col + 1)}${table.headerRow + 1}`;
-  const bottomRight = `${columnLetters(table.col + columns.length)}${table.headerRow + 1 + table.rowCount}`;
+  const topLeft = `${colLetter(table.col + 1)}${table.headerRow + 1}`;
+  const bottomRight = `${colLetter(table.col + columns.length)}${table.headerRow + 1 + table.rowCount}`;
   return { name, ref: `${topLeft}:${bottomRight}` };
 }
 
