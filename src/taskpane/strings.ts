@@ -16,6 +16,11 @@ export interface Strings {
   unit: string;
   unitNotStated: string;
   units: Record<Unit, string>;
+  /** The unit inside a label, "Total budget (10k yuan)". */
+  unitsShort: Record<Unit, string>;
+  spinUp: string;
+  spinDown: string;
+  clearSelection: string;
   withUnit: (label: string, unit: string) => string;
   labelled: (label: string, value: string) => string;
   scheme: string;
@@ -97,6 +102,10 @@ const zh: Strings = {
   unit: '金额单位',
   unitNotStated: '未注明',
   units: { 万元: '万元', 元: '元', 千元: '千元' },
+  unitsShort: { 万元: '万元', 元: '元', 千元: '千元' },
+  spinUp: '增加',
+  spinDown: '减少',
+  clearSelection: '清除选择',
   withUnit: (label, unit) => `${label}（${unit}）`,
   labelled: (label, value) => `${label}：${value}`,
   scheme: '评分方案',
@@ -187,6 +196,10 @@ const en: Strings = {
   unit: 'Amount unit',
   unitNotStated: 'Not stated',
   units: { 万元: '万元 (10k yuan)', 元: '元 (yuan)', 千元: '千元 (1k yuan)' },
+  unitsShort: { 万元: '10k yuan', 元: 'yuan', 千元: '1k yuan' },
+  spinUp: 'Increase',
+  spinDown: 'Decrease',
+  clearSelection: 'Clear selection',
   withUnit: (label, unit) => `${label} (${unit})`,
   labelled: (label, value) => `${label}: ${value}`,
   scheme: 'Scoring scheme',

@@ -63,6 +63,14 @@ describe('App (zh)', () => {
     expect(projectItems()).toHaveLength(0);
   });
 
+  it('labels every control in Chinese, including Fluent’s own spin and clear buttons', async () => {
+    await renderLoaded(seededPort());
+    const labels = Array.from(document.querySelectorAll('[aria-label]')).map((el) => el.getAttribute('aria-label') ?? '');
+    expect(labels).toContain('增加');
+    expect(labels).toContain('清除选择');
+    expect(labels.filter((label) => /^[\x20-\x7e]+$/.test(label) && /[a-z]{3}/i.test(label))).toEqual([]);
+  });
+
   it('evaluates: portfolio line, flagged projects first, flags with text, highlights applied', async () => {
     const port = seededPort();
     const user = await renderLoaded(port);

@@ -50,6 +50,7 @@ export function ColumnField({ role, label, choice, options, required, missing, s
         data-role={role}
         value={selectedLabel}
         selectedOptions={[selected]}
+        clearButton={{ 'aria-label': strings.clearSelection }}
         disabled={disabled}
         onOptionSelect={(_event, data) => {
           const value = data.optionValue ?? NONE;

@@ -69,6 +69,8 @@ export function MappingPanel(props: MappingPanelProps) {
             min={source.origin.row}
             max={lastSheetRow}
             disabled={disabled || !detection}
+            incrementButton={{ 'aria-label': strings.spinUp }}
+            decrementButton={{ 'aria-label': strings.spinDown }}
             onChange={(_event, data) => {
               const typed = data.value ?? (data.displayValue !== undefined ? Number.parseInt(data.displayValue, 10) : NaN);
               if (typeof typed === 'number') setHeaderRow(typed);
@@ -80,6 +82,7 @@ export function MappingPanel(props: MappingPanelProps) {
             className={styles.fill}
             value={unitText(unitValue)}
             selectedOptions={[unitValue]}
+            clearButton={{ 'aria-label': strings.clearSelection }}
             disabled={disabled || !detection}
             onOptionSelect={(_event, data) => {
               const value = data.optionValue ?? UNIT_NONE;

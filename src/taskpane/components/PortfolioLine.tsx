@@ -15,7 +15,7 @@ const useStyles = makeStyles({
 export function PortfolioLine({ evaluation, strings, lang }: { evaluation: Evaluation; strings: Strings; lang: Lang }) {
   const styles = useStyles();
   const { totals } = evaluation;
-  const label = (text: string) => (evaluation.unit ? strings.withUnit(text, strings.units[evaluation.unit]) : text);
+  const label = (text: string) => (evaluation.unit ? strings.withUnit(text, strings.unitsShort[evaluation.unit]) : text);
   return (
     <div>
       <dl className={styles.grid}>

@@ -54,6 +54,7 @@ export function SchemeField({ strings, lang, settings, disabled, onScheme, onCus
         <Dropdown
           value={selected ? selected.name[lang] : settings.schemeId}
           selectedOptions={[settings.schemeId]}
+          clearButton={{ 'aria-label': strings.clearSelection }}
           disabled={disabled}
           onOptionSelect={(_event, data) => {
             if (data.optionValue === CUSTOM) {

@@ -16,6 +16,7 @@ export function SheetField({ strings, sheets, current, disabled, onSheet }: Shee
       <Dropdown
         value={current ?? ''}
         selectedOptions={current ? [current] : []}
+        clearButton={{ 'aria-label': strings.clearSelection }}
         disabled={disabled}
         onOptionSelect={(_event, data) => {
           if (data.optionValue && data.optionValue !== current) onSheet(data.optionValue);
