@@ -82,7 +82,10 @@ export function gradeOf(total: number | null, bands: GradeBands): Grade | null {
   return 'poor';
 }
 
-/** Neumaier summation: 305.5 + 26.15 + … stays 918.45 rather than drifting in the last digit. */
+/**
+ * Neumaier summation, then rounded to 15 significant digits: amounts are decimals typed by people, so
+ * 271.46 + 26.33 + … reads 725.45 rather than the binary sum's 725.4499999999999.
+ */
 class Sum {
   private s = 0;
   private c = 0;
@@ -94,7 +97,10 @@ class Sum {
   }
   get value(): number {
     const v = this.s + this.c;
-    if (isFiniteNumber(v)) return v;
+    if (isFiniteNumber(v)) {
+      const decimal = Number(v.toPrecision(15));
+      return isFiniteNumber(decimal) ? decimal : v;
+    }
     // Only amounts near 1e308 get here; a finite stand-in keeps Infinity out of every output.
     return isFiniteNumber(this.s) ? this.s : this.s > 0 ? Number.MAX_VALUE : -Number.MAX_VALUE;
   }

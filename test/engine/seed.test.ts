@@ -90,8 +90,9 @@ describe('the seed report under wuhan2018', () => {
   });
 
   it('sums the portfolio: 918.45 budget, 725.45 actual, fund-weighted rate, six flagged', () => {
-    expect(evaluation.totals.budget).toBeCloseTo(918.45, 9);
-    expect(evaluation.totals.actual).toBeCloseTo(725.45, 9);
+    // Exactly the decimal sums an officer would write down, not the binary sum's 725.4499999999999.
+    expect(evaluation.totals.budget).toBe(918.45);
+    expect(evaluation.totals.actual).toBe(725.45);
     expect(evaluation.totals.usageRate).toBeCloseTo(725.45 / 918.45, 12);
     expect(evaluation.totals.projects).toBe(7);
     expect(evaluation.totals.flagged).toBe(6);
