@@ -1,5 +1,5 @@
 // The workbook port: what the task pane and the batch command need from a workbook.
-// Implemented with Office.js in src/excel and with ExcelJS in src/xlsx.
+// Implemented with Office JavaScript API in src/excel and with ExcelJS in src/xlsx.
 import type { Lang, MappingOverride, RateBand, Scheme, SheetData, SourceRef } from './types';
 import type { SummaryLayout } from './summaryTypes';
 

@@ -1,4 +1,4 @@
-// Where everything goes on the summary sheet. Both renderers (Office.js and ExcelJS) write exactly
+// Where everything goes on the summary sheet. Both renderers (Office JavaScript API and ExcelJS) write exactly
 // these blocks with these number formats; they need nothing else. Every block is rectangular
 // (null = empty cell) and blocks never overlap.
 //

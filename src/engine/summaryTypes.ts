@@ -1,5 +1,5 @@
 // The summary sheet, described without any host: built by summary.ts, laid out by summaryLayout.ts,
-// rendered by src/excel (Office.js) and src/xlsx (ExcelJS).
+// rendered by src/excel (Office JavaScript API) and src/xlsx (ExcelJS).
 import type { Lang, RateBand } from './types';
 
 export type SummaryValue = string | number | null;

@@ -1,6 +1,6 @@
 // Shared vocabulary of the engine. Host-free: no Office, no ExcelJS, no DOM.
 
-/** A cell value as a host hands it over (Office.js `values`, ExcelJS cell value flattened). */
+/** A cell value as a host hands it over (Office JavaScript API `values`, ExcelJS cell value flattened). */
 export type CellValue = string | number | boolean | null | undefined;
 
 /** Rows of cells, as read from a sheet: grid[r][c]. Rows may be ragged. */
