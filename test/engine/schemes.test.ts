@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { BUILTIN_SCHEMES, getScheme, listBuiltinSchemes, parseScheme, validateBand } from '../../src/engine/schemes';
 import type { Lang, Scheme } from '../../src/engine/types';
 
@@ -268,5 +270,15 @@ describe('JSON error positions', () => {
 describe('numbers JSON cannot hold', () => {
   it('names a weight that overflows to Infinity as such', () => {
     expect(errorsOf('{"id":"x","weights":{"output":1e400}}', 'en')[0]).toBe('"weights.output" must be a number, got Infinity');
+  });
+});
+
+describe('the bundled example scheme file', () => {
+  it('is a valid custom scheme: Sichuan 2023, output 60 + benefit 30 + execution 10', () => {
+    const text = readFileSync(join(__dirname, '../../samples/scheme-sichuan2023.json'), 'utf8');
+    const result = parseScheme(text, 'en');
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(result.scheme.weights).toEqual({ output: 60, benefit: 30 });
+    expect(result.scheme.execution).toEqual({ rule: 'linear', weight: 10 });
   });
 });
