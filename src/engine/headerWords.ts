@@ -32,12 +32,15 @@ const HEADER_WORDS: HeaderWord[] = [
   ...words('budget', STRONG, [
     '全年预算数', '调整后预算数', '预算数', '年度预算数', '项目资金预算', '年度预算', '全年预算', '调整后预算',
     '预算安排数', '预算安排', 'budget',
+    // English headers that contain the other role's word: the longest word decides.
+    'expenditurebudget', 'spendingbudget', 'budgetamount', 'adjustedbudget', 'full-yearbudget',
   ]),
   ...words('budget', WEAK, ['预算', '预算金额', '预算资金', '批复金额', '批复数', '批复预算', '安排数']),
   ...words('budget', FALLBACK, ['年初预算数', '年初预算', '初始预算', 'initialbudget', 'originalbudget']),
   ...words('actual', STRONG, [
     '全年执行数', '预算执行数', '实际执行数', '执行数', '实际支出', '实际执行', 'actual', 'spent', 'expenditure',
     '实际支出数', '执行金额',
+    'budgetspent', 'actualspend', 'actualspending', 'actualexpenditure', 'amountspent', 'budgetexecuted',
   ]),
   ...words('actual', WEAK, ['决算数', '支出数', '支出金额', '实际使用']),
   ...words('statedRate', STRONG, [

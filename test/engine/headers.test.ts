@@ -169,6 +169,16 @@ describe('detectHeader on English headers', () => {
   });
 });
 
+describe('English headers that contain the other amount word', () => {
+  test.each([
+    [['Project', 'Expenditure budget', 'Budget spent'], { project: 0, budget: 1, actual: 2 }],
+    [['Project', 'Budget amount', 'Actual spending'], { project: 0, budget: 1, actual: 2 }],
+    [['Project', 'Amount spent', 'Adjusted budget'], { project: 0, actual: 1, budget: 2 }],
+  ])('%j', (header, expected) => {
+    expect(columnsOf(detectHeader([header, ['Road repair', 100, 90]]))).toEqual(expected);
+  });
+});
+
 describe('words that contain other words', () => {
   test('预算执行率 is a rate, 预算执行数 an actual, 得分合计 a total', () => {
     const d = detectHeader([['项目名称', '预算数', '预算执行数', '预算执行率', '得分合计']]);
