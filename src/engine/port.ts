@@ -68,6 +68,8 @@ export interface Settings {
   summarySheet?: string;
   /** ISO time of the last refresh. */
   lastRefreshed?: string;
+  /** False once the officer cleared the highlights: refreshes leave them off until the next Evaluate. */
+  highlights?: boolean;
 }
 
 export interface WorkbookPort {

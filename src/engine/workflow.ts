@@ -191,8 +191,8 @@ export async function evaluate(port: WorkbookPort, settings: Settings, options: 
 }
 
 /**
- * Evaluates, writes the summary sheet (unless `summary: false`), replaces the add-in's highlights and
- * saves the settings. Stops between stages once the signal fires.
+ * Evaluates, writes the summary sheet (unless `summary: false`), replaces the add-in's highlights
+ * (unless the officer cleared them: `settings.highlights === false`) and saves the settings. Stops between stages once the signal fires.
  */
 export async function evaluateAndWrite(
   port: WorkbookPort,
@@ -215,11 +215,13 @@ export async function evaluateAndWrite(
   }
 
   throwIfAborted(signal);
-  const highlight = highlightSpecFor(outcome.sheet, outcome.detection, outcome.evaluation);
-  onProgress?.({ stage: 'highlight', done: 0, total: 1 });
-  if (highlight) await port.applyHighlights(highlight);
-  else await port.clearHighlights(outcome.sheet.name);
-  onProgress?.({ stage: 'highlight', done: 1, total: 1 });
+  const highlight = settings.highlights === false ? null : highlightSpecFor(outcome.sheet, outcome.detection, outcome.evaluation);
+  if (settings.highlights !== false) {
+    onProgress?.({ stage: 'highlight', done: 0, total: 1 });
+    if (highlight) await port.applyHighlights(highlight);
+    else await port.clearHighlights(outcome.sheet.name);
+    onProgress?.({ stage: 'highlight', done: 1, total: 1 });
+  }
 
   throwIfAborted(signal);
   const saved: Settings = {

@@ -57,6 +57,14 @@ describe('evaluateAndWrite', () => {
     expect(port.highlights[0]).toMatchObject({ firstRow: 5, lastRow: 11, firstCol: 2, lastCol: 10, budgetCol: 5, actualCol: 6 });
   });
 
+  it('leaves highlights alone once the officer cleared them, and keeps that choice', async () => {
+    const port = new FakePort();
+    const result = await evaluateAndWrite(port, { ...SETTINGS, highlights: false });
+    expect(port.calls).toEqual(['readSource', 'writeSummary', 'saveSettings']);
+    expect(result.highlight).toBeNull();
+    expect(port.settings?.highlights).toBe(false);
+  });
+
   it('writes no summary when asked not to, and keeps an earlier summary name', async () => {
     const port = new FakePort();
     await evaluateAndWrite(port, { ...SETTINGS, summarySheet: '汇总(2)' }, { summary: false });

@@ -285,6 +285,16 @@ describe('App (long runs, schemes, highlights)', () => {
     await user.click(button('清除高亮'));
     expect(await screen.findByText('已清除本加载项设置的高亮。')).toBeInTheDocument();
     expect(port.cleared).toEqual(['自评表']);
+    expect(port.settings?.highlights).toBe(false);
+    // A refresh keeps them off; the next Evaluate brings them back.
+    const applied = port.highlights.length;
+    await user.click(button('刷新'));
+    await waitFor(() => expect(port.settings?.lastRefreshed).toBeDefined());
+    await waitFor(() => expect(port.calls.filter((c) => c === 'saveSettings').length).toBeGreaterThanOrEqual(3));
+    expect(port.highlights).toHaveLength(applied);
+    await user.click(button('评估'));
+    await waitFor(() => expect(port.highlights).toHaveLength(applied + 1));
+    expect(port.settings?.highlights).toBe(true);
   });
 
   it('takes a custom scheme from JSON, reporting mistakes first', async () => {

@@ -257,16 +257,26 @@ export function usePaneModel(port: WorkbookPort | null, options: PaneModelOption
     setCustomScheme: (scheme) =>
       applySettings({ ...settingsRef.current, customScheme: scheme, schemeId: scheme.id, band: { ...scheme.rateBand } }),
     setBand: (band) => applySettings({ ...settingsRef.current, band }),
-    evaluate: () => runWith('evaluate'),
+    evaluate: () => {
+      // Evaluate is the explicit way back to highlights after "Clear highlights".
+      if (settingsRef.current.highlights === false) setSettings({ ...settingsRef.current, highlights: true });
+      runWith('evaluate');
+    },
     writeSummary: () => runWith('summary'),
     refresh: () => runWith('refresh'),
     clearHighlights: () => {
       const sheetName = sourceRef.current?.name ?? settingsRef.current.sheet;
       if (!port || !sheetName) return;
-      port.clearHighlights(sheetName).then(
-        () => setNotice({ kind: 'highlightsCleared' }),
-        (error: unknown) => setNotice({ kind: 'error', error }),
-      );
+      // Refreshes (automatic, Refresh, the ribbon) leave them off until the next Evaluate.
+      const next: Settings = { ...settingsRef.current, highlights: false };
+      setSettings(next);
+      port
+        .clearHighlights(sheetName)
+        .then(() => port.saveSettings(next))
+        .then(
+          () => setNotice({ kind: 'highlightsCleared' }),
+          (error: unknown) => setNotice({ kind: 'error', error }),
+        );
     },
     cancel: () => {
       controller.cancel();
