@@ -179,7 +179,7 @@ const zh: Strings = {
   cancelled: '已取消。',
   dismiss: '关闭',
   summaryWritten: (s) => `汇总已写入工作表“${s}”。`,
-  highlightsCleared: '已清除本加载项设置的高亮。',
+  highlightsCleared: '已清除本加载项设置的高亮；刷新不会再加上，点击“评估”可恢复。',
 };
 
 const en: Strings = {
@@ -273,7 +273,7 @@ const en: Strings = {
   cancelled: 'Cancelled.',
   dismiss: 'Dismiss',
   summaryWritten: (s) => `Summary written to sheet “${s}”.`,
-  highlightsCleared: 'The add-in’s highlights were cleared.',
+  highlightsCleared: 'The add-in’s highlights were cleared; refreshes leave them off until you click Evaluate.',
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };

@@ -283,7 +283,7 @@ describe('App (long runs, schemes, highlights)', () => {
     await user.click(button('评估'));
     await screen.findByTestId('portfolio-rate');
     await user.click(button('清除高亮'));
-    expect(await screen.findByText('已清除本加载项设置的高亮。')).toBeInTheDocument();
+    expect(await screen.findByText('已清除本加载项设置的高亮；刷新不会再加上，点击“评估”可恢复。')).toBeInTheDocument();
     expect(port.cleared).toEqual(['自评表']);
     expect(port.settings?.highlights).toBe(false);
     // A refresh keeps them off; the next Evaluate brings them back.
