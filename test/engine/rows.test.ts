@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { detectHeader } from '../../src/engine/headers';
 import { extractTable, totalKind } from '../../src/engine/rows';
 import type { CellValue, ColumnMapping, Grid, HeaderDetection, Role } from '../../src/engine/types';
+import { SEED_ROWS } from '../support/seed';
 
 /** A detection built by hand, so these tests do not depend on header detection. */
 function detection(headerRow: number, columns: Partial<Record<Role, number>>): HeaderDetection {
@@ -12,15 +13,7 @@ function detection(headerRow: number, columns: Partial<Record<Role, number>>): H
   return { headerStart: headerRow, headerRow, headers: [], mapping, unit: null, missing: [] };
 }
 
-const SEED: [string, number, number, string, number, number, number][] = [
-  ['安全生产责任经费', 305.5, 271.46, '88.86%', 45, 45, 90],
-  ['安全生产综合监管经费', 26.15, 26.33, '100.69%', 48, 48, 96],
-  ['保障安全生产专项经费', 40, 35.5, '88%', 45, 45, 90],
-  ['局机关建设经费', 21.8, 17.41, '79.86%', 40, 45, 85],
-  ['安全生产监察协管员劳务费', 150, 147.75, '98.5%', 49, 46, 95],
-  ['小微企业生产安全险及责任政府补贴', 200, 45, '22.5%', 30, 30, 60],
-  ['社区安全协管员补助经费', 175, 182, '104%', 50, 50, 100],
-];
+const SEED = SEED_ROWS;
 
 describe('totalKind', () => {
   test.each<[string, 'grand' | 'sub' | null]>([

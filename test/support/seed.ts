@@ -17,3 +17,16 @@ export const SEED = {
   benefit: [45, 48, 45, 45, 46, 30, 50],
   totals: [90, 96, 90, 85, 95, 60, 100],
 } as const;
+
+/** One tuple per project: name, budget, actual, printed rate, output, benefit, total. */
+export type SeedRow = [string, number, number, string, number, number, number];
+
+export const SEED_ROWS: SeedRow[] = SEED.names.map((name, i) => [
+  name,
+  SEED.budgets[i],
+  SEED.actuals[i],
+  SEED.printedRates[i],
+  SEED.output[i],
+  SEED.benefit[i],
+  SEED.totals[i],
+]);
