@@ -50,13 +50,13 @@ export async function withEventsSuppressed<T>(
   }
 }
 
-/** Listens to changes on every sheet (worksheets.onChanged, ExcelApi 1.9) and reports them by sheet name. */
-export async function listenToChanges(
-  run: ExcelRunner,
-  meter: RequestMeter,
-  listener: (change: SourceChange) => void,
-): Promise<() => Promise<void>> {
-  // Names are cached briefly: a burst of events costs one look-up, a rename is seen soon after.
+type ChangeListener = (change: SourceChange) => void;
+
+/** Sheet names by id, cached briefly: a burst of events costs one look-up, a rename is seen soon after. */
+function sheetNameCache(run: ExcelRunner, meter: RequestMeter): {
+  names: Map<string, string>;
+  nameOf: (id: string) => Promise<string | null>;
+} {
   const names = new Map<string, string>();
   let cachedAt = Date.now();
   const nameOf = async (id: string): Promise<string | null> => {
@@ -75,7 +75,14 @@ export async function listenToChanges(
       return sheet.name;
     });
   };
-  const handler = async (args: Excel.WorksheetChangedEventArgs): Promise<void> => {
+  return { names, nameOf };
+}
+
+function changeHandler(
+  nameOf: (id: string) => Promise<string | null>,
+  listener: ChangeListener,
+): (args: Excel.WorksheetChangedEventArgs) => Promise<void> {
+  return async (args) => {
     try {
       const name = await nameOf(args.worksheetId);
       if (name === null) return;
@@ -85,20 +92,111 @@ export async function listenToChanges(
       // An event that cannot be resolved is dropped; the next edit raises another.
     }
   };
-  const registration = await run(async (context) => {
-    const worksheets = context.workbook.worksheets;
-    worksheets.load('items/id,items/name');
-    const result = worksheets.onChanged.add(handler);
-    await meter.sync(context, 'events:add');
-    for (const ws of worksheets.items) names.set(ws.id, ws.name);
-    return result;
-  });
-  return async () => {
-    await runWith(registration.context as Excel.RequestContext, async (context) => {
-      registration.remove();
+}
+
+interface SheetRegistration {
+  /** Name of the sheet listened to, as the read that chose it reported it. */
+  sheet: string;
+  remove: () => Promise<void>;
+}
+
+function removerOf(result: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>, meter: RequestMeter): () => Promise<void> {
+  return () =>
+    runWith(result.context as Excel.RequestContext, async (context) => {
+      result.remove();
       await meter.sync(context, 'events:remove');
     });
-  };
+}
+
+/** Listens to changes on every sheet (worksheets.onChanged, ExcelApi 1.9) and reports them by sheet name. */
+export async function listenToChanges(run: ExcelRunner, meter: RequestMeter, listener: ChangeListener): Promise<() => Promise<void>> {
+  const { names, nameOf } = sheetNameCache(run, meter);
+  const handler = changeHandler(nameOf, listener);
+  const result = await run(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load('items/id,items/name');
+    const added = worksheets.onChanged.add(handler);
+    await meter.sync(context, 'events:add');
+    for (const ws of worksheets.items) names.set(ws.id, ws.name);
+    return added;
+  });
+  return removerOf(result, meter);
+}
+
+/**
+ * Before ExcelApi 1.9 there is no workbook-wide change event: Worksheet.onChanged (1.7) is registered
+ * on the source sheet, the sheet the last read landed on, and moved when a read lands on another.
+ * Changes on other sheets are not seen, which the pane does not need: it refreshes on source edits.
+ */
+export class SourceSheetEvents {
+  private readonly listeners = new Set<ChangeListener>();
+  private source: string | null = null;
+  private registration: SheetRegistration | null = null;
+  /** Registrations and removals run one after another, in the order asked. */
+  private queue: Promise<void> = Promise.resolve();
+  private readonly cache: ReturnType<typeof sheetNameCache>;
+  private readonly handler: (args: Excel.WorksheetChangedEventArgs) => Promise<void>;
+
+  constructor(
+    private readonly run: ExcelRunner,
+    private readonly meter: RequestMeter,
+  ) {
+    this.cache = sheetNameCache(run, meter);
+    this.handler = changeHandler(this.cache.nameOf, (change) => {
+      for (const listener of this.listeners) listener(change);
+    });
+  }
+
+  /** A read landed on this sheet: the registration follows it. */
+  follow(sheetName: string): Promise<void> {
+    this.source = sheetName;
+    return this.update();
+  }
+
+  async listen(listener: ChangeListener): Promise<() => Promise<void>> {
+    this.listeners.add(listener);
+    try {
+      await this.update();
+    } catch (err) {
+      this.listeners.delete(listener);
+      throw err;
+    }
+    return async () => {
+      this.listeners.delete(listener);
+      await this.update();
+    };
+  }
+
+  private update(): Promise<void> {
+    const step = this.queue.then(() => this.apply());
+    // A failed step does not block the next one, which tries again.
+    this.queue = step.catch(() => undefined);
+    return step;
+  }
+
+  private async apply(): Promise<void> {
+    const wanted = this.listeners.size > 0 ? this.source : null;
+    if ((this.registration?.sheet ?? null) === wanted) return;
+    if (this.registration) {
+      const old = this.registration;
+      this.registration = null;
+      try {
+        await old.remove();
+      } catch {
+        // The sheet was deleted, and its handler with it.
+      }
+    }
+    if (wanted === null) return;
+    const result = await this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(wanted);
+      sheet.load('id,name');
+      const added = sheet.onChanged.add(this.handler);
+      await this.meter.sync(context, 'events:add');
+      this.cache.names.set(sheet.id, sheet.name);
+      return added;
+    });
+    this.registration = { sheet: wanted, remove: removerOf(result, this.meter) };
+  }
 }
 
 /** Excel.run on an existing context (needed to remove a handler with the context that added it). */

@@ -6,15 +6,33 @@ export interface HostInfo {
   displayLanguage: string;
   /** From Office's theme where the host exposes one; null when unknown. */
   dark: boolean | null;
-  /** Required API sets this Excel lacks, as "ExcelApi 1.9"; empty when all are there. */
+  /** Required API sets this Excel lacks, as "ExcelApi 1.8"; empty when all are there. */
   missingApiSets: string[];
   /** ExcelApi 1.14 (event triggerSource) is optional: without it the adapter switches events off around its writes. */
   canUseTriggerSource: boolean;
 }
 
-/** ExcelApi 1.9: Range.getTables, worksheets.onChanged, getRangeByIndexes (1.7), runtime.enableEvents (1.8), conditional formats (1.6). */
-export const REQUIRED_API_SETS: readonly { name: string; version: string }[] = [{ name: 'ExcelApi', version: '1.9' }];
+/*
+ * API sets the adapter (src/excel/*.ts) uses, checked member by member against @types/office-js:
+ * REQUIRED, ExcelApi 1.8 (Excel 2019 perpetual stops there):
+ *   1.8  runtime.enableEvents (own writes kept out of change events where triggerSource is missing)
+ *   1.7  getRangeByIndexes, freezePanes, ChartSeries.chartType, Worksheet.onChanged and its event args
+ *   1.6  conditional formats (highlights);  1.5  context.runtime
+ *   1.4  getUsedRangeOrNullObject, worksheets/tables getItemOrNullObject;  1.2  columnWidth, Table.worksheet
+ *   1.1  the rest (values, numberFormat, tables, charts, selection, getRange, activate, select)
+ * OPTIONAL, used only once isApiSetSupported says so:
+ *   1.9  Range.getTables: the table the selection is in, with the selection's request. Without it the
+ *        sheet's tables (1.1) are listed with that request and matched against the selection: one
+ *        round trip more when the sheet has tables but the selection is in none.
+ *        worksheets.onChanged: changes on every sheet. Without it Worksheet.onChanged (1.7) is
+ *        registered on the sheet the last read landed on, and moved when a read lands on another.
+ *   Neither changes what the pane shows, so HostInfo does not report them.
+ *   1.14 event triggerSource (without it events are switched off around the add-in's own writes)
+ */
+export const REQUIRED_API_SETS: readonly { name: string; version: string }[] = [{ name: 'ExcelApi', version: '1.8' }];
 export const TRIGGER_SOURCE_API_SET = { name: 'ExcelApi', version: '1.14' } as const;
+export const SELECTION_TABLES_API_SET = { name: 'ExcelApi', version: '1.9' } as const;
+export const WORKBOOK_EVENTS_API_SET = { name: 'ExcelApi', version: '1.9' } as const;
 
 const DEFAULT_TIMEOUT_MS = 3000;
 

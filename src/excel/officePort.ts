@@ -2,9 +2,9 @@
 // helpers (summaryPlan, highlightRules, chunks), so the batches here only issue calls.
 import type { WorkbookPort } from '../engine/port';
 import { asHostErrors, HostError } from './errors';
-import { listenToChanges, type ExcelRunner } from './events';
+import { listenToChanges, SourceSheetEvents, type ExcelRunner } from './events';
 import { applyHighlightsIn, clearHighlightsIn } from './highlights';
-import { isApiSetSupported, TRIGGER_SOURCE_API_SET } from './host';
+import { isApiSetSupported, SELECTION_TABLES_API_SET, TRIGGER_SOURCE_API_SET, WORKBOOK_EVENTS_API_SET } from './host';
 import { readSourceIn } from './readSource';
 import { RequestMeter } from './requestMeter';
 import { selectRowIn } from './selection';
@@ -18,6 +18,10 @@ export interface ExcelPortOptions {
   budget?: number;
   /** Overrides the ExcelApi 1.14 check (tests, or a host known to lack it). */
   canUseTriggerSource?: boolean;
+  /** Overrides the ExcelApi 1.9 check for Range.getTables. */
+  canReadSelectionTables?: boolean;
+  /** Overrides the ExcelApi 1.9 check for worksheets.onChanged. */
+  canListenToAllSheets?: boolean;
   /** Up to this many cells a read loads values at once, without sampling first. */
   directReadCells?: number;
 }
@@ -36,6 +40,11 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort & 
   const run = defaultRunner();
   const canUseTriggerSource = (): boolean =>
     options.canUseTriggerSource ?? isApiSetSupported(TRIGGER_SOURCE_API_SET.name, TRIGGER_SOURCE_API_SET.version);
+  const canReadSelectionTables = (): boolean =>
+    options.canReadSelectionTables ?? isApiSetSupported(SELECTION_TABLES_API_SET.name, SELECTION_TABLES_API_SET.version);
+  const canListenToAllSheets = (): boolean =>
+    options.canListenToAllSheets ?? isApiSetSupported(WORKBOOK_EVENTS_API_SET.name, WORKBOOK_EVENTS_API_SET.version);
+  const sourceSheetEvents = new SourceSheetEvents(run, meter);
 
   return {
     meter,
@@ -49,11 +58,21 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort & 
         }),
       ),
     readSource: (request = {}, opts = {}) =>
-      asHostErrors(() =>
-        run((context) =>
-          readSourceIn(context, request, opts, { meter, budget: options.budget, directReadCells: options.directReadCells }),
-        ),
-      ),
+      asHostErrors(async () => {
+        const data = await run((context) =>
+          readSourceIn(context, request, opts, {
+            meter,
+            budget: options.budget,
+            directReadCells: options.directReadCells,
+            selectionTables: canReadSelectionTables(),
+          }),
+        );
+        if (!canListenToAllSheets()) {
+          // A failed move leaves the listener where it was; the next read tries again.
+          await sourceSheetEvents.follow(data.name).catch(() => undefined);
+        }
+        return data;
+      }),
     writeSummary: (layout, preferredName, opts = {}) =>
       asHostErrors(async () => {
         const result = await run((context) =>
@@ -71,7 +90,8 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort & 
       asHostErrors(async () => {
         await run((context) => clearHighlightsIn(context, sheet, meter));
       }),
-    onSourceChanged: (listener) => asHostErrors(() => listenToChanges(run, meter, listener)),
+    onSourceChanged: (listener) =>
+      asHostErrors(() => (canListenToAllSheets() ? listenToChanges(run, meter, listener) : sourceSheetEvents.listen(listener))),
     loadSettings: () => asHostErrors(() => loadSettings()),
     saveSettings: (settings) => asHostErrors(() => saveSettings(settings)),
     selectRow: (sheet, row) => asHostErrors(() => run((context) => selectRowIn(context, sheet, row))),

@@ -2,14 +2,22 @@
 // the Excel table the selection is in, else the selection (when larger than one cell), else the
 // sheet's used range. With one: the same table by name, the same selection grown down to the used
 // range's last row, or the used range, so a refresh sees rows added below what was read first.
+// The table under the selection comes from Range.getTables where ExcelApi 1.9 offers it; before
+// that, from the sheet's tables (1.1) matched against the selection here.
 import type { ReadRequest, WriteOptions } from '../engine/port';
 import type { SheetData, SourceRef } from '../engine/types';
 import { exceedsReadLimit } from '../engine/chunks';
 import { formatAddress, parseAddress } from './address';
 import { HostError, throwIfAborted, toHostError } from './errors';
 import { intersectRects, readRect, rectOf, RECT, type ReadTuning, type Rect } from './readRect';
+import type { RequestMeter } from './requestMeter';
 
 export type { ReadTuning } from './readRect';
+
+export interface SourceTuning extends ReadTuning {
+  /** Range.getTables is there (ExcelApi 1.9); false: the sheet's tables are matched against the selection. */
+  selectionTables: boolean;
+}
 
 function sameRect(a: Rect, b: Rect): boolean {
   return a.rowIndex === b.rowIndex && a.columnIndex === b.columnIndex && a.rowCount === b.rowCount && a.columnCount === b.columnCount;
@@ -47,7 +55,7 @@ export async function readSourceIn(
   context: Excel.RequestContext,
   request: ReadRequest,
   options: WriteOptions,
-  tuning: ReadTuning,
+  tuning: SourceTuning,
 ): Promise<SheetData> {
   const ref = request.source;
   if (ref?.kind === 'table' && ref.table) return readTableRef(context, ref, ref.table, options, tuning);
@@ -56,11 +64,45 @@ export async function readSourceIn(
   return readAutoOrSheet(context, request, options, tuning);
 }
 
+/** The table a read found under the selection: its name and where it now is. */
+interface FoundTable {
+  name: string;
+  rect: Rect;
+}
+
+/** The first table the selection touches, from Range.getTables (loaded with the meta request). */
+async function tableOfSelection(
+  context: Excel.RequestContext,
+  tables: Excel.TableScopedCollection,
+  meter: RequestMeter,
+): Promise<FoundTable | null> {
+  const table = tables.items.length > 0 ? tables.items[0] : null;
+  if (!table) return null;
+  const range = table.getRange();
+  range.load(RECT);
+  await meter.sync(context, 'read:table');
+  return { name: table.name, rect: rectOf(range) };
+}
+
+/** Without Range.getTables: the first of the sheet's tables (listed with the meta request) that the selection touches. */
+async function tableAmongSheetTables(
+  context: Excel.RequestContext,
+  tables: Excel.TableCollection,
+  selection: Rect,
+  meter: RequestMeter,
+): Promise<FoundTable | null> {
+  if (tables.items.length === 0) return null;
+  const ranges = tables.items.map((table) => table.getRange().load(RECT));
+  await meter.sync(context, 'read:table');
+  const i = ranges.findIndex((range) => intersectRects(rectOf(range), selection) !== null);
+  return i < 0 ? null : { name: tables.items[i].name, rect: rectOf(ranges[i]) };
+}
+
 async function readAutoOrSheet(
   context: Excel.RequestContext,
   request: ReadRequest,
   options: WriteOptions,
-  tuning: ReadTuning,
+  tuning: SourceTuning,
 ): Promise<SheetData> {
   const { meter } = tuning;
   const scope = request.scope ?? 'auto';
@@ -72,12 +114,18 @@ async function readAutoOrSheet(
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load(RECT);
   let selection: Excel.Range | null = null;
-  let tables: Excel.TableScopedCollection | null = null;
+  let selectionTables: Excel.TableScopedCollection | null = null;
+  let sheetTables: Excel.TableCollection | null = null;
   if (scope === 'auto') {
     selection = context.workbook.getSelectedRange();
     selection.load(RECT);
-    tables = selection.getTables(false);
-    tables.load('items/name');
+    if (tuning.selectionTables) {
+      selectionTables = selection.getTables(false);
+      selectionTables.load('items/name');
+    } else {
+      sheetTables = sheet.tables;
+      sheetTables.load('items/name');
+    }
   }
   try {
     await meter.sync(context, 'read:meta');
@@ -95,12 +143,11 @@ async function readAutoOrSheet(
   const usedRect = rectOf(used);
   const selectionApplies = selection !== null && active.id === sheet.id;
 
-  const table = selectionApplies && tables && tables.items.length > 0 ? tables.items[0] : null;
+  let table: FoundTable | null = null;
+  if (selectionApplies && selectionTables) table = await tableOfSelection(context, selectionTables, meter);
+  else if (selectionApplies && selection && sheetTables) table = await tableAmongSheetTables(context, sheetTables, rectOf(selection), meter);
   if (table) {
-    const tableRange = table.getRange();
-    tableRange.load(RECT);
-    await meter.sync(context, 'read:table');
-    return readTarget(context, sheet, rectOf(tableRange), { sheet: name, kind: 'table', table: table.name }, options, tuning);
+    return readTarget(context, sheet, table.rect, { sheet: name, kind: 'table', table: table.name }, options, tuning);
   }
   if (selectionApplies && selection && selection.rowCount * selection.columnCount > 1) {
     // Whole-column selections reach row 1,048,576: only the part that holds values is read.
@@ -119,7 +166,7 @@ async function readTableRef(
   ref: SourceRef,
   tableName: string,
   options: WriteOptions,
-  tuning: ReadTuning,
+  tuning: SourceTuning,
 ): Promise<SheetData> {
   const { meter } = tuning;
   const table = context.workbook.tables.getItemOrNullObject(tableName);
@@ -141,7 +188,7 @@ async function readSelectionRef(
   ref: SourceRef,
   address: string,
   options: WriteOptions,
-  tuning: ReadTuning,
+  tuning: SourceTuning,
 ): Promise<SheetData> {
   const bounds = parseAddress(address);
   if (!bounds) return readAutoOrSheet(context, { sheet: ref.sheet, scope: 'sheet' }, options, tuning);

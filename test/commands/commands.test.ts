@@ -142,12 +142,12 @@ test('a failing settings read, and a dialog that cannot open, still complete the
   warn.mockRestore();
 });
 
-test('an Excel without ExcelApi 1.9 is told so without touching the workbook', async () => {
+test('an Excel without ExcelApi 1.8 (older than Excel 2019) is told so without touching the workbook', async () => {
   state.supported = false;
   const p = port(async () => SETTINGS);
   createExcelPort.mockReturnValue(p);
   const { completed, notice } = await press();
   expect(p.loadSettings).not.toHaveBeenCalled();
-  expect(notice?.message).toContain('缺少：ExcelApi 1.9');
+  expect(notice?.message).toContain('缺少：ExcelApi 1.8');
   expect(completed).toHaveBeenCalledTimes(1);
 });

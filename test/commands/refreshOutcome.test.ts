@@ -32,9 +32,9 @@ describe('before running', () => {
   });
 
   test('an Excel lacking a required API set is told which one, even with settings', () => {
-    const plan = planRefresh(SETTINGS, 'en', ['ExcelApi 1.9']);
+    const plan = planRefresh(SETTINGS, 'en', ['ExcelApi 1.8']);
     expect(plan).toEqual({ kind: 'notify', notice: expect.objectContaining({ tone: 'error' }) });
-    expect(plan.kind === 'notify' && plan.notice.message).toMatch(/lacks a feature.*Missing: ExcelApi 1\.9\./);
+    expect(plan.kind === 'notify' && plan.notice.message).toMatch(/lacks a feature.*Missing: ExcelApi 1\.8\./);
   });
 });
 

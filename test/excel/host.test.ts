@@ -54,8 +54,11 @@ describe('detectHost', () => {
   });
 
   it('names a missing required API set and notes triggerSource as optional', async () => {
-    g.Office = office('Excel', '1.8', '#FFFFFF');
-    expect(await detectHost()).toMatchObject({ inExcel: true, dark: false, missingApiSets: ['ExcelApi 1.9'], canUseTriggerSource: false });
+    g.Office = office('Excel', '1.7', '#FFFFFF');
+    expect(await detectHost()).toMatchObject({ inExcel: true, dark: false, missingApiSets: ['ExcelApi 1.8'], canUseTriggerSource: false });
+    // Excel 2019 perpetual stops at ExcelApi 1.8: enough, the 1.9 members have fallbacks.
+    g.Office = office('Excel', '1.8');
+    expect(await detectHost()).toMatchObject({ inExcel: true, missingApiSets: [], canUseTriggerSource: false });
     g.Office = office('Excel', '1.13');
     expect(await detectHost()).toMatchObject({ missingApiSets: [], canUseTriggerSource: false, dark: null });
   });

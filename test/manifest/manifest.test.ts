@@ -158,12 +158,17 @@ describe('the checker fails broken manifests', () => {
     expect(messages(checkManifestRules(none, options), 'requirements')).toEqual(
       expect.arrayContaining(['<Requirements> does not declare the ExcelApi set']),
     );
-    const older = REPO_MANIFEST.replace('<Set Name="ExcelApi" MinVersion="1.9"/>', '<Set Name="ExcelApi" MinVersion="1.3"/>');
-    const found = messages(checkManifestRules(older, { ...options, requiredSets: [{ name: 'ExcelApi', minVersion: '1.9' }] }), 'requirements');
-    expect(found).toEqual([
-      '<Requirements> declares ExcelApi 1.3, the code checks 1.9',
-      'VersionOverrides requires ExcelApi 1.9, the top-level <Requirements> 1.3',
+    // The code's minimum is ExcelApi 1.8 (Excel 2019); the manifest must say the same in both places.
+    expect(options.requiredSets).toEqual([{ name: 'ExcelApi', minVersion: '1.8' }]);
+    const older = REPO_MANIFEST.replace('<Set Name="ExcelApi" MinVersion="1.8"/>', '<Set Name="ExcelApi" MinVersion="1.3"/>');
+    expect(older).not.toBe(REPO_MANIFEST);
+    expect(messages(checkManifestRules(older, options), 'requirements')).toEqual([
+      '<Requirements> declares ExcelApi 1.3, the code checks 1.8',
+      'VersionOverrides requires ExcelApi 1.8, the top-level <Requirements> 1.3',
     ]);
+    // A manifest left at 1.9 would keep Excel 2019 from loading an add-in that runs there.
+    const stale = REPO_MANIFEST.replace(/(<(?:bt:)?Set Name="ExcelApi" MinVersion=")1\.8("\/>)/g, '$11.9$2');
+    expect(messages(checkManifestRules(stale, options), 'requirements')).toEqual(['<Requirements> declares ExcelApi 1.9, the code checks 1.8']);
   });
 
   test('a function name the function file does not register', () => {

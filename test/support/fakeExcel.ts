@@ -198,7 +198,11 @@ interface Op {
 }
 
 export interface FakeExcelOptions {
-  /** Highest ExcelApi version the fake claims, e.g. "1.14" (triggerSource) or "1.13". */
+  /**
+   * Highest ExcelApi version the fake claims, e.g. "1.14" (triggerSource), "1.13", or "1.8" (Excel 2019):
+   * a member of a later set (Range.getTables, worksheets.onChanged: 1.9; runtime.enableEvents: 1.8)
+   * fails its sync with ApiNotFound, as the real host does.
+   */
   apiVersion?: string;
   displayLanguage?: string;
 }
@@ -210,6 +214,8 @@ export class FakeWorkbook {
   selection: { sheetId: string; rect: Rect; areas?: number } | null = null;
   enableEvents = true;
   handlers = new Set<Handler>();
+  /** Worksheet.onChanged handlers (ExcelApi 1.7), with the id of the sheet each listens to. */
+  sheetHandlers = new Map<Handler, string>();
   requests: RequestLog[] = [];
   limit = PAYLOAD_LIMIT;
   apiVersion: string;
@@ -229,6 +235,13 @@ export class FakeWorkbook {
 
   get supportsTriggerSource(): boolean {
     return versionAtLeast(this.apiVersion, '1.14');
+  }
+
+  /** Throws ApiNotFound, as Excel does at sync, when the member's API set is above this host's. */
+  requireApi(version: string, member: string): void {
+    if (!versionAtLeast(this.apiVersion, version)) {
+      throw new FakeOfficeError('ApiNotFound', `${member} (ExcelApi ${version}) is not available in ExcelApi ${this.apiVersion}`);
+    }
   }
 
   addSheet(name: string): SheetState {
@@ -305,7 +318,8 @@ export class FakeWorkbook {
       ...(this.supportsTriggerSource ? { triggerSource: trigger } : {}),
     };
     this.events.push(args);
-    for (const handler of this.handlers) {
+    const sheetListeners = [...this.sheetHandlers].filter(([, id]) => id === sheet.id).map(([handler]) => handler);
+    for (const handler of [...this.handlers, ...sheetListeners]) {
       this.pendingEvents.push(Promise.resolve().then(() => handler(args)));
     }
   }
@@ -411,7 +425,11 @@ export class FakeContext {
     const runtime = { enableEvents: true };
     Object.defineProperty(runtime, 'enableEvents', {
       get: () => wb.enableEvents,
-      set: (on: boolean) => this.queue(8, () => void (wb.enableEvents = on)),
+      set: (on: boolean) =>
+        this.queue(8, () => {
+          wb.requireApi('1.8', 'runtime.enableEvents');
+          wb.enableEvents = on;
+        }),
     });
     this.runtime = runtime;
   }
@@ -467,7 +485,10 @@ class FakeWorksheets extends Loadable {
     super(ctx);
     this.onChanged = {
       add: (handler: Handler) => {
-        ctx.queue(20, () => void ctx.wb.handlers.add(handler));
+        ctx.queue(20, () => {
+          ctx.wb.requireApi('1.9', 'WorksheetCollection.onChanged');
+          ctx.wb.handlers.add(handler);
+        });
         return { remove: () => ctx.queue(20, () => void ctx.wb.handlers.delete(handler)), context: ctx };
       },
     };
@@ -615,6 +636,19 @@ class FakeWorksheet extends Loadable {
   activate(): void {
     this.ctx.queue(10, () => void (this.ctx.wb.activeSheetId = this.must().id));
   }
+
+  get onChanged(): { add: (h: Handler) => { remove: () => void; context: FakeContext } } {
+    const ctx = this.ctx;
+    return {
+      add: (handler: Handler) => {
+        ctx.queue(20, () => {
+          ctx.wb.requireApi('1.7', 'Worksheet.onChanged');
+          ctx.wb.sheetHandlers.set(handler, this.must().id);
+        });
+        return { remove: () => ctx.queue(20, () => void ctx.wb.sheetHandlers.delete(handler)), context: ctx };
+      },
+    };
+  }
 }
 
 type RangeResolver = () => { sheet: SheetState; rect: Rect } | null;
@@ -730,6 +764,7 @@ class FakeRange extends Loadable {
   }
 
   getTables(fullyContained?: boolean): FakeTableCollection {
+    this.ctx.queue(10, () => this.ctx.wb.requireApi('1.9', 'Range.getTables'));
     return new FakeTableCollection(this.ctx, () => {
       const { sheet, rect } = this.must();
       return this.ctx.wb.tables.filter((t) => t.sheetId === sheet.id && (fullyContained ? contains(rect, t.rect) : intersects(t.rect, rect)));
