@@ -1,10 +1,10 @@
 // Accessibility of the pane: axe-core finds no violations in the main states, every control is reached
 // by Tab, Evaluate works from the keyboard, flags are announced with text.
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPane, type OpenedPane } from './support/browser';
-import { baseUrl, recordFigure } from './support/env';
+import type { Page } from 'playwright-core';
+import { paneSession } from './support/browser';
+import { recordFigure } from './support/env';
 import { axeViolations, describeViolations } from './support/axe';
 import { eventually, fake } from './support/fake';
 import { button, messageBarText, strings, waitInteractive } from './support/pane';
@@ -72,26 +72,11 @@ async function settled(page: Page): Promise<void> {
 }
 
 describe('accessibility', () => {
-  let browser: Browser;
-  let server: { url: string; close(): Promise<void> };
-  const opened: OpenedPane[] = [];
-  const open = async (seed: FakeSeed | null, locale = 'zh-CN'): Promise<Page> => {
-    const pane = await openPane(browser, server.url, seed, { locale });
-    opened.push(pane);
-    return pane.page;
-  };
+  const session = paneSession();
+  const open = async (seed: FakeSeed | null, locale = 'zh-CN'): Promise<Page> => (await session.open(seed, { locale })).page;
   const axeResults: string[] = [];
 
-  before(async () => {
-    server = await baseUrl();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    recordFigure(`axe-core: ${axeResults.join('; ')}`);
-    for (const p of opened) await p.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => recordFigure(`axe-core: ${axeResults.join('; ')}`));
 
   const check = async (state: string, page: Page): Promise<void> => {
     const violations = await axeViolations(page);

@@ -1,10 +1,10 @@
 // What the officer sees when things go wrong: a missing column, an Excel too old, an error raised by
 // Excel, the pane opened outside Excel. Each shows its MessageBar text, in the pane's language.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPane, type OpenedPane } from './support/browser';
-import { baseUrl, screenshotPath } from './support/env';
+import { paneSession, type OpenedPane, type PaneOptions } from './support/browser';
+import type { FakeSeed } from './fakeHost/seedTypes';
+import { screenshotPath } from './support/env';
 import { eventually, fake } from './support/fake';
 import { button, messageBarText, strings, waitInteractive } from './support/pane';
 import { noActualWorkbook, sampleWorkbook } from './support/workbooks';
@@ -13,24 +13,8 @@ import { errorMessage } from '../../src/engine/messages';
 import { hostErrorMessage } from '../../src/excel/errorMessages';
 
 describe('error paths', () => {
-  let browser: Browser;
-  let server: { url: string; close(): Promise<void> };
-  const opened: OpenedPane[] = [];
-  const open = async (...args: Parameters<typeof openPane> extends [unknown, unknown, ...infer R] ? R : never): Promise<OpenedPane> => {
-    const pane = await openPane(browser, server.url, ...args);
-    opened.push(pane);
-    return pane;
-  };
-
-  before(async () => {
-    server = await baseUrl();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    for (const p of opened) await p.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-  });
+  const session = paneSession();
+  const open = (seed: FakeSeed | null, options?: PaneOptions): Promise<OpenedPane> => session.open(seed, options);
 
   for (const lang of ['zh', 'en'] as const) {
     it(`no actual-spend column: the field says so and Evaluate explains it (${lang})`, async () => {

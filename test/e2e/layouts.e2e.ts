@@ -1,10 +1,10 @@
 // The layouts real tables come in (merged two-row header, an Excel table at B2, names that look like
 // formulas) and an older Excel without event trigger sources: detection, evaluation and the summary.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPane, type OpenedPane } from './support/browser';
-import { baseUrl, screenshotPath } from './support/env';
+import type { Page } from 'playwright-core';
+import { paneSession } from './support/browser';
+import { screenshotPath } from './support/env';
 import { eventually, fake } from './support/fake';
 import { button, dropdown, messageBarText, projectItems, strings, waitInteractive } from './support/pane';
 import {
@@ -44,24 +44,8 @@ async function settles(page: Page, quietMs = 1500, withinMs = 8000): Promise<voi
 }
 
 describe('layouts', () => {
-  let browser: Browser;
-  let server: { url: string; close(): Promise<void> };
-  const opened: OpenedPane[] = [];
-  const open = async (seed: FakeSeed, locale: string): Promise<Page> => {
-    const pane = await openPane(browser, server.url, seed, { locale });
-    opened.push(pane);
-    return pane.page;
-  };
-
-  before(async () => {
-    server = await baseUrl();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    for (const p of opened) await p.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-  });
+  const session = paneSession();
+  const open = async (seed: FakeSeed, locale: string): Promise<Page> => (await session.open(seed, { locale })).page;
 
   it('merged two-row header: full-year budget (not start-of-year), 合计 not a project, rates in the summary', async () => {
     const s = strings('zh');

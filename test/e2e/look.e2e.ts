@@ -1,11 +1,11 @@
 // The pane's look in Office: dark when Office is dark, fits the task pane's width, and what it costs to
 // load (gzipped JavaScript, printed with the start-up time by the flow test).
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { PNG } from 'pngjs';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPane, PANE, type OpenedPane } from './support/browser';
-import { baseUrl, recordFigure, screenshotPath } from './support/env';
+import type { Page } from 'playwright-core';
+import { paneSession, PANE } from './support/browser';
+import { recordFigure, screenshotPath } from './support/env';
 import { describeSize, loadedScripts } from './support/bundle';
 import { eventually } from './support/fake';
 import { button, strings, waitInteractive } from './support/pane';
@@ -27,24 +27,11 @@ function pixel(png: PNG, x: number, y: number): number[] {
 }
 
 describe('look and cost', () => {
-  let browser: Browser;
-  let server: { url: string; close(): Promise<void> };
-  const opened: OpenedPane[] = [];
-
-  before(async () => {
-    server = await baseUrl();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    for (const p of opened) await p.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-  });
+  const session = paneSession();
 
   it('follows a dark Office theme: the pane background is dark, text light', async () => {
     const s = strings('zh');
-    const pane = await openPane(browser, server.url, sampleWorkbook({ theme: 'dark' }));
-    opened.push(pane);
+    const pane = await session.open(sampleWorkbook({ theme: 'dark' }));
     await waitInteractive(pane.page, s);
     await button(pane.page, s.evaluate).click();
     await eventually(async () => assert.ok((await pane.page.locator('[data-testid="project"]').count()) > 0), 10000);
@@ -63,8 +50,7 @@ describe('look and cost', () => {
 
   it('is light when Office is light', async () => {
     const s = strings('zh');
-    const pane = await openPane(browser, server.url, sampleWorkbook({ theme: 'light' }));
-    opened.push(pane);
+    const pane = await session.open(sampleWorkbook({ theme: 'light' }));
     await waitInteractive(pane.page, s);
     const png = PNG.sync.read(await pane.page.screenshot());
     assert.ok(luminance(pixel(png, 2, 2)) > 0.9);
@@ -74,8 +60,7 @@ describe('look and cost', () => {
     it(`fits the task pane's ${PANE.width} px width without horizontal scrolling (${lang})`, async () => {
       const s = strings(lang);
       const locale = lang === 'zh' ? 'zh-CN' : 'en-US';
-      const pane = await openPane(browser, server.url, sampleWorkbook({ displayLanguage: locale }), { locale });
-      opened.push(pane);
+      const pane = await session.open(sampleWorkbook({ displayLanguage: locale }), { locale });
       await waitInteractive(pane.page, s);
       const overflow = async (page: Page): Promise<{ width: number; culprits: string[] }> =>
         page.evaluate((limit) => {
@@ -92,12 +77,11 @@ describe('look and cost', () => {
 
   it('loads under 400 KB of gzipped JavaScript (printed)', async () => {
     const s = strings('zh');
-    const pane = await openPane(browser, server.url, sampleWorkbook());
-    opened.push(pane);
+    const pane = await session.open(sampleWorkbook());
     await waitInteractive(pane.page, s);
     await button(pane.page, s.evaluate).click();
     await eventually(async () => assert.ok((await pane.page.locator('[data-testid="project"]').count()) > 0), 10000);
-    const size = await loadedScripts(pane.page, server.url);
+    const size = await loadedScripts(pane.page, session.url);
     recordFigure(`taskpane JS loaded (open + evaluate, sample sheet): ${describeSize(size)} (budget 400 KB)`);
     assert.ok(size.files.length > 0);
     const gz = size.gzip;

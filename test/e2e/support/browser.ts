@@ -1,5 +1,7 @@
 // Debian's Chromium through playwright-core, and a page of the task pane wired to the fake host.
+import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { baseUrl } from './env';
 import { fakeOfficeScript } from './fakeHostBundle';
 import type { FakeSeed } from '../fakeHost/seedTypes';
 
@@ -61,4 +63,41 @@ export async function openPane(browser: Browser, baseUrl: string, seed: FakeSeed
   const navigationStart = Date.now();
   await page.goto(`${baseUrl}/taskpane.html`, { waitUntil: 'load' });
   return { context, page, errors, navigationStart, close: () => context.close() };
+}
+
+export interface PaneSession {
+  /** The served build's address; there once the suite's before hook has run. */
+  readonly url: string;
+  open(seed: FakeSeed | null, options?: PaneOptions): Promise<OpenedPane>;
+}
+
+/** One server and one browser for the calling describe block; every pane opened through it is closed after it. */
+export function paneSession(): PaneSession {
+  let browser: Browser | undefined;
+  let server: { url: string; close(): Promise<void> } | undefined;
+  const opened: OpenedPane[] = [];
+  before(async () => {
+    server = await baseUrl();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    for (const pane of opened) await pane.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+  });
+  const started = () => {
+    if (!browser || !server) throw new Error('paneSession used before its before hook ran');
+    return { browser, server };
+  };
+  return {
+    get url() {
+      return started().server.url;
+    },
+    async open(seed, options) {
+      const { browser: b, server: s } = started();
+      const pane = await openPane(b, s.url, seed, options);
+      opened.push(pane);
+      return pane;
+    },
+  };
 }
