@@ -43,8 +43,14 @@ export function highlightRules(spec: HighlightSpec): HighlightRule[] {
   const row = spec.firstRow;
   const budget = `$${colLetter(spec.budgetCol)}${row}`;
   const actual = `$${colLetter(spec.actualCol)}${row}`;
-  const bothNumbers = `ISNUMBER(${budget}),${budget}>0,ISNUMBER(${actual})`;
-  const rate = `${actual}/${budget}`;
+  // Amounts typed as text ("305.5万元", "1,234.50") are read as the engine reads them, as far as a
+  // formula can; a number is used as it is.
+  const amount = (ref: string): string =>
+    `IF(ISNUMBER(${ref}),${ref},IFERROR(--SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${ref},",",""),"万元",""),"元",""),""))`;
+  const budgetValue = amount(budget);
+  const actualValue = amount(actual);
+  const bothNumbers = `ISNUMBER(${budgetValue}),${budgetValue}>0,ISNUMBER(${actualValue})`;
+  const rate = `${actualValue}/${budgetValue}`;
   const lowEdge = formulaNumber(band.low - EDGE_TOLERANCE);
   const highEdge = formulaNumber(band.high + EDGE_TOLERANCE);
   const blankish = (ref: string): string =>

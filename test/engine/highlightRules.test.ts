@@ -26,8 +26,20 @@ describe('highlightRules', () => {
   it('gives the under, over and missing rules relative to the first highlighted row', () => {
     const rules = highlightRules(spec);
     expect(rules.map((r) => r.kind)).toEqual(['under', 'over', 'missing']);
-    expect(rules[0].formula).toBe('=AND(ISNUMBER($C5),$C5>0,ISNUMBER($D5),$D5/$C5<0.899999999)');
-    expect(rules[1].formula).toBe('=AND(ISNUMBER($C5),$C5>0,ISNUMBER($D5),$D5/$C5>1.000000001)');
+    const value = (ref: string) =>
+      `IF(ISNUMBER(${ref}),${ref},IFERROR(--SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${ref},",",""),"万元",""),"元",""),""))`;
+    const [b, a] = [value('$C5'), value('$D5')];
+    expect(rules[0].formula).toBe(`=AND(ISNUMBER(${b}),${b}>0,ISNUMBER(${a}),${a}/${b}<0.899999999)`);
+    expect(rules[1].formula).toBe(`=AND(ISNUMBER(${b}),${b}>0,ISNUMBER(${a}),${a}/${b}>1.000000001)`);
+  });
+
+  it('reads amounts typed as text ("305.5万元", "1,234.50") through SUBSTITUTE, numbers as they are', () => {
+    for (const rule of highlightRules(spec).slice(0, 2)) {
+      expect(rule.formula).toContain('IF(ISNUMBER($C5),$C5,IFERROR(--SUBSTITUTE(');
+      expect(rule.formula).toContain('"万元",""');
+      expect(rule.formula).toContain('",",""');
+      expect(rule.formula.length).toBeLessThan(8192);
+    }
   });
 
   it('uses absolute columns and relative rows only, and no other row than the first', () => {
