@@ -149,23 +149,12 @@ it('evaluates the sheet named by --sheet even when an earlier one qualifies', as
   expect(report.projects.map((p) => p.name)).toEqual(['新项目']);
 });
 
-it('reads a custom scheme file', async () => {
-  const { writeFileSync } = await import('node:fs');
-  writeFileSync(
-    join(dir, 'sichuan.json'),
-    JSON.stringify({
-      id: 'sichuan2023',
-      name: { zh: '四川2023', en: 'Sichuan 2023' },
-      weights: { output: 60, benefit: 30 },
-      execution: { rule: 'linear', weight: 10 },
-      grades: { excellent: 90, good: 80, fair: 60 },
-      rateBand: { low: 0.9, high: 1 },
-    }),
-  );
+it('reads a custom scheme file (the bundled Sichuan 2023 example)', async () => {
   const wb = new ExcelJS.Workbook();
   addSheet(wb, 'Sheet1', [['项目名称', '全年预算数', '全年执行数', '产出指标', '效益指标'], ['甲项目', 100, 80, 55, 28]]);
   await save(wb, join(dir, 'book.xlsx'));
-  const run = await runInProcess(['book.xlsx', '--json', '--scheme-file', 'sichuan.json'], dir);
+  const schemeFile = join(__dirname, '../../samples/scheme-sichuan2023.json');
+  const run = await runInProcess(['book.xlsx', '--json', '--scheme-file', schemeFile], dir);
   expect(run.code).toBe(0);
   const report = JSON.parse(run.stdout) as JsonReport;
   expect(report.scheme).toBe('sichuan2023');

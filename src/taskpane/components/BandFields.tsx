@@ -12,6 +12,29 @@ const useStyles = makeStyles({
 
 const toPercentText = (fraction: number) => String(Math.round(fraction * 10000) / 100);
 
+interface PercentInputProps {
+  className: string;
+  value: string;
+  disabled: boolean;
+  onChange(value: string): void;
+  onCommit(): void;
+}
+
+function PercentInput({ className, value, disabled, onChange, onCommit }: PercentInputProps) {
+  return (
+    <Input
+      className={className}
+      type="number"
+      inputMode="decimal"
+      value={value}
+      disabled={disabled}
+      onChange={(_event, data) => onChange(data.value)}
+      onBlur={onCommit}
+      onKeyDown={(event) => event.key === 'Enter' && onCommit()}
+    />
+  );
+}
+
 export interface BandFieldsProps {
   strings: Strings;
   lang: Lang;
@@ -43,28 +66,10 @@ export function BandFields({ strings, lang, band, disabled, onBand }: BandFields
   return (
     <div className={styles.row}>
       <Field label={strings.bandLow} validationState={message ? 'error' : 'none'} validationMessage={message}>
-        <Input
-          className={styles.fill}
-          type="number"
-          inputMode="decimal"
-          value={low}
-          disabled={disabled}
-          onChange={(_event, data) => setLow(data.value)}
-          onBlur={commit}
-          onKeyDown={(event) => event.key === 'Enter' && commit()}
-        />
+        <PercentInput className={styles.fill} value={low} disabled={disabled} onChange={setLow} onCommit={commit} />
       </Field>
       <Field label={strings.bandHigh}>
-        <Input
-          className={styles.fill}
-          type="number"
-          inputMode="decimal"
-          value={high}
-          disabled={disabled}
-          onChange={(_event, data) => setHigh(data.value)}
-          onBlur={commit}
-          onKeyDown={(event) => event.key === 'Enter' && commit()}
-        />
+        <PercentInput className={styles.fill} value={high} disabled={disabled} onChange={setHigh} onCommit={commit} />
       </Field>
     </div>
   );
