@@ -16,7 +16,7 @@ function generator(seed: number): () => number {
   };
 }
 
-export function syntheticSheet(rows: number): SheetData {
+function syntheticSheet(rows: number): SheetData {
   const next = generator(rows);
   const grid: CellValue[][] = [['项目支出绩效自评表'], ['单位：万元'], HEADER];
   for (let i = 0; i < rows; i++) {

@@ -14,7 +14,7 @@ export const SCHEMA_DIR =
   process.env.MANIFEST_SCHEMA_DIR ?? join(REPO_ROOT, '..', 'shared', 'schemas', 'office-addin-manifest');
 
 /** The manifest must declare exactly the API sets src/excel/host.ts checks with isSetSupported. */
-export const MANIFEST_REQUIRED_SETS: RequiredSet[] = REQUIRED_API_SETS.map((s) => ({ name: s.name, minVersion: s.version }));
+const MANIFEST_REQUIRED_SETS: RequiredSet[] = REQUIRED_API_SETS.map((s) => ({ name: s.name, minVersion: s.version }));
 
 export interface ManifestReport {
   file: string;

@@ -2,13 +2,13 @@
 // Used by `npm run sample` and by the tests, which build their own copy instead of trusting the committed file.
 import ExcelJS from 'exceljs';
 
-export const SEED_TITLE = '项目支出绩效自评表（2018年度）';
-export const SEED_HEADER = ['序号', '项目名称', '全年预算数', '全年执行数', '执行率', '产出指标(50分)', '效益指标(50分)', '总分'];
+const SEED_TITLE = '项目支出绩效自评表（2018年度）';
+const SEED_HEADER = ['序号', '项目名称', '全年预算数', '全年执行数', '执行率', '产出指标(50分)', '效益指标(50分)', '总分'];
 
 type Cell = string | number | null;
 
 /** As typed in the hand-made table, messiness included: a budget with its unit, a rate typed as text. */
-export const SEED_ROWS: Cell[][] = [
+const SEED_ROWS: Cell[][] = [
   [1, '安全生产责任经费', '305.5万元', 271.46, 0.8886, 45, 45, 90],
   [2, '安全生产综合监管经费', 26.15, 26.33, '100.69%', 48, 48, 96],
   [3, '保障安全生产专项经费', 40, 35.5, 0.88, 45, 45, 90],
@@ -19,9 +19,9 @@ export const SEED_ROWS: Cell[][] = [
 ];
 
 /** The hand-made 合计 row: the budget sum is off (918.45 is right), which the evaluation reports. */
-export const SEED_TOTAL_ROW: Cell[] = [null, '合计', 918.4, 725.45, 0.79, null, null, null];
+const SEED_TOTAL_ROW: Cell[] = [null, '合计', 918.4, 725.45, 0.79, null, null, null];
 
-export const SEED_SHEET = 'Sheet1';
+const SEED_SHEET = 'Sheet1';
 
 export function buildSeedWorkbook(): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();

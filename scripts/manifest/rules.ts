@@ -155,15 +155,12 @@ function checkIcons(root: XmlElement, defs: Map<ResourceKind, Map<string, XmlEle
 
   // Expected size per icon element: fixed by role, or by the size attribute of the ribbon icons using it.
   const expected: { el: XmlElement; size: number }[] = [];
-  for (const el of descendants(root)) {
-    if (ROLE_ICON_SIZE[el.local] !== undefined) expected.push({ el, size: ROLE_ICON_SIZE[el.local] });
-  }
   const sizesById = new Map<string, Set<number>>();
   for (const el of descendants(root)) {
+    if (ROLE_ICON_SIZE[el.local] !== undefined) expected.push({ el, size: ROLE_ICON_SIZE[el.local] });
     if (el.local !== 'Image' || el.attrs.resid === undefined) continue;
-    const size = Number(el.attrs.size);
     const set = sizesById.get(el.attrs.resid) ?? new Set<number>();
-    set.add(size);
+    set.add(Number(el.attrs.size));
     sizesById.set(el.attrs.resid, set);
   }
   for (const [id, def] of defs.get('Images') ?? []) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { validateXML } from 'xmllint-wasm';
 import type { ManifestIssue } from './rules';
 
-export const ROOT_SCHEMA = 'OfficeAppManifestV1_1.xsd';
+const ROOT_SCHEMA = 'OfficeAppManifestV1_1.xsd';
 
 /** True when the folder holds the root schema; a clone without ../shared lacks it. */
 export function schemasAvailable(schemaDir: string): boolean {

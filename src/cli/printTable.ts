@@ -1,7 +1,7 @@
 // The readable output without --json: a plain text table that lines up Chinese and Latin text.
 import type { Evaluation, Lang } from '../engine/types';
 import { flagLabel, gradeLabel } from '../engine/messages';
-import { cliText } from './messages';
+import { cliText, type CliTextKey } from './messages';
 
 /** Columns a character takes in a terminal: CJK and full-width forms take two. */
 function charWidth(code: number): number {
@@ -20,7 +20,7 @@ function charWidth(code: number): number {
   return 1;
 }
 
-export function displayWidth(text: string): number {
+function displayWidth(text: string): number {
   let width = 0;
   for (const ch of text) width += charWidth(ch.codePointAt(0) ?? 0);
   return width;
@@ -31,17 +31,17 @@ function pad(text: string, width: number, right: boolean): string {
   return right ? fill + text : text + fill;
 }
 
-export function formatTable(header: string[], rows: string[][], rightAligned: boolean[]): string[] {
+function formatTable(header: string[], rows: string[][], rightAligned: boolean[]): string[] {
   const widths = header.map((h, c) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c] ?? ''))));
   const line = (cells: string[]): string => cells.map((cell, c) => pad(cell, widths[c], rightAligned[c])).join('  ').trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
 }
 
-export function amount(v: number | null): string {
+function amount(v: number | null): string {
   return v === null || !Number.isFinite(v) ? '—' : v.toFixed(2);
 }
 
-export function percent(v: number | null, lang: Lang): string {
+function percent(v: number | null, lang: Lang): string {
   return v === null || !Number.isFinite(v) ? cliText('noRate', lang) : `${(v * 100).toFixed(2)}%`;
 }
 
@@ -53,15 +53,17 @@ function score(v: number | null): string {
 function shortName(name: string, max = 40): string {
   if (displayWidth(name) <= max) return name;
   let out = '';
+  let width = 0;
   for (const ch of name) {
-    if (displayWidth(out + ch) > max - 1) break;
+    width += charWidth(ch.codePointAt(0) ?? 0);
+    if (width > max - 1) break;
     out += ch;
   }
   return `${out}…`;
 }
 
 export function renderReadable(evaluation: Evaluation, schemeName: string, lang: Lang): string[] {
-  const t = (k: Parameters<typeof cliText>[0], v?: Record<string, string | number>): string => cliText(k, lang, v);
+  const t = (k: CliTextKey, v?: Record<string, string | number>): string => cliText(k, lang, v);
   const lines: string[] = [];
   lines.push(
     t('sheetLine', {

@@ -9,10 +9,10 @@ import type { Settings } from '../engine/port';
 import { DEFAULT_SCHEME_ID, getScheme, parseScheme, validateBand } from '../engine/schemes';
 import type { Lang, RateBand, Role, Scheme } from '../engine/types';
 import { DEFAULT_SUMMARY_SHEET, evaluateAndWrite, type WriteOutcome } from '../engine/workflow';
-import { XlsxError } from '../xlsx/errors';
+import { XlsxError, type XlsxErrorCode } from '../xlsx/errors';
 import { XlsxWorkbook } from '../xlsx/xlsxWorkbook';
 import { langFromEnv, parseCliArgs, type CliOptions } from './args';
-import { cliText, oneLine } from './messages';
+import { cliText, oneLine, type CliTextKey } from './messages';
 import { renderReadable } from './printTable';
 import { toJsonReport } from './report';
 
@@ -28,7 +28,7 @@ export interface CliIO {
 class Refusal extends Error {}
 
 /** book.xlsx → book.evaluated.xlsx, beside the input. */
-export function defaultOutPath(input: string): string {
+function defaultOutPath(input: string): string {
   const ext = extname(input);
   return join(dirname(input), `${basename(input, ext)}.evaluated.xlsx`);
 }
@@ -74,17 +74,21 @@ function readBand(options: CliOptions, scheme: Scheme, lang: Lang): RateBand {
   return band;
 }
 
+/** The message for each reason a file cannot be opened; unknown_sheet is pickSheet's to report. */
+const OPEN_REFUSALS: Partial<Record<XlsxErrorCode, CliTextKey>> = {
+  file_missing: 'fileMissing',
+  file_unreadable: 'fileUnreadable',
+  not_workbook: 'notWorkbook',
+  broken_workbook: 'brokenWorkbook',
+};
+
 async function openWorkbook(path: string, lang: Lang): Promise<XlsxWorkbook> {
   try {
     return await XlsxWorkbook.fromFile(path);
   } catch (err) {
-    if (err instanceof XlsxError && err.code === 'file_missing') throw new Refusal(cliText('fileMissing', lang, { path }));
-    if (err instanceof XlsxError && err.code === 'not_workbook') throw new Refusal(cliText('notWorkbook', lang, { path }));
-    if (err instanceof XlsxError && err.code === 'broken_workbook') {
-      throw new Refusal(cliText('brokenWorkbook', lang, { path, reason: err.details.reason ?? '' }));
-    }
-    if (err instanceof XlsxError && err.code === 'file_unreadable') throw new Refusal(cliText('fileUnreadable', lang, { path }));
-    throw err;
+    const key = err instanceof XlsxError ? OPEN_REFUSALS[err.code] : undefined;
+    if (!key || !(err instanceof XlsxError)) throw err;
+    throw new Refusal(cliText(key, lang, { path, reason: err.details.reason ?? '' }));
   }
 }
 

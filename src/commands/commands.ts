@@ -5,7 +5,7 @@
 // from here (Office.addin.showAsTaskpane) needs a shared runtime, which this manifest does not use
 // (and the offline manifest schemas predate <Runtimes>), so both 'openPane' and 'notify' show the notice.
 import { evaluateAndWrite } from '../engine/workflow';
-import { isApiSetSupported, REQUIRED_API_SETS } from '../excel/host';
+import { missingApiSets } from '../excel/host';
 import { createExcelPort } from '../excel/officePort';
 import { REFRESH_SCORES } from './functionNames';
 import { langOf } from './lang';
@@ -62,9 +62,7 @@ export async function refreshScores(event: Office.AddinCommands.Event): Promise<
   try {
     let action: CommandAction;
     try {
-      const missing = REQUIRED_API_SETS.filter((s) => !isApiSetSupported(s.name, s.version)).map(
-        (s) => `${s.name} ${s.version}`,
-      );
+      const missing = missingApiSets();
       const port = createExcelPort();
       const settings = missing.length > 0 ? null : await port.loadSettings();
       lang = commandLang(settings, Office.context.displayLanguage);

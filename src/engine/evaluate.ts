@@ -40,7 +40,7 @@ const abs = Math.abs;
 const min = Math.min;
 const max = Math.max;
 
-/** Edges are inclusive within this tolerance: 602.73 / 669.7 is 0.9, not below it. */
+/** Edges are inclusive within this tolerance: 602.73 / 669.7 is 0.9, not below it. The highlight rules use it too. */
 const EDGE_EPS = 1e-9;
 /** |stated − computed| above 0.5 percentage points is a rate mismatch. */
 const RATE_TOLERANCE = 0.005;
@@ -48,7 +48,7 @@ const RATE_TOLERANCE = 0.005;
 const TOTAL_TOLERANCE = 0.5;
 /** A total row off the project sum by more than this (in the sheet's unit) is reported. */
 const SUM_TOLERANCE = 0.01;
-export { EDGE_EPS, RATE_TOLERANCE, TOTAL_TOLERANCE, SUM_TOLERANCE };
+export { EDGE_EPS };
 
 function num(p: ParsedNumber): number | null {
   return p.status === 'ok' && p.value !== null && isFiniteNumber(p.value) ? p.value : null;
@@ -65,7 +65,7 @@ export function usageRate(budget: number | null, actual: number | null): number 
   return isFiniteNumber(rate) ? rate : null;
 }
 
-export function executionScore(rule: ExecutionRule | null, rate: number | null): number | null {
+function executionScore(rule: ExecutionRule | null, rate: number | null): number | null {
   if (rule === null || rate === null) return null;
   if (rule.rule === 'linear') return min(max(rate, 0), 1) * rule.weight;
   for (const step of rule.steps) {
@@ -74,7 +74,7 @@ export function executionScore(rule: ExecutionRule | null, rate: number | null):
   return 0;
 }
 
-export function gradeOf(total: number | null, bands: GradeBands): Grade | null {
+function gradeOf(total: number | null, bands: GradeBands): Grade | null {
   if (total === null) return null;
   if (total >= bands.excellent - EDGE_EPS) return 'excellent';
   if (total >= bands.good - EDGE_EPS) return 'good';

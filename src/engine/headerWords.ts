@@ -1,4 +1,5 @@
 // Header words per role (from the synonym list in docs/domain.md) and the matching of one header text.
+import { compactText } from './numbers';
 import type { Role } from './types';
 
 /** 'ignore' marks words that look like a role but name another column ("项目编码", "执行率得分"). */
@@ -19,12 +20,7 @@ const UNCERTAIN = 0.55;
 const FALLBACK = 0.5;
 
 function words(role: HeaderRole, confidence: number, list: string[]): HeaderWord[] {
-  return list.map((w) => ({ word: compactHeader(w), role, confidence, order: 0 }));
-}
-
-/** NFKC, lower case, no whitespace: the form header texts and words are compared in. */
-export function compactHeader(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  return list.map((w) => ({ word: compactText(w), role, confidence, order: 0 }));
 }
 
 const HEADER_WORDS: HeaderWord[] = [
@@ -108,7 +104,7 @@ const MATCH_CACHE_SIZE = 20_000;
 const matchCache = new Map<string, HeaderMatch | null>();
 
 function matchUncached(text: string): HeaderMatch | null {
-  const compact = compactHeader(text);
+  const compact = compactText(text);
   if (compact === '' || compact.length > 40) return null;
   const core = compact.replace(BRACKETED, '').replace(TRAILING_UNIT, '') || compact;
   let best: HeaderWord | null = null;
@@ -147,7 +143,7 @@ const WEIGHT_PATTERNS = [
 
 /** The weight a header states: "产出指标(50分)" → 50. */
 export function statedWeight(text: string): number | undefined {
-  const compact = compactHeader(text);
+  const compact = compactText(text);
   for (const p of WEIGHT_PATTERNS) {
     const m = p.exec(compact);
     if (m) {

@@ -1,7 +1,7 @@
 // Header detection: where the header is, which column holds which role, and the unit the sheet states.
 // Looks at the first rows only, so it costs the same on a 1M-row sheet as on a 10-row one.
-import { compactHeader, matchHeader, statedWeight } from './headerWords';
-import { detectUnit, parseAmount } from './numbers';
+import { matchHeader, statedWeight } from './headerWords';
+import { compactText, detectUnit, parseAmount } from './numbers';
 import type { CellValue, ColumnChoice, ColumnMapping, Grid, HeaderDetection, MappingOverride, Role, Unit } from './types';
 import { ROLES } from './types';
 
@@ -187,7 +187,8 @@ function findHeader(grid: Grid): Candidate {
   }
   let first = 0;
   while (first < limit && isBlankRow(rowAt(grid, first))) first++;
-  return candidate(grid, Math.min(first, Math.max(limit - 1, 0)), Math.min(first, Math.max(limit - 1, 0)));
+  const row = Math.min(first, Math.max(limit - 1, 0));
+  return candidate(grid, row, row);
 }
 
 /** Column numbers count up from 1 in small steps (a column may be unnumbered). */
@@ -207,7 +208,7 @@ function isColumnNumberRow(row: CellValue[]): boolean {
       if (!Number.isInteger(v)) return false;
       n = v;
     } else if (typeof v === 'string') {
-      const text = compactHeader(v);
+      const text = compactText(v);
       if (text === '') continue;
       const m = COLUMN_NUMBER_TEXT.exec(text);
       if (m === null) return false;
@@ -239,7 +240,7 @@ function unitNearHeader(grid: Grid, header: Candidate, mapping: ColumnMapping): 
     for (const v of rowAt(grid, r)) {
       const text = cellText(v);
       if (text === '') continue;
-      const compact = compactHeader(text);
+      const compact = compactText(text);
       if (compact.length > SHORT_UNIT_TEXT && !compact.includes('单位') && !compact.includes('unit')) continue;
       const unit = detectUnit(text);
       if (unit !== null) return unit;

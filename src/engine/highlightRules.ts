@@ -3,6 +3,7 @@
 // range's top-left cell (absolute columns, relative rows), so Excel shifts them row by row.
 import type { HighlightSpec } from './port';
 import { colLetter } from './address';
+import { EDGE_EPS } from './evaluate';
 
 export type HighlightKind = 'under' | 'over' | 'missing';
 
@@ -20,8 +21,6 @@ export const HIGHLIGHT_COLOURS: Record<HighlightKind, { fill: string; fontColor:
   missing: { fill: '#EDEBE9', fontColor: '#323130' },
 };
 
-/** Tolerance of the band edges, as in the engine: a rate within 1e-9 of an edge is inside. */
-const EDGE_TOLERANCE = 1e-9;
 /** Text a sheet uses for "no figure"; the engine reads these as missing too. */
 const PLACEHOLDERS = ['—', '-', '－', '/', '／'];
 
@@ -51,8 +50,8 @@ export function highlightRules(spec: HighlightSpec): HighlightRule[] {
   const actualValue = amount(actual);
   const bothNumbers = `ISNUMBER(${budgetValue}),${budgetValue}>0,ISNUMBER(${actualValue})`;
   const rate = `${actualValue}/${budgetValue}`;
-  const lowEdge = formulaNumber(band.low - EDGE_TOLERANCE);
-  const highEdge = formulaNumber(band.high + EDGE_TOLERANCE);
+  const lowEdge = formulaNumber(band.low - EDGE_EPS);
+  const highEdge = formulaNumber(band.high + EDGE_EPS);
   const blankish = (ref: string): string =>
     `OR(LEN(TRIM(${ref}&""))=0,${PLACEHOLDERS.map((p) => `${ref}&""="${p}"`).join(',')})`;
   const hasContent = (ref: string): string => `LEN(TRIM(${ref}&""))>0`;

@@ -4,9 +4,8 @@ import type { CellValue, ParsedNumber, Unit } from './types';
 
 // Shared, frozen results: parsing runs once per cell on sheets of a million rows, so the
 // common "no number" outcomes allocate nothing.
-const MISSING: ParsedNumber = Object.freeze({ value: null, status: 'missing' }) as ParsedNumber;
-/** The parse of an absent cell (a column the sheet does not have). Frozen and shared. */
-export const MISSING_NUMBER: ParsedNumber = MISSING;
+/** The parse of a blank cell or of an absent one (a column the sheet does not have). Frozen and shared. */
+export const MISSING_NUMBER: ParsedNumber = Object.freeze({ value: null, status: 'missing' }) as ParsedNumber;
 const UNREADABLE: ParsedNumber = Object.freeze({ value: null, status: 'unreadable' }) as ParsedNumber;
 
 /** Plain ASCII decimals, the common case for numbers typed as text: skips normalisation. */
@@ -32,6 +31,9 @@ const UNIT_SUFFIXES: readonly (readonly [string, Unit])[] = [
   ['元', '元'],
 ];
 
+/** A plain number in a rate column above this (in absolute value) is a percentage: 104 → 1.04. */
+export const RATE_FRACTION_LIMIT = 3;
+
 /** Frozen results for the small whole numbers scores are made of (0..100): no allocation per cell. */
 const SMALL_INTEGERS: readonly ParsedNumber[] = Array.from({ length: 101 }, (_, i) =>
   Object.freeze({ value: i, status: 'ok' }) as ParsedNumber,
@@ -56,8 +58,8 @@ function finiteResult(value: number, unit?: Unit): ParsedNumber {
   return { value: value === 0 ? 0 : value, status: 'ok', unit };
 }
 
-/** NFKC (full-width digits, punctuation, ￥), lower case, every whitespace removed. */
-function normaliseText(text: string): string {
+/** NFKC (full-width digits, punctuation, ￥), lower case, every whitespace removed: how cell and header texts are compared. */
+export function compactText(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 }
 
@@ -140,15 +142,15 @@ function parseText(compact: string, kind: TextKind): TextParse | null {
 
 function parseCell(v: CellValue, kind: TextKind): ParsedNumber | TextParse {
   if (typeof v === 'number') return Number.isFinite(v) ? { value: v, percent: false } : UNREADABLE;
-  if (v === null || v === undefined) return MISSING;
+  if (v === null || v === undefined) return MISSING_NUMBER;
   if (typeof v !== 'string') return UNREADABLE; // booleans
-  if (v === '') return MISSING;
+  if (v === '') return MISSING_NUMBER;
   if (PLAIN_DECIMAL.test(v)) {
     const value = Number(v);
     return Number.isFinite(value) ? { value, percent: false } : UNREADABLE;
   }
-  const compact = normaliseText(v);
-  if (isPlaceholder(compact)) return MISSING;
+  const compact = compactText(v);
+  if (isPlaceholder(compact)) return MISSING_NUMBER;
   return parseText(compact, kind) ?? UNREADABLE;
 }
 
@@ -168,11 +170,11 @@ export function parseAmount(v: CellValue): ParsedNumber {
  * as a fraction when |x| ≤ 3 and as a percentage above: 0.95 → 0.95, 104 → 1.04.
  */
 export function parseRate(v: CellValue): ParsedNumber {
-  if (typeof v === 'number') return finiteResult(abs(v) > 3 ? v / 100 : v);
+  if (typeof v === 'number') return finiteResult(abs(v) > RATE_FRACTION_LIMIT ? v / 100 : v);
   if (typeof v === 'string' && PLAIN_PERCENT.test(v)) return finiteResult(Number(v.slice(0, -1)) / 100);
   const r = parseCell(v, 'rate');
   if (isParsedNumber(r)) return r;
-  const asFraction = r.percent || abs(r.value) > 3 ? r.value / 100 : r.value;
+  const asFraction = r.percent || abs(r.value) > RATE_FRACTION_LIMIT ? r.value / 100 : r.value;
   return finiteResult(asFraction);
 }
 
@@ -197,7 +199,7 @@ const YUAN_ZH = /^(?:人民币)?元$|单位[:]?(?:人民币)?元(?![\u4e00-\u9ff
  */
 export function detectUnit(text: string): Unit | null {
   if (typeof text !== 'string' || text === '') return null;
-  const compact = normaliseText(text);
+  const compact = compactText(text);
   if (compact.includes('万元')) return '万元';
   if (compact.includes('千元')) return '千元';
   if (YUAN_ZH.test(compact)) return '元';

@@ -1,9 +1,9 @@
 // Row classification: which rows below the header are projects, which are 小计/合计 rows, which are
 // neither (blank rows, section headings, notes). One pass, cheap per row: sheets reach 1M rows.
-import { MISSING_NUMBER, parseAmount, parseRate, parseScore } from './numbers';
+import { compactText, MISSING_NUMBER, parseAmount, parseRate, parseScore } from './numbers';
 import type { CellValue, ExtractedTable, Grid, HeaderDetection, ParsedNumber, RawProject, RawTotalRow } from './types';
 
-const TOTAL_LABEL = /^(小计|合计|总计|共计|subtotal|sub-total|grandtotal|grand-total|total)(?:$|[:：(（[【])/i;
+const TOTAL_LABEL = /^(小计|合计|总计|共计|subtotal|sub-total|grandtotal|grand-total|total)(?:$|[:：(（[【])/;
 const SUB_LABELS: ReadonlySet<string> = new Set(['小计', 'subtotal', 'sub-total']);
 /** First characters a total label can start with: lets most project names skip the regex. */
 const TOTAL_FIRST_CHARS: ReadonlySet<string> = new Set(['小', '合', '总', '共', 't', 'T', 's', 'S', 'g', 'G', 'Ｔ', 'ｔ', 'Ｓ', 'ｓ', 'Ｇ', 'ｇ']);
@@ -17,10 +17,9 @@ export function totalKind(name: string): 'grand' | 'sub' | null {
   if (typeof name !== 'string') return null;
   const trimmed = name.trim();
   if (trimmed === '' || !TOTAL_FIRST_CHARS.has(trimmed[0])) return null;
-  const compact = trimmed.normalize('NFKC').replace(/\s+/g, '');
-  const m = TOTAL_LABEL.exec(compact);
+  const m = TOTAL_LABEL.exec(compactText(trimmed));
   if (m === null) return null;
-  return SUB_LABELS.has(m[1].toLowerCase()) ? 'sub' : 'grand';
+  return SUB_LABELS.has(m[1]) ? 'sub' : 'grand';
 }
 
 function cellName(v: CellValue): string {

@@ -1,6 +1,7 @@
 // Scoring schemes as data: the two built-in ones and custom ones read from JSON, validated with
 // one message per mistake. Weights live here and in scheme files, never elsewhere in code.
 import { schemeIssueMessage, type SchemeIssue } from './messages';
+import { RATE_FRACTION_LIMIT } from './numbers';
 import type { ExecutionRule, GradeBands, Lang, RateBand, Scheme, ScoreComponent } from './types';
 import { SCORE_COMPONENTS } from './types';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
@@ -47,8 +48,6 @@ const STEP_KEYS = ['min', 'score'];
 const GRADE_KEYS = ['excellent', 'good', 'fair'];
 const BAND_KEYS = ['low', 'high'];
 const NAME_KEYS = ['zh', 'en'];
-/** Rates above this are taken to be percentages typed by mistake (same line as the rate column rule). */
-const FRACTION_LIMIT = 3;
 const STEP_MIN_LIMIT = 2;
 const EPS = 1e-9;
 
@@ -200,7 +199,9 @@ function readExecution(v: unknown, issues: SchemeIssue[]): ExecutionRule | null 
     return undefined;
   }
   checkKeys(v, EXECUTION_KEYS, 'execution', issues);
-  const weight = v.weight === undefined ? (issues.push({ kind: 'missing_key', path: 'execution.weight' }), null) : readNumber(v.weight, 'execution.weight', issues);
+  let weight: number | null = null;
+  if (v.weight === undefined) issues.push({ kind: 'missing_key', path: 'execution.weight' });
+  else weight = readNumber(v.weight, 'execution.weight', issues);
   if (v.rule === 'linear') {
     if (v.steps !== undefined) issues.push({ kind: 'unknown_key', path: 'execution', key: 'steps', allowed: ['rule', 'weight'] });
     return weight === null ? undefined : { rule: 'linear', weight };
@@ -294,7 +295,7 @@ function readBand(v: unknown, path: string, issues: SchemeIssue[]): RateBand | n
     }
     const n = readNumber(v[key], p, issues);
     if (n === null) continue;
-    if (n > FRACTION_LIMIT) issues.push({ kind: 'band_percent', path: p, value: n });
+    if (n > RATE_FRACTION_LIMIT) issues.push({ kind: 'band_percent', path: p, value: n });
     else edges[key] = n;
   }
   if (edges.low === undefined || edges.high === undefined) return null;
@@ -310,7 +311,7 @@ function readBand(v: unknown, path: string, issues: SchemeIssue[]): RateBand | n
 const STRING_ERRORS = new Set(['InvalidEscapeCharacter', 'InvalidUnicode', 'InvalidCharacter', 'UnexpectedEndOfString']);
 
 /** Where JSON.parse failed: the first error jsonc-parser (strict: no comments, no trailing commas) finds. */
-export function locateJsonError(text: string): Extract<SchemeIssue, { kind: 'json_syntax' }> {
+function locateJsonError(text: string): Extract<SchemeIssue, { kind: 'json_syntax' }> {
   const errors: ParseError[] = [];
   parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const position = Math.min(errors.length > 0 ? errors[0].offset : text.length, text.length);

@@ -33,7 +33,7 @@ const GRADE: ColumnSpec = {
 const STATUS: ColumnSpec = { key: 'status', label: 'colStatus', kind: 'status', value: (p, _i, lang) => statusText(p.flags, lang) };
 
 /** Up to four decimals, no trailing zeros: 918.4, 918.45. */
-export function formatNumber(x: number): string {
+function formatNumber(x: number): string {
   const r = Math.round(x * 1e4) / 1e4;
   return String(Object.is(r, -0) ? 0 : r);
 }

@@ -104,7 +104,7 @@ export function readRequestFor(settings: Pick<Settings, 'sheet' | 'source' | 'ov
 }
 
 /** A saved source read back as something else (a table deleted: its sheet's used range). */
-export function sourceReplaced(requested: SourceRef | undefined, read: SourceRef | undefined): boolean {
+function sourceReplaced(requested: SourceRef | undefined, read: SourceRef | undefined): boolean {
   // A table moved to another sheet keeps its columns: only a change of kind moves them.
   return requested !== undefined && read !== undefined && read.kind !== requested.kind;
 }
@@ -215,8 +215,9 @@ export async function evaluateAndWrite(
   }
 
   throwIfAborted(signal);
-  const highlight = settings.highlights === false ? null : highlightSpecFor(outcome.sheet, outcome.detection, outcome.evaluation);
+  let highlight: HighlightSpec | null = null;
   if (settings.highlights !== false) {
+    highlight = highlightSpecFor(outcome.sheet, outcome.detection, outcome.evaluation);
     onProgress?.({ stage: 'highlight', done: 0, total: 1 });
     if (highlight) await port.applyHighlights(highlight);
     else await port.clearHighlights(outcome.sheet.name);

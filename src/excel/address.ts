@@ -12,7 +12,7 @@ export interface CellRect {
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
 
-export function columnNumber(letters: string): number {
+function columnNumber(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;

@@ -22,6 +22,9 @@ export function isOwnRule(formula: string, fill: string, own: OwnedHighlights | 
 
 async function recordHighlights(sheetId: string, entry: OwnedHighlights | null): Promise<void> {
   const ownership = loadOwnership();
+  // A refresh with the same band records the same rules: no settings round trip for it.
+  const current = ownership.highlights.find((h) => h.sheetId === sheetId) ?? null;
+  if (JSON.stringify(current) === JSON.stringify(entry)) return;
   ownership.highlights = ownership.highlights.filter((h) => h.sheetId !== sheetId);
   if (entry) ownership.highlights.push(entry);
   await saveOwnership(ownership);

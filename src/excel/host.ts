@@ -56,6 +56,11 @@ export function isApiSetSupported(name: string, version: string): boolean {
   }
 }
 
+/** Required API sets this Excel lacks, as "ExcelApi 1.8"; empty when all are there. */
+export function missingApiSets(): string[] {
+  return REQUIRED_API_SETS.filter((s) => !isApiSetSupported(s.name, s.version)).map((s) => `${s.name} ${s.version}`);
+}
+
 /** Relative luminance (0..1) of a "#RRGGBB" colour; null when it is not one. */
 export function luminance(hex: string): number | null {
   const m = /^#?([0-9a-f]{6})$/i.exec(hex.trim());
@@ -104,14 +109,11 @@ export async function detectHost(options: { timeoutMs?: number } = {}): Promise<
   // office.js loaded in a plain browser resolves with host null.
   const excelHost = office.HostType?.Excel ?? 'Excel';
   if (!info || info.host !== excelHost) return outside;
-  const missingApiSets = REQUIRED_API_SETS.filter((s) => !isApiSetSupported(s.name, s.version)).map(
-    (s) => `${s.name} ${s.version}`,
-  );
   return {
     inExcel: true,
     displayLanguage: office.context?.displayLanguage || browserLanguage(),
     dark: themeIsDark(office),
-    missingApiSets,
+    missingApiSets: missingApiSets(),
     canUseTriggerSource: isApiSetSupported(TRIGGER_SOURCE_API_SET.name, TRIGGER_SOURCE_API_SET.version),
   };
 }

@@ -94,6 +94,6 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort & 
       asHostErrors(() => (canListenToAllSheets() ? listenToChanges(run, meter, listener) : sourceSheetEvents.listen(listener))),
     loadSettings: () => asHostErrors(() => loadSettings()),
     saveSettings: (settings) => asHostErrors(() => saveSettings(settings)),
-    selectRow: (sheet, row) => asHostErrors(() => run((context) => selectRowIn(context, sheet, row))),
+    selectRow: (sheet, row) => asHostErrors(() => run((context) => selectRowIn(context, sheet, row, meter))),
   };
 }

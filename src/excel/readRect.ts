@@ -23,7 +23,7 @@ export interface ReadTuning {
 }
 
 /** Worst case ~200 bytes a cell (long Chinese explanations) keeps 20,000 cells under 4 MB. */
-export const DIRECT_READ_CELLS = 20_000;
+const DIRECT_READ_CELLS = 20_000;
 const SAMPLE_ROWS = 200;
 export const RECT = 'address,rowIndex,columnIndex,rowCount,columnCount';
 
@@ -48,7 +48,7 @@ export function rectOf(range: Excel.Range): Rect {
   return { rowIndex: range.rowIndex, columnIndex: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
 }
 
-export function toCellValue(value: unknown): CellValue {
+function toCellValue(value: unknown): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;

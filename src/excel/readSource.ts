@@ -12,8 +12,6 @@ import { HostError, throwIfAborted, toHostError } from './errors';
 import { intersectRects, readRect, rectOf, RECT, type ReadTuning, type Rect } from './readRect';
 import type { RequestMeter } from './requestMeter';
 
-export type { ReadTuning } from './readRect';
-
 export interface SourceTuning extends ReadTuning {
   /** Range.getTables is there (ExcelApi 1.9); false: the sheet's tables are matched against the selection. */
   selectionTables: boolean;
@@ -107,10 +105,10 @@ async function readAutoOrSheet(
   const { meter } = tuning;
   const scope = request.scope ?? 'auto';
   const worksheets = context.workbook.worksheets;
-  const sheet = request.sheet ? worksheets.getItem(request.sheet) : worksheets.getActiveWorksheet();
-  sheet.load('name,id');
   const active = worksheets.getActiveWorksheet();
   active.load('id');
+  const sheet = request.sheet ? worksheets.getItem(request.sheet) : active;
+  sheet.load('name,id');
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load(RECT);
   let selection: Excel.Range | null = null;

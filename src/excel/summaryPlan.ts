@@ -35,7 +35,7 @@ export interface SummaryPlan {
 /** Rows planned between two turns of the UI thread (~40 ms of work). */
 export const PAUSE_ROWS = 10_000;
 /** More bars than this make an unreadable chart and a slow request; the data is still written. */
-export const MAX_CHART_CATEGORIES = 500;
+const MAX_CHART_CATEGORIES = 500;
 const TEXT_FORMAT = '@';
 /**
  * Excel parses a string written to a non-text cell like typed input: "=x" becomes a formula. A quote

@@ -50,18 +50,26 @@ function textElement(text: string): string {
 
 const SST_COUNTS = /^(<sst\b[^>]*?)\s+count="(\d+)"\s+uniqueCount="(\d+)"/;
 
+/** Where the <sst> element starts and its counts, as ExcelJS writes them. */
+function sstHead(sstXml: string): { start: number; counts: RegExpExecArray } {
+  const start = sstXml.indexOf('<sst');
+  const counts = start < 0 ? null : SST_COUNTS.exec(sstXml.slice(start));
+  if (!counts) throw new Error('shared string table without its counts');
+  return { start, counts };
+}
+
 /**
  * The text of the deferred rows, added to the workbook's shared string table (xl/sharedStrings.xml):
  * ExcelJS writes text there too, so both kinds of rows read back alike, in ExcelJS and in Excel.
  */
-export class SharedStrings {
+class SharedStrings {
   private readonly indexes = new Map<string, number>();
   private readonly added: string[] = [];
   private references = 0;
 
   constructor(private readonly first: number) {}
 
-  /** The text as it goes into the file, given its index in the table. */
+  /** The index in the table of the text as it goes into the file; new text is added. */
   index(value: string): number {
     this.references++;
     const text = storableText(value);
@@ -75,17 +83,14 @@ export class SharedStrings {
   }
 
   static of(sstXml: string): SharedStrings {
-    const counts = SST_COUNTS.exec(sstXml.slice(sstXml.indexOf('<sst'), sstXml.indexOf('>', sstXml.indexOf('<sst')) + 1));
-    if (!counts) throw new Error('shared string table without its counts');
-    return new SharedStrings(Number(counts[3]));
+    return new SharedStrings(Number(sstHead(sstXml).counts[3]));
   }
 
   /** The table with the added strings at its end and its counts raised. */
   appendTo(sstXml: string): Buffer {
-    const start = sstXml.indexOf('<sst');
+    const { start, counts } = sstHead(sstXml);
     const end = sstXml.lastIndexOf('</sst>');
-    const counts = SST_COUNTS.exec(sstXml.slice(start));
-    if (start < 0 || end < 0 || !counts) throw new Error('shared string table not as ExcelJS writes it');
+    if (end < 0) throw new Error('shared string table not as ExcelJS writes it');
     const head = `${counts[1]} count="${Number(counts[2]) + this.references}" uniqueCount="${Number(counts[3]) + this.added.length}"`;
     const chunks = [Buffer.from(sstXml.slice(0, start) + head + sstXml.slice(start + counts[0].length, end), 'utf8')];
     for (let i = 0; i < this.added.length; i += 1000) {
@@ -101,7 +106,7 @@ export class SharedStrings {
  * begins with. One buffer per row: these rows are the bulk of a large summary, and one huge string
  * costs twice the time.
  */
-export function rowsXml(deferred: DeferredRows, styles: Map<string, string>, strings: SharedStrings): Buffer {
+function rowsXml(deferred: DeferredRows, styles: Map<string, string>, strings: SharedStrings): Buffer {
   const width = deferred.rows.reduce((w, r) => Math.max(w, r.values.length), 0);
   const letters: string[] = [];
   const attrs: string[] = [];
@@ -127,7 +132,7 @@ export function rowsXml(deferred: DeferredRows, styles: Map<string, string>, str
 }
 
 /** The sheet XML with each block's rows inserted right after its style row. */
-export function insertRows(sheetXml: string, deferred: DeferredRows[], strings: SharedStrings): Buffer {
+function insertRows(sheetXml: string, deferred: DeferredRows[], strings: SharedStrings): Buffer {
   const chunks: Buffer[] = [];
   let cursor = 0;
   for (const d of [...deferred].sort((a, b) => a.styleRow - b.styleRow)) {

@@ -1,5 +1,6 @@
 // The add-in's highlight rules as ExcelJS conditional formats; the user's own rules are never touched.
 import type { ConditionalFormattingOptions, Worksheet } from 'exceljs';
+import { colLetter } from '../engine/address';
 import { highlightRules } from '../engine/highlightRules';
 import type { HighlightSpec } from '../engine/port';
 
@@ -12,13 +13,14 @@ function argb(color: string): string {
   return hex.length === 8 ? hex : `FF${hex.padStart(6, '0').slice(-6)}`;
 }
 
-function rangeRef(ws: Worksheet, spec: HighlightSpec): string {
-  return `${ws.getCell(spec.firstRow, spec.firstCol).address}:${ws.getCell(spec.lastRow, spec.lastCol).address}`;
+/** Computed, not taken from getCell: that would create cells on the user's sheet. */
+function rangeRef(spec: HighlightSpec): string {
+  return `${colLetter(spec.firstCol)}${spec.firstRow}:${colLetter(spec.lastCol)}${spec.lastRow}`;
 }
 
 export function addHighlights(ws: Worksheet, spec: HighlightSpec): OwnRules {
   if (spec.lastRow < spec.firstRow || spec.lastCol < spec.firstCol) return [];
-  const ref = rangeRef(ws, spec);
+  const ref = rangeRef(spec);
   const entries: OwnRules = highlightRules(spec).map((rule, i) => ({
     ref,
     rules: [

@@ -65,6 +65,7 @@ describe('a workbook that cannot be evaluated', () => {
     const run = await runInProcess(['empty.xlsx'], dir);
     expectRefused(run);
     expect(run.stderr).toContain('empty.xlsx');
+    expect(run.stderr).toMatch(/^(Cannot read the workbook|Not an Excel workbook)/);
     expect(listFiles(dir)).toEqual(['empty.xlsx']);
   });
 

@@ -37,6 +37,8 @@ describe('totalKind', () => {
     ['Subtotal', 'sub'],
     ['Sub total', 'sub'],
     ['SUBTOTAL:', 'sub'],
+    ['ＴＯＴＡＬ', 'grand'],
+    ['Ｓｕｂ－ｔｏｔａｌ：', 'sub'],
     ['总计划编制', null],
     ['Total quality audit', null],
     ['合计划生育补助', null],

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseRate } from '../../src/engine/numbers';
 import { BUILTIN_SCHEMES, getScheme, listBuiltinSchemes, parseScheme, validateBand } from '../../src/engine/schemes';
 import type { Lang, Scheme } from '../../src/engine/types';
 
@@ -48,6 +49,16 @@ describe('built-in schemes', () => {
     for (const s of Object.values(BUILTIN_SCHEMES)) {
       expect(parseScheme(s).ok).toBe(true);
     }
+  });
+});
+
+describe('band edges and rate cells', () => {
+  it('draw the same line between a fraction and a percentage: 3 is a fraction, above 3 a percentage', () => {
+    expect(parseScheme(withChange({ rateBand: { low: 0.9, high: 3 } }), 'en').ok).toBe(true);
+    expect(validateBand({ low: 0.9, high: 3 }, 'en')).toEqual([]);
+    expect(validateBand({ low: 0.9, high: 3.5 }, 'en')).toEqual(['"rateBand.high" is 3.5; write rates as fractions (0.9 for 90%)']);
+    expect(parseRate(3).value).toBe(3);
+    expect(parseRate(3.5).value).toBeCloseTo(0.035, 12);
   });
 });
 

@@ -30,6 +30,7 @@ describe('change events', () => {
     const states: boolean[] = [];
     await port.writeSummary(summaryLayoutFor(SEED_PROJECTS), '绩效自评汇总', { onProgress: () => states.push(wb.enableEvents) });
     await wb.settle();
+    expect(states.length).toBeGreaterThan(0);
     expect(states.every(Boolean)).toBe(true);
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((c) => c.own && c.sheet === '绩效自评汇总')).toBe(true);

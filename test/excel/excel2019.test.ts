@@ -171,6 +171,7 @@ describe('change events on ExcelApi 1.8', () => {
     await port.readSource();
     await port.onSourceChanged((c) => seen.push(c));
     const adds = port.meter.requests.filter((r) => r.label === 'events:add').length;
+    expect(adds).toBe(1);
     await port.readSource();
     expect(port.meter.requests.filter((r) => r.label === 'events:add')).toHaveLength(adds);
     wb.userEdit('自评表', 'B2', [[300]]);

@@ -101,6 +101,24 @@ describe('highlights', () => {
     expect(isOwnRule('=$C5>0', '#FFF4CE', undefined)).toBe(false);
   });
 
+  it('saves its record only when the rules change: not on a refresh with the same band', async () => {
+    const port = createExcelPort();
+    await port.applyHighlights(spec);
+    expect(wb.settingsSaves).toBe(1);
+    // More rows, same band: the recorded formulas (row numbers aside) and fills are the same.
+    await port.applyHighlights({ ...spec, lastRow: 40 });
+    expect(wb.settingsSaves).toBe(1);
+    await port.applyHighlights({ ...spec, band: { low: 0.8, high: 1 } });
+    expect(wb.settingsSaves).toBe(2);
+    await port.clearHighlights('自评表');
+    expect(wb.settingsSaves).toBe(3);
+    // Nothing recorded any more: clearing again saves nothing.
+    await port.clearHighlights('自评表');
+    expect(wb.settingsSaves).toBe(3);
+    // The record still tells its rules from the user's after the skipped save.
+    expect(wb.sheet('自评表').cfs).toEqual([expect.objectContaining({ formula: USER_RULE.formula })]);
+  });
+
   it('uses a fixed number of round trips, whatever the number of rows', async () => {
     const port = createExcelPort();
     await port.applyHighlights(spec);

@@ -54,6 +54,8 @@ describe('readSource', () => {
     expect(data.grid[7]).toEqual(['社区安全协管员补助经费', 175, 182]);
     expect(data.grid).toHaveLength(8);
     expect(data.source).toEqual({ sheet: '自评表', kind: 'table', table: 'Projects' });
+    // selection and its tables, the table's range, its values
+    expect(wb.requests).toHaveLength(3);
   });
 
   it('reads the selection when it is larger than one cell, clipped to the used range for whole columns', async () => {

@@ -146,6 +146,14 @@ describe('the checker fails broken manifests', () => {
     expect(messages(checkManifestRules(missing, options), 'icon')).toEqual([expect.stringMatching(/logo-64\.png does not exist/)]);
   });
 
+  test('one image used by the ribbon at two sizes', () => {
+    const twice = REPO_MANIFEST.replace('<bt:Image size="16" resid="Refresh.16x16"/>', '<bt:Image size="16" resid="Refresh.32x32"/>');
+    expect(twice).not.toBe(REPO_MANIFEST);
+    expect(messages(checkManifestRules(twice, options), 'icon')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/image "Refresh\.32x32" is used at sizes (16 and 32|32 and 16); one file has one size/)]),
+    );
+  });
+
   test('a missing zh-CN override for the display name or a ribbon label', () => {
     const noName = REPO_MANIFEST.replace('<Override Locale="zh-CN" Value="项目支出绩效自评"/>', '');
     expect(messages(checkManifestRules(noName, options), 'locale')).toEqual(['<DisplayName> has no zh-CN override']);

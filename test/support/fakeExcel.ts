@@ -223,6 +223,8 @@ export class FakeWorkbook {
   failNextWrite: string | null = null;
   settings = new Map<string, unknown>();
   savedSettings = new Map<string, unknown>();
+  /** Calls of settings.saveAsync (each a round trip to the document). */
+  settingsSaves = 0;
   private nextId = 1;
   private nextCf = 1;
   events: ChangedArgs[] = [];
@@ -383,6 +385,7 @@ function fakeOffice(wb: FakeWorkbook, displayLanguage: string): unknown {
           set: (key: string, value: unknown) => void wb.settings.set(key, value),
           remove: (key: string) => void wb.settings.delete(key),
           saveAsync: (cb?: (r: { status: string }) => void) => {
+            wb.settingsSaves++;
             wb.savedSettings = new Map(wb.settings);
             cb?.({ status: 'succeeded' });
           },

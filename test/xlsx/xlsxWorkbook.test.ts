@@ -135,6 +135,8 @@ describe('highlights, settings and saving', () => {
     };
     ws.addConditionalFormatting(userRule);
     await book.applyHighlights(spec);
+    // The rules' range is written without creating cells on the user's sheet.
+    expect([ws.findRow(4), ws.findRow(10)]).toEqual([undefined, undefined]);
     const ours = formats(ws).filter((cf) => cf !== userRule);
     expect(ours.length).toBeGreaterThan(0);
     for (const cf of ours) {
