@@ -2,6 +2,7 @@
 // into requests, the table, the chart and the sheet name. The adapter only issues the calls.
 import type { LayoutBlock, SummaryLayout, SummaryValue } from '../engine/summaryTypes';
 import { DEFAULT_CHUNK_BUDGET, OPERATION_OVERHEAD_BYTES, rowBytes } from '../engine/chunks';
+import { cleanSheetName, MAX_SHEET_NAME } from '../engine/sheetNames';
 
 export interface PlannedWrite {
   blockId: string;
@@ -133,24 +134,9 @@ export function planSummary(layout: SummaryLayout): SummaryPlan {
   };
 }
 
-const INVALID_SHEET_CHARS = /[:\\/?*[\]]/g;
-const MAX_SHEET_NAME = 31;
-
-/** A valid sheet name for the preferred one, numbered "name (2)" when it is taken (case-insensitive). */
-export function freeSheetName(preferred: string, taken: readonly string[]): string {
-  const base = (preferred.replace(INVALID_SHEET_CHARS, '_').replace(/^'+|'+$/g, '').trim() || 'Summary').slice(0, MAX_SHEET_NAME);
-  const lower = new Set(taken.map((n) => n.toLowerCase()));
-  if (!lower.has(base.toLowerCase())) return base;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const candidate = base.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
-    if (!lower.has(candidate.toLowerCase())) return candidate;
-  }
-}
-
 /** A sheet name without a trailing " (n)", lower-cased: "绩效自评汇总 (2)" → "绩效自评汇总". */
 function stem(name: string): string {
-  return name.replace(INVALID_SHEET_CHARS, '_').trim().replace(/ \(\d+\)$/, '').toLowerCase();
+  return cleanSheetName(name).replace(/ \(\d+\)$/, '').toLowerCase();
 }
 
 /** True for the preferred name itself or one of its numbered variants ("name (2)"), either way round. */
@@ -163,8 +149,3 @@ export function isVariantOf(name: string, preferred: string): boolean {
   return a === b || (truncated && (b.startsWith(a) || a.startsWith(b)));
 }
 
-export function freeTableName(taken: readonly string[], base = 'PerfSummary'): string {
-  const lower = new Set(taken.map((n) => n.toLowerCase()));
-  if (!lower.has(base.toLowerCase())) return base;
-  for (let n = 2; ; n++) if (!lower.has(`${base}${n}`.toLowerCase())) return `${base}${n}`;
-}

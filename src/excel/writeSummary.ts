@@ -7,7 +7,8 @@ import { throwIfAborted } from './errors';
 import { withEventsSuppressed, type ExcelRunner } from './events';
 import type { RequestMeter } from './requestMeter';
 import { loadOwnership, saveOwnership } from './settings';
-import { freeSheetName, freeTableName, isVariantOf, planRequests, planSummary, rowsToWrite, type PlannedWrite, type SummaryPlan } from './summaryPlan';
+import { freeSheetName, freeTableName } from '../engine/sheetNames';
+import { isVariantOf, planRequests, planSummary, rowsToWrite, type PlannedWrite, type SummaryPlan } from './summaryPlan';
 
 export interface WriteTuning {
   meter: RequestMeter;

@@ -4,6 +4,7 @@ import type { LayoutBlock, SummaryLayout, SummaryValue } from '../engine/summary
 import { colLetter } from '../engine/address';
 import type { DeferredRows } from './bulkRows';
 import { storableText } from './cellText';
+import { freeTableName } from '../engine/sheetNames';
 
 /** One shared style object per look: ExcelJS recognises a style object it has seen and skips the work. */
 class StyleCache {
@@ -77,16 +78,9 @@ function writeBlock(sheet: Worksheet, block: LayoutBlock, layout: SummaryLayout,
 }
 
 /** Table names are workbook-wide; a copy of an evaluated copy must not collide with the first summary's table. */
-function uniqueTableName(workbook: Workbook, base: string): string {
-  const taken = new Set<string>();
-  for (const ws of workbook.worksheets) {
-    for (const name of Object.keys((ws as unknown as { tables?: Record<string, unknown> }).tables ?? {})) {
-      taken.add(name.toLowerCase());
-    }
-  }
-  let name = base;
-  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base}${i}`;
-  return name;
+/** Every table name of the workbook: table names are unique across all its sheets. */
+function tableNames(workbook: Workbook): string[] {
+  return workbook.worksheets.flatMap((ws) => Object.keys((ws as unknown as { tables?: Record<string, unknown> }).tables ?? {}));
 }
 
 /** Excel table column names must be unique and non-empty. */
@@ -116,7 +110,7 @@ function addProjectTable(sheet: Worksheet, layout: SummaryLayout, styles: StyleC
   // When the project rows are deferred, the table is declared over its first row and stretched on save.
   const rowCount = deferring ? 1 : table.rowCount;
   const rows = block.values.slice(offset + 1, offset + 1 + rowCount).map((r) => r.map(cellValue));
-  const name = uniqueTableName(sheet.workbook, 'EvaluationSummary');
+  const name = freeTableName(tableNames(sheet.workbook), 'EvaluationSummary');
   sheet.addTable({
     name,
     ref: `${colLetter(table.col + 1)}${table.headerRow + 1}`,

@@ -11,7 +11,7 @@ import { XlsxError } from './errors';
 import { addHighlights, removeHighlights, type OwnRules } from './highlights';
 import { readSheet } from './readSheet';
 import { renderSummary } from './renderSummary';
-import { uniqueSheetName } from './sheetNames';
+import { freeSheetName } from '../engine/sheetNames';
 import { rebuildZip } from './zipPatch';
 
 export interface XlsxWorkbookOptions {
@@ -97,7 +97,7 @@ export class XlsxWorkbook implements WorkbookPort {
       this.workbook.removeWorksheet(this.sheet(reusable).id);
       this.pending.delete(reusable);
     }
-    const sheetName = uniqueSheetName(
+    const sheetName = freeSheetName(
       preferredName,
       this.workbook.worksheets.map((ws) => ws.name),
     );

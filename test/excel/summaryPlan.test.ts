@@ -1,4 +1,5 @@
-import { freeSheetName, freeTableName, isVariantOf, PAUSE_ROWS, planRequests, planSummary, rowsToWrite, safeCell, widthPoints } from '../../src/excel/summaryPlan';
+import { freeSheetName, freeTableName } from '../../src/engine/sheetNames';
+import { isVariantOf, PAUSE_ROWS, planRequests, planSummary, rowsToWrite, safeCell, widthPoints } from '../../src/excel/summaryPlan';
 import { PAYLOAD_LIMIT_BYTES } from '../../src/engine/chunks';
 import type { SummaryLayout } from '../../src/engine/summaryTypes';
 import type { PlannedWrite } from '../../src/excel/summaryPlan';
