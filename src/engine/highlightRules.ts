@@ -3,6 +3,7 @@
 // range's top-left cell (absolute columns, relative rows), so Excel shifts them row by row.
 import type { HighlightSpec } from './port';
 import { colLetter } from './address';
+import { PLACEHOLDER_WORDS } from './numbers';
 import { EDGE_EPS } from './evaluate';
 
 export type HighlightKind = 'under' | 'over' | 'missing';
@@ -21,8 +22,11 @@ export const HIGHLIGHT_COLOURS: Record<HighlightKind, { fill: string; fontColor:
   missing: { fill: '#EDEBE9', fontColor: '#323130' },
 };
 
-/** Text a sheet uses for "no figure"; the engine reads these as missing too. */
-const PLACEHOLDERS = ['—', '-', '－', '/', '／'];
+/**
+ * Text a sheet uses for "no figure", as the engine reads it: its placeholder words (Excel compares text
+ * without regard to case) and the dashes its pattern covers, in the forms people type.
+ */
+const PLACEHOLDERS = [...PLACEHOLDER_WORDS, '／', '—', '——', '-', '－', '–'];
 
 /** A number as a plain decimal Excel reads back unchanged (no exponent, at most 12 decimals). */
 export function formulaNumber(value: number): string {

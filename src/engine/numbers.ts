@@ -15,8 +15,9 @@ const PLAIN_PERCENT = /^-?\d+(?:\.\d+)?%$/;
 /** Digits with optional comma grouping (groups of three), fraction and exponent. */
 const NUMBER_CORE = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?(?:e[+-]?\d+)?$|^\.\d+(?:e[+-]?\d+)?$/i;
 
-/** Placeholders officers write for "no value". Compared after NFKC and whitespace removal. */
-const PLACEHOLDERS = new Set(['/', '\\', '无', 'n/a', 'na', '空', '不适用']);
+/** Placeholders officers write for "no value" (besides dashes). Compared after NFKC and whitespace removal. */
+export const PLACEHOLDER_WORDS: readonly string[] = ['/', '\\', '无', 'n/a', 'na', '空', '不适用'];
+const PLACEHOLDERS = new Set(PLACEHOLDER_WORDS);
 /** Dashes of every width: "-", "–", "—", "——", "―", "─", "−", "--". */
 const DASHES_ONLY = /^[-‐‑‒–—―─−~～_]+$/;
 

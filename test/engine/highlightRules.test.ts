@@ -55,6 +55,8 @@ describe('highlightRules', () => {
     expect(missing.startsWith('=AND(OR(LEN(TRIM($C5&""))>0,LEN(TRIM($D5&""))>0),')).toBe(true);
     expect(missing).toContain('AND(ISNUMBER($C5),$C5=0)');
     expect(missing).toContain('$D5&""="—"');
+    // The engine's placeholder words count as missing in the sheet too.
+    for (const word of ['无', 'n/a', '不适用']) expect(missing).toContain(`$C5&""="${word}"`);
   });
 
   it('writes band edges without exponents, whatever the band', () => {
