@@ -7,8 +7,7 @@ import { runEngine, WorkflowCancelled, type EngineResult, type EngineRunner } fr
 import { ArrayAssembler, SLICE_ITEMS, type FromWorker, type ToWorker } from './engineProtocol';
 
 /** At about 20k rows the engine takes some 70 ms here; above that the worker keeps the pane responsive. */
-export const WORKER_ROW_THRESHOLD = 20_000;
-export const SLICE_ROWS = SLICE_ITEMS;
+const WORKER_ROW_THRESHOLD = 20_000;
 
 /** The part of a Worker the client uses (a fake in tests). */
 export interface WorkerLike {
@@ -33,7 +32,7 @@ const yieldWithTimeout = (): Promise<void> => new Promise((resolve) => setTimeou
 
 export function createEngineRunner(options: EngineClientOptions = {}): EngineRunner {
   const threshold = options.threshold ?? WORKER_ROW_THRESHOLD;
-  const sliceRows = Math.max(1, options.sliceRows ?? SLICE_ROWS);
+  const sliceRows = Math.max(1, options.sliceRows ?? SLICE_ITEMS);
   const yieldToUi = options.yieldToUi ?? yieldWithTimeout;
   let worker: WorkerLike | null = null;
   let workerUnavailable = !options.createWorker;

@@ -18,7 +18,7 @@ export type FromWorker =
   | { id: number; type: 'failure'; error: { code: EngineErrorCode; details: EngineErrorDetails; message: string } }
   | { id: number; type: 'crash'; message: string };
 
-export interface ArrayRef {
+interface ArrayRef {
   __sliced: number;
   length: number;
 }

@@ -46,8 +46,8 @@ export interface RefreshControllerOptions<T> {
   now?: () => Date;
 }
 
-export const DEFAULT_DELAY_MS = 800;
-export const DEFAULT_ROW_MARGIN = 20;
+const DEFAULT_DELAY_MS = 800;
+const DEFAULT_ROW_MARGIN = 20;
 
 // Looked up at call time so that timers faked after this module was loaded are honoured.
 const globalTimers: Timers = {
@@ -79,9 +79,11 @@ export class RefreshController<T> {
   private readonly listeners = new Set<() => void>();
   private timer: unknown = null;
   private active: ActiveRun | null = null;
-  /** Counts accepted edits; a run records it at start and is dropped if it moved on. */
-  private editGeneration = 0;
-  private completedGeneration = 0;
+  /**
+   * An edit in the range came after the last successful refresh began. Every such edit aborts the
+   * active run, so a run that ends unaborted has seen them all.
+   */
+  private unrefreshedEdit = false;
   private disposed = false;
 
   constructor(options: RefreshControllerOptions<T>) {
@@ -113,10 +115,6 @@ export class RefreshController<T> {
     this.range = range;
   }
 
-  getRange(): SourceRange | null {
-    return this.range;
-  }
-
   /** Restores the time saved in the workbook by an earlier session. */
   setLastRefreshed(time: Date | null): void {
     this.update({ lastRefreshed: time });
@@ -137,7 +135,7 @@ export class RefreshController<T> {
   handleChange(change: SourceChange): boolean {
     if (this.disposed || change.own || !this.range) return false;
     if (!isInsideRange(change, this.range, this.rowMargin)) return false;
-    this.editGeneration += 1;
+    this.unrefreshedEdit = true;
     // Whatever is running now reads data that is already out of date.
     this.abortActive();
     if (this.state.autoRefresh) {
@@ -158,7 +156,7 @@ export class RefreshController<T> {
   cancel(): void {
     this.clearTimer();
     this.abortActive();
-    this.update({ phase: 'idle', stale: this.editGeneration > this.completedGeneration || this.state.stale });
+    this.update({ phase: 'idle', stale: this.unrefreshedEdit || this.state.stale });
   }
 
   dispose(): void {
@@ -189,19 +187,21 @@ export class RefreshController<T> {
 
   private start(): Promise<void> {
     if (this.disposed) return Promise.resolve();
-    const generation = this.editGeneration;
     const previous = this.active;
     previous?.controller.abort();
     const controller = new AbortController();
-    const done = (async () => {
+    // Active before run() is called, so an edit arriving at any moment of the run aborts it.
+    const active: ActiveRun = { controller, done: Promise.resolve() };
+    this.active = active;
+    active.done = (async () => {
       // Never let two runs write at the same time: the aborted one settles first.
       if (previous) await previous.done;
-      if (controller.signal.aborted) return;
-      this.update({ phase: 'running' });
       try {
+        if (controller.signal.aborted) return;
+        this.update({ phase: 'running' });
         const result = await this.options.run(controller.signal);
-        if (controller.signal.aborted || generation !== this.editGeneration) return;
-        this.completedGeneration = generation;
+        if (controller.signal.aborted) return;
+        this.unrefreshedEdit = false;
         this.update({ lastRefreshed: this.now(), stale: false, error: null });
         this.options.onResult?.(result);
       } catch (error) {
@@ -209,14 +209,14 @@ export class RefreshController<T> {
         this.update({ error });
         this.options.onError?.(error);
       } finally {
-        if (this.active?.controller === controller) {
+        // Also for a run aborted while it waited: a run that never started must not stay active.
+        if (this.active === active) {
           this.active = null;
           this.update({ phase: this.timer !== null ? 'waiting' : 'idle' });
         }
       }
     })();
-    this.active = { controller, done };
-    return done;
+    return active.done;
   }
 
   private update(patch: Partial<RefreshState>): void {

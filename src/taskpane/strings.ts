@@ -282,7 +282,3 @@ export const STRINGS: Record<Lang, Strings> = { zh, en };
 export function langFromDisplayLanguage(displayLanguage: string | null | undefined): Lang {
   return (displayLanguage ?? '').trim().toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
-
-export function pick(langOrDisplayLanguage: string | null | undefined): Strings {
-  return STRINGS[langFromDisplayLanguage(langOrDisplayLanguage)];
-}

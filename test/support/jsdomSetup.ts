@@ -21,8 +21,8 @@ if (typeof window !== 'undefined') {
       unobserve(): void {}
       disconnect(): void {}
     }
+    // jest's jsdom environment makes window the global object: this defines the global too.
     (window as unknown as { ResizeObserver: unknown }).ResizeObserver = ResizeObserverStub;
-    (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = ResizeObserverStub;
   }
   if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined;
 }

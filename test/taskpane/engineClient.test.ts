@@ -132,7 +132,6 @@ describe('createEngineRunner', () => {
       threshold: 5,
       yieldToUi: immediate,
     });
-    workers.length = 0;
     const controller = new AbortController();
     const pending = run(request(), controller.signal);
     workers[0].hold = true;

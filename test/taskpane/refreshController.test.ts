@@ -176,6 +176,42 @@ describe('RefreshController', () => {
     expect(onResult.mock.calls).toEqual([['new']]);
   });
 
+  it('drops the result of a run when the edit arrives while the run is starting', async () => {
+    const onResult = jest.fn();
+    let calls = 0;
+    const run = jest.fn(async (signal: AbortSignal) => {
+      // The host reports an edit before the first read has even been sent.
+      if (calls++ === 0) controller.handleChange(change(5, 5));
+      return signal.aborted ? 'aborted' : `run ${calls}`;
+    });
+    const controller = new RefreshController({ run, onResult, autoRefresh: true, range: RANGE, delayMs: 50 });
+    await controller.refreshNow();
+    expect(onResult).not.toHaveBeenCalled();
+    expect(controller.getState()).toMatchObject({ phase: 'waiting', lastRefreshed: null });
+    await jest.advanceTimersByTimeAsync(50);
+    expect(onResult.mock.calls).toEqual([['run 2']]);
+    expect(controller.getState()).toMatchObject({ phase: 'idle', stale: false });
+  });
+
+  it('a run superseded while it waited for the one before does not stay running', async () => {
+    const { run, calls } = controlledRuns();
+    const controller = new RefreshController({ run, autoRefresh: true, range: RANGE, delayMs: 100 });
+    controller.handleChange(change(5, 5));
+    await jest.advanceTimersByTimeAsync(100);
+    // Edit during the first run; the second waits for the first to settle, and is aborted by a third edit.
+    controller.handleChange(change(6, 5));
+    await jest.advanceTimersByTimeAsync(100);
+    controller.handleChange(change(7, 5));
+    calls[0].done.resolve('stale');
+    await jest.advanceTimersByTimeAsync(0);
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(controller.getState().phase).toBe('waiting');
+    controller.setAutoRefresh(false);
+    expect(controller.getState()).toMatchObject({ phase: 'idle', stale: true });
+    await jest.advanceTimersByTimeAsync(1000);
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
   it('marks results stale when auto-refresh is off, and a manual refresh clears it', async () => {
     const { run, calls } = controlledRuns();
     const now = new Date('2026-03-01T08:00:00Z');

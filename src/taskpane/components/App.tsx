@@ -89,7 +89,6 @@ export function App({ port, host, lang: initialLang, engine, refreshDelayMs }: A
             <Toolbar
               strings={strings}
               refresh={refresh}
-              canEvaluate={true}
               hasResults={outcome !== null || Boolean(model.settings.lastRefreshed)}
               onEvaluate={actions.evaluate}
               onWriteSummary={actions.writeSummary}

@@ -4,7 +4,7 @@ import { Warning16Regular } from '@fluentui/react-icons/svg/warning';
 import type { ColumnChoice, Role } from '../../engine/types';
 import type { Strings } from '../strings';
 
-export const UNCERTAIN_BELOW = 0.6;
+const UNCERTAIN_BELOW = 0.6;
 const NONE = '';
 
 export interface ColumnOption {

@@ -8,7 +8,7 @@ import type { Strings } from '../strings';
 import { FlagBadge } from './FlagBadge';
 
 /** Rendering more rows than this only slows the pane; the filter narrows the list. */
-export const MAX_SHOWN = 200;
+const MAX_SHOWN = 200;
 
 const useStyles = makeStyles({
   filters: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },

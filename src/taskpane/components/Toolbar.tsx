@@ -18,7 +18,6 @@ const useStyles = makeStyles({
 export interface ToolbarProps {
   strings: Strings;
   refresh: RefreshState;
-  canEvaluate: boolean;
   hasResults: boolean;
   onEvaluate(): void;
   onWriteSummary(): void;
@@ -28,22 +27,22 @@ export interface ToolbarProps {
 }
 
 export function Toolbar(props: ToolbarProps) {
-  const { strings, refresh, canEvaluate, hasResults } = props;
+  const { strings, refresh, hasResults } = props;
   const styles = useStyles();
   const busy = refresh.phase === 'running';
   return (
     <section className={styles.bar} aria-label={strings.appTitle}>
       <div className={styles.buttons}>
-        <Button appearance="primary" icon={<Play20Regular />} disabled={!canEvaluate || busy} onClick={props.onEvaluate}>
+        <Button appearance="primary" icon={<Play20Regular />} disabled={busy} onClick={props.onEvaluate}>
           {strings.evaluate}
         </Button>
-        <Button icon={<DocumentTable20Regular />} disabled={!canEvaluate || busy} onClick={props.onWriteSummary}>
+        <Button icon={<DocumentTable20Regular />} disabled={busy} onClick={props.onWriteSummary}>
           {strings.writeSummary}
         </Button>
         <Button icon={<Eraser20Regular />} disabled={!hasResults || busy} onClick={props.onClearHighlights}>
           {strings.clearHighlights}
         </Button>
-        <Button icon={<ArrowSync20Regular />} disabled={!canEvaluate || busy} onClick={props.onRefresh}>
+        <Button icon={<ArrowSync20Regular />} disabled={busy} onClick={props.onRefresh}>
           {strings.refresh}
         </Button>
       </div>
@@ -51,7 +50,6 @@ export function Toolbar(props: ToolbarProps) {
         <Switch
           label={strings.autoRefresh}
           checked={refresh.autoRefresh}
-          disabled={!canEvaluate}
           onChange={(_event, data) => props.onAutoRefresh(data.checked)}
         />
         <Text size={200}>

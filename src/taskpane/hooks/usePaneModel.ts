@@ -61,13 +61,13 @@ export interface PaneModel {
   actions: PaneActions;
 }
 
-export function defaultSettings(): Settings {
+function defaultSettings(): Settings {
   const scheme = BUILTIN_SCHEMES[DEFAULT_SCHEME_ID as keyof typeof BUILTIN_SCHEMES];
   return { version: 1, schemeId: scheme.id, band: { ...scheme.rateBand } };
 }
 
 /** Saved settings from an older or damaged file fall back to the defaults piece by piece. */
-export function normalizeSettings(saved: Settings | null): Settings {
+function normalizeSettings(saved: Settings | null): Settings {
   const base = defaultSettings();
   if (!saved || saved.version !== 1) return base;
   const next: Settings = { ...base, ...saved };
@@ -170,6 +170,18 @@ export function usePaneModel(port: WorkbookPort | null, options: PaneModelOption
     options.refreshDelayMs,
   );
 
+  /** A read of the source (on opening, or another sheet picked) is shown, watched, and read again next time. */
+  const adoptRead = useCallback(
+    (sheet: SheetData) => {
+      setSettings(settingsAfterRead(settingsRef.current, sheet));
+      sourceRef.current = sheet;
+      setSource(sheet);
+      controller.setRange(rangeOf(sheet));
+      if (isEmptyGrid(sheet.grid)) setNotice({ kind: 'error', error: new EngineError('empty_sheet', { sheet: sheet.name }) });
+    },
+    [controller, setSettings],
+  );
+
   useEffect(() => {
     if (!port) return;
     let active = true;
@@ -188,11 +200,7 @@ export function usePaneModel(port: WorkbookPort | null, options: PaneModelOption
         const sheet = await port.readSource(readRequestFor(saved));
         if (!active) return;
         // From now on the pane reads this block, whichever sheet or cell the officer selects in Excel.
-        setSettings(settingsAfterRead(settingsRef.current, sheet));
-        sourceRef.current = sheet;
-        setSource(sheet);
-        controller.setRange(rangeOf(sheet));
-        if (isEmptyGrid(sheet.grid)) setNotice({ kind: 'error', error: new EngineError('empty_sheet', { sheet: sheet.name }) });
+        adoptRead(sheet);
       } catch (error) {
         if (active) setNotice({ kind: 'error', error });
       } finally {
@@ -202,7 +210,7 @@ export function usePaneModel(port: WorkbookPort | null, options: PaneModelOption
     return () => {
       active = false;
     };
-  }, [port, controller, setSettings]);
+  }, [port, controller, setSettings, adoptRead]);
 
   const detection = useMemo(() => detectSafely(source, settings.override), [source, settings.override]);
 
@@ -306,12 +314,7 @@ export function usePaneModel(port: WorkbookPort | null, options: PaneModelOption
       // On the sheet the officer has active, the table or range selected there counts, as on opening.
       port.readSource({ sheet: sheetName, scope: 'auto' }).then(
         (sheet) => {
-          if (settingsRef.current.sheet !== sheetName) return;
-          setSettings(settingsAfterRead(settingsRef.current, sheet));
-          sourceRef.current = sheet;
-          setSource(sheet);
-          controller.setRange(rangeOf(sheet));
-          if (isEmptyGrid(sheet.grid)) setNotice({ kind: 'error', error: new EngineError('empty_sheet', { sheet: sheet.name }) });
+          if (settingsRef.current.sheet === sheetName) adoptRead(sheet);
         },
         (error: unknown) => setNotice({ kind: 'error', error }),
       );
