@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { Lang } from '../engine/types';
 import { cliText } from './messages';
+import { langFromLocale } from '../engine/messages';
 
 export interface CliOptions {
   input: string;
@@ -21,7 +22,7 @@ export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; messag
 /** Messages follow the terminal's locale: Chinese when LC_ALL / LC_MESSAGES / LANG starts with zh. */
 export function langFromEnv(env: Record<string, string | undefined>): Lang {
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  return langFromLocale(locale);
 }
 
 /** A plain decimal such as 0.9, 1, .95; anything else is refused rather than guessed. */

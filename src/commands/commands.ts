@@ -8,7 +8,7 @@ import { evaluateAndWrite } from '../engine/workflow';
 import { missingApiSets } from '../excel/host';
 import { createExcelPort } from '../excel/officePort';
 import { REFRESH_SCORES } from './functionNames';
-import { langOf } from './lang';
+import { langFromLocale } from '../engine/messages';
 import {
   commandLang,
   noticeQuery,
@@ -58,7 +58,7 @@ function showNotice(notice: Notice, lang: Lang): Promise<void> {
 }
 
 export async function refreshScores(event: Office.AddinCommands.Event): Promise<void> {
-  let lang = langOf(Office.context.displayLanguage);
+  let lang = langFromLocale(Office.context.displayLanguage);
   try {
     let action: CommandAction;
     try {

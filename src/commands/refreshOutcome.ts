@@ -6,7 +6,7 @@ import { errorMessage } from '../engine/messages';
 import { hostErrorMessage } from '../excel/errorMessages';
 import { toHostError } from '../excel/errors';
 import { COMMAND_STRINGS } from './strings';
-import { langOf } from './lang';
+import { langFromLocale } from '../engine/messages';
 
 export interface Notice {
   tone: 'success' | 'warning' | 'error';
@@ -28,7 +28,7 @@ const MAPPING_ERRORS: readonly EngineErrorCode[] = ['missing_columns', 'no_proje
 
 /** The saved language wins over Office's display language, as in the pane. */
 export function commandLang(settings: Settings | null, displayLanguage: string | undefined | null): Lang {
-  return settings?.lang ?? langOf(displayLanguage);
+  return settings?.lang ?? langFromLocale(displayLanguage);
 }
 
 /**

@@ -1,13 +1,13 @@
 // The result dialog of the ribbon command: shows the notice passed in the query string
 // (built by noticeQuery) as text, and a Close button that tells the function file to close it.
 import { COMMAND_STRINGS } from './strings';
-import { langOf } from './lang';
+import { langFromLocale } from '../engine/messages';
 
 const TONE_COLOURS: Record<string, string> = { success: '#107c10', warning: '#8a6100', error: '#a4262c' };
 
 function render(): void {
   const params = new URLSearchParams(window.location.search);
-  const lang = langOf(params.get('lang'));
+  const lang = langFromLocale(params.get('lang'));
   const t = COMMAND_STRINGS[lang];
   const tone = params.get('tone') ?? 'success';
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';

@@ -261,3 +261,8 @@ export function sumMismatchSentence(
     ? `第${row}行合计的${what}为${stated}，项目之和为${computed}，相差${diff}`
     : `Row ${row}: the total row states ${what} ${stated}, the projects add up to ${computed} (difference ${diff})`;
 }
+
+/** The pane's, the ribbon's and the command's language from a locale ("zh-CN", "zh_CN.UTF-8" → zh; else en). */
+export function langFromLocale(locale: string | null | undefined): Lang {
+  return (locale ?? '').trim().toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}

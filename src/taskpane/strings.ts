@@ -279,6 +279,3 @@ const en: Strings = {
 export const STRINGS: Record<Lang, Strings> = { zh, en };
 
 /** Office displayLanguage ("zh-CN", "zh-TW", "en-US", …) → the pane's language: zh* is Chinese, anything else English. */
-export function langFromDisplayLanguage(displayLanguage: string | null | undefined): Lang {
-  return (displayLanguage ?? '').trim().toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}

@@ -1,7 +1,7 @@
 import type { Settings } from '../../src/engine/port';
 import { EngineError } from '../../src/engine/errors';
 import { HostError } from '../../src/excel/errors';
-import { langOf } from '../../src/commands/lang';
+import { langFromLocale } from '../../src/engine/messages';
 import { commandLang, noticeQuery, planRefresh, refreshOutcome } from '../../src/commands/refreshOutcome';
 
 const SETTINGS: Settings = { version: 1, sheet: '项目表', schemeId: 'wuhan2018', band: { low: 0.9, high: 1 }, lang: 'en' };
@@ -11,7 +11,7 @@ const SEED_TOTALS = { budget: 918.45, actual: 725.45, usageRate: 725.45 / 918.45
 
 describe('language of the ribbon command', () => {
   test('Chinese for any zh display language, English otherwise; saved settings win', () => {
-    expect(['zh-CN', 'zh-TW', 'ZH', 'en-US', 'fr-FR', '', undefined, null].map(langOf)).toEqual(['zh', 'zh', 'zh', 'en', 'en', 'en', 'en', 'en']);
+    expect(['zh-CN', 'zh-TW', 'ZH', 'en-US', 'fr-FR', '', undefined, null].map(langFromLocale)).toEqual(['zh', 'zh', 'zh', 'en', 'en', 'en', 'en', 'en']);
     expect(commandLang(SETTINGS, 'zh-CN')).toBe('en');
     expect(commandLang({ ...SETTINGS, lang: undefined }, 'zh-CN')).toBe('zh');
     expect(commandLang(null, 'de-DE')).toBe('en');

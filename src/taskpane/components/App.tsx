@@ -18,7 +18,8 @@ import type { Lang } from '../../engine/types';
 import type { EngineRunner } from '../../engine/workflow';
 import type { PaneHost } from '../hostInfo';
 import { usePaneModel } from '../hooks/usePaneModel';
-import { langFromDisplayLanguage, STRINGS } from '../strings';
+import { STRINGS } from '../strings';
+import { langFromLocale } from '../../engine/messages';
 import { MappingPanel } from './MappingPanel';
 import { HostNotices, NoticeBar } from './Notices';
 import { ProgressPanel } from './ProgressPanel';
@@ -50,7 +51,7 @@ export interface AppProps {
 }
 
 export function App({ port, host, lang: initialLang, engine, refreshDelayMs }: AppProps) {
-  const [lang, setLang] = useState<Lang>(initialLang ?? langFromDisplayLanguage(host.displayLanguage));
+  const [lang, setLang] = useState<Lang>(initialLang ?? langFromLocale(host.displayLanguage));
   const strings = STRINGS[lang];
   const model = usePaneModel(port, { lang, engine, refreshDelayMs });
   const { actions, refresh, outcome, source } = model;
