@@ -21,6 +21,26 @@ const TEXT = {
   outIsFolder: { zh: '--out 指向的是文件夹，请给出文件名：{path}', en: '--out names a folder; give a file name: {path}' },
   brokenWorkbook: { zh: '无法读取该工作簿 {path}：{reason}', en: 'Cannot read the workbook {path}: {reason}' },
   notWorkbook: { zh: '不是有效的 Excel 工作簿（.xlsx）：{path}', en: 'Not an Excel workbook (.xlsx): {path}' },
+  notAFile: { zh: '不是普通文件（文件夹或设备），无法作为工作簿读取：{path}', en: 'Not a regular file (a folder or a device); cannot read it as a workbook: {path}' },
+  fileTooLarge: { zh: '文件过大（{found}），超过可读取的上限 {limit}：{path}', en: 'The file is too large ({found}; the limit is {limit}): {path}' },
+  encrypted: {
+    zh: '工作簿已加密（设有打开密码），无法读取：{path}；请在 Excel 中取消密码后另存一份再评价',
+    en: 'The workbook is encrypted (password to open); cannot read it: {path}. Remove the password in Excel, save a copy and evaluate that',
+  },
+  tooManyEntries: { zh: '工作簿压缩包内文件过多（{found} 个，上限 {limit} 个），拒绝读取：{path}', en: 'The workbook package holds too many parts ({found}; the limit is {limit}); refused: {path}' },
+  inflatedTooLarge: {
+    zh: '工作簿解压后过大（{entry}超过 {limit}），疑为压缩炸弹，拒绝读取：{path}',
+    en: 'The workbook inflates beyond {limit} ({entry}); possibly a zip bomb, refused: {path}',
+  },
+  duplicateEntry: { zh: '工作簿压缩包内有重名部件“{entry}”，文件已损坏或被篡改，拒绝读取：{path}', en: 'The workbook package holds the part "{entry}" twice; damaged or tampered with, refused: {path}' },
+  sheetTooLarge: {
+    zh: '工作表“{sheet}”有数据的范围 {range} 共 {found} 个单元格，超过可读取的 {limit} 个；最远的数据在 {far}，若是误填的零散单元格，请删除后再评价',
+    en: 'Sheet "{sheet}" holds data over {range}, {found} cells, above the {limit} that can be read; the farthest value is at {far}: if it is stray, delete it and evaluate again',
+  },
+  valuesOnlyCopy: {
+    zh: '注意：该工作簿的格式无法原样保留，评价副本只含各工作表的数值（不含格式、图表、公式和宏）',
+    en: 'Note: this workbook cannot be kept as it is; the evaluated copy holds the values of its sheets only (no formatting, charts, formulas or macros)',
+  },
   unknownSheet: { zh: '工作簿中没有名为“{sheet}”的工作表（现有：{list}）', en: 'The workbook has no sheet named "{sheet}" (sheets: {list})' },
   noSheet: {
     zh: '没有找到同时含项目名称、预算数和执行数列的工作表；最接近的是“{sheet}”：{detail}',

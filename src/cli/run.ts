@@ -13,6 +13,7 @@ import { XlsxError, type XlsxErrorCode } from '../xlsx/errors';
 import { XlsxWorkbook } from '../xlsx/xlsxWorkbook';
 import { langFromEnv, parseCliArgs, type CliOptions } from './args';
 import { cliText, oneLine, type CliTextKey } from './messages';
+import { xlsxRefusalValues } from './xlsxRefusals';
 import { renderReadable } from './printTable';
 import { toJsonReport } from './report';
 
@@ -80,7 +81,18 @@ const OPEN_REFUSALS: Partial<Record<XlsxErrorCode, CliTextKey>> = {
   file_unreadable: 'fileUnreadable',
   not_workbook: 'notWorkbook',
   broken_workbook: 'brokenWorkbook',
+  not_a_file: 'notAFile',
+  file_too_large: 'fileTooLarge',
+  encrypted: 'encrypted',
+  too_many_entries: 'tooManyEntries',
+  inflated_too_large: 'inflatedTooLarge',
+  duplicate_entry: 'duplicateEntry',
+  sheet_too_large: 'sheetTooLarge',
 };
+
+function xlsxRefusal(err: XlsxError, key: CliTextKey, lang: Lang, path: string): string {
+  return cliText(key, lang, xlsxRefusalValues(err, lang, path));
+}
 
 async function openWorkbook(path: string, lang: Lang): Promise<XlsxWorkbook> {
   try {
@@ -88,7 +100,7 @@ async function openWorkbook(path: string, lang: Lang): Promise<XlsxWorkbook> {
   } catch (err) {
     const key = err instanceof XlsxError ? OPEN_REFUSALS[err.code] : undefined;
     if (!key || !(err instanceof XlsxError)) throw err;
-    throw new Refusal(cliText(key, lang, { path, reason: err.details.reason ?? '' }));
+    throw new Refusal(xlsxRefusal(err, key, lang, path));
   }
 }
 
@@ -137,6 +149,7 @@ async function evaluateFile(options: CliOptions, io: CliIO, lang: Lang): Promise
     throw err;
   }
   await book.saveAs(out);
+  if (book.valuesOnly) io.stderr(`${cliText('valuesOnlyCopy', lang)}\n`);
   const wrote = cliText('wrote', lang, { path: out, summary: outcome.summarySheet ?? DEFAULT_SUMMARY_SHEET[summaryLang] });
   if (options.json) {
     io.stdout(`${JSON.stringify(toJsonReport(outcome.evaluation), null, 2)}\n`);
@@ -164,6 +177,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   } catch (err) {
     if (err instanceof Refusal) {
       io.stderr(`${oneLine(err.message)}\n`);
+      return 2;
+    }
+    // A sheet refused while read (sheet_too_large), wherever the read happened.
+    const key = err instanceof XlsxError ? OPEN_REFUSALS[err.code] : undefined;
+    if (key && err instanceof XlsxError) {
+      io.stderr(`${oneLine(xlsxRefusal(err, key, lang, err.details.path ?? parsed.options.input))}\n`);
       return 2;
     }
     const detail = err instanceof Error ? err.message : String(err);

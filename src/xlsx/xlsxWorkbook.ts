@@ -7,12 +7,14 @@ import type { HighlightSpec, ReadRequest, Settings, SourceChange, WorkbookPort, 
 import type { SummaryLayout } from '../engine/summaryTypes';
 import type { SheetData } from '../engine/types';
 import { bulkReplacements, type BulkPatch } from './bulkRows';
+import { checkContainer, readWorkbookFile } from './container';
 import { XlsxError } from './errors';
 import { addHighlights, removeHighlights, type OwnRules } from './highlights';
 import { readSheet } from './readSheet';
 import { renderSummary } from './renderSummary';
 import { freeSheetName } from '../engine/sheetNames';
 import { rebuildZip } from './zipPatch';
+import { WorkbookValues } from './sheetjsReader';
 
 export interface XlsxWorkbookOptions {
   /** Summary blocks longer than this many rows are written by saveAs as plain XML (see bulkRows.ts). */
@@ -22,6 +24,12 @@ export interface XlsxWorkbookOptions {
 /** Deflate level of the summary parts rewritten on save (native zlib): the fastest; a little larger. */
 const ZIP_LEVEL = 1;
 const DEFAULT_BULK_ROWS_ABOVE = 1000;
+
+async function loadExcelJs(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return workbook;
+}
 
 export class XlsxWorkbook implements WorkbookPort {
   private settings: Settings | null = null;
@@ -37,37 +45,45 @@ export class XlsxWorkbook implements WorkbookPort {
   constructor(
     readonly workbook: ExcelJS.Workbook,
     options: XlsxWorkbookOptions = {},
+    /** The input's values read by SheetJS (sheetjsReader.ts), by ExcelJS sheet name; other sheets are read from `workbook`. */
+    private readonly values: { book: WorkbookValues; names: Map<string, string> } | null = null,
   ) {
     this.bulkRowsAbove = options.bulkRowsAbove ?? DEFAULT_BULK_ROWS_ABOVE;
   }
 
   static async fromFile(path: string, options: XlsxWorkbookOptions = {}): Promise<XlsxWorkbook> {
-    let data: Buffer;
-    try {
-      data = await fs.readFile(path);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') throw new XlsxError('file_missing', { path });
-      if (code === 'EISDIR') throw new XlsxError('not_workbook', { path });
-      if (code === 'EACCES' || code === 'EPERM') throw new XlsxError('file_unreadable', { path });
-      throw err;
-    }
-    return XlsxWorkbook.fromBuffer(data, path, options);
+    return XlsxWorkbook.fromBuffer(await readWorkbookFile(path), path, options);
   }
 
+  /**
+   * The container is checked first (container.ts: size, entries, inflated size, encryption), the values are
+   * read by SheetJS; ExcelJS loads the package to write the copy: the input itself, or for an .xls/.ods an .xlsx of its values.
+   */
   static async fromBuffer(data: Buffer | ArrayBuffer, path = '', options: XlsxWorkbookOptions = {}): Promise<XlsxWorkbook> {
     const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data);
-    // Every .xlsx is a zip, which starts with "PK".
-    if (bytes.length < 4 || bytes.readUInt16LE(0) !== 0x4b50) throw new XlsxError('not_workbook', { path });
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(data as ArrayBuffer);
-    } catch (err) {
-      throw new XlsxError('broken_workbook', { path, reason: err instanceof Error ? err.message : String(err) });
+    const kind = await checkContainer(bytes, path);
+    const values = WorkbookValues.read(bytes, kind, path);
+    let workbook: ExcelJS.Workbook | null = null;
+    let copy = { bytes, names: new Map(values.sheetNames.map((n) => [n, n])) };
+    if (kind === 'ooxml') workbook = await loadExcelJs(bytes).catch(() => null);
+    // A package ExcelJS cannot load (.xls, .ods, OpenXML SDK output, sheet names over 31 characters): the copy holds its values.
+    const valuesOnly = workbook === null;
+    if (!workbook) {
+      copy = values.toXlsx();
+      try {
+        workbook = await loadExcelJs(copy.bytes);
+      } catch (err) {
+        throw new XlsxError('broken_workbook', { path, reason: err instanceof Error ? err.message : String(err) });
+      }
     }
     if (workbook.worksheets.length === 0) throw new XlsxError('not_workbook', { path });
-    return new XlsxWorkbook(workbook, options);
+    const book = new XlsxWorkbook(workbook, options, { book: values, names: copy.names });
+    book.valuesOnly = valuesOnly;
+    return book;
   }
+
+  /** True when the copy is an .xlsx of the input's values only (see fromBuffer): the batch command says so. */
+  valuesOnly = false;
 
   async listSheets(): Promise<string[]> {
     return this.workbook.worksheets.map((ws) => ws.name);
@@ -84,10 +100,17 @@ export class XlsxWorkbook implements WorkbookPort {
     const sheetName = request.sheet ?? request.source?.sheet;
     const ws = sheetName === undefined ? this.workbook.worksheets[0] : this.sheet(sheetName);
     options.onProgress?.({ stage: 'read', done: 0, total: 1 });
-    const data = this.readCache.get(ws.name) ?? readSheet(ws);
+    const data = this.readCache.get(ws.name) ?? this.readValues(ws);
     this.readCache.set(ws.name, data);
     options.onProgress?.({ stage: 'read', done: 1, total: 1 });
     return { ...data, source: { sheet: ws.name, kind: 'sheet' } };
+  }
+
+  /** The sheet as read by SheetJS when it is one of the input's, under the name the port knows it by. */
+  private readValues(ws: ExcelJS.Worksheet): SheetData {
+    const original = this.ownSheets.has(ws.name) ? undefined : this.values?.names.get(ws.name);
+    if (original === undefined || !this.values?.book.has(original)) return readSheet(ws);
+    return { ...this.values.book.read(original), name: ws.name };
   }
 
   async writeSummary(layout: SummaryLayout, preferredName: string, options: WriteOptions = {}): Promise<{ sheetName: string }> {
