@@ -37,10 +37,6 @@ const TEXT = {
     zh: '工作表“{sheet}”有数据的范围 {range} 共 {found} 个单元格，超过可读取的 {limit} 个；最远的数据在 {far}，若是误填的零散单元格，请删除后再评价',
     en: 'Sheet "{sheet}" holds data over {range}, {found} cells, above the {limit} that can be read; the farthest value is at {far}: if it is stray, delete it and evaluate again',
   },
-  valuesOnlyCopy: {
-    zh: '注意：该工作簿的格式无法原样保留，评价副本只含各工作表的数值（不含格式、图表、公式和宏）',
-    en: 'Note: this workbook cannot be kept as it is; the evaluated copy holds the values of its sheets only (no formatting, charts, formulas or macros)',
-  },
   unknownSheet: { zh: '工作簿中没有名为“{sheet}”的工作表（现有：{list}）', en: 'The workbook has no sheet named "{sheet}" (sheets: {list})' },
   noSheet: {
     zh: '没有找到同时含项目名称、预算数和执行数列的工作表；最接近的是“{sheet}”：{detail}',

@@ -149,7 +149,6 @@ async function evaluateFile(options: CliOptions, io: CliIO, lang: Lang): Promise
     throw err;
   }
   await book.saveAs(out);
-  if (book.valuesOnly) io.stderr(`${cliText('valuesOnlyCopy', lang)}\n`);
   const wrote = cliText('wrote', lang, { path: out, summary: outcome.summarySheet ?? DEFAULT_SUMMARY_SHEET[summaryLang] });
   if (options.json) {
     io.stdout(`${JSON.stringify(toJsonReport(outcome.evaluation), null, 2)}\n`);

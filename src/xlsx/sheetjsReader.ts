@@ -5,7 +5,6 @@
 import * as XLSX from '@e965/xlsx';
 import type { CellValue, SheetData } from '../engine/types';
 import type { PackageKind } from './container';
-import { freeSheetName } from '../engine/sheetNames';
 import { XlsxError } from './errors';
 import { gridOf, SparseSheet } from './sheetGrid';
 
@@ -29,7 +28,7 @@ const READ_OPTIONS: XLSX.ParsingOptions = {
   WTF: false,
 };
 
-/** A date as the officer typed it: "2018-12-31", or with the time when it has one (as cellValues.ts). */
+/** A date as the officer typed it: "2018-12-31", or with the time when it has one. */
 function dateText(d: Date): string {
   if (Number.isNaN(d.getTime())) return '';
   const iso = d.toISOString();
@@ -133,25 +132,6 @@ export class WorkbookValues {
     const sheet = this.book.Sheets[name];
     if (!sheet) throw new XlsxError('unknown_sheet', { sheet: name, sheets: this.sheetNames });
     return sheetData(name, sheet);
-  }
-
-  /**
-   * An .xlsx of the values, for a package ExcelJS cannot load (.xls, .ods): sheet names over Excel's 31
-   * characters are cut to 31 and numbered when that makes two alike; merged cells and formats are not kept. `names` maps each copy's name to its sheet.
-   */
-  toXlsx(): { bytes: Buffer; names: Map<string, string> } {
-    const copy = XLSX.utils.book_new();
-    const names = new Map<string, string>();
-    for (const name of this.sheetNames) {
-      const copyName = freeSheetName(name, [...names.keys()]);
-      names.set(copyName, name);
-      // From the checked grid: a sheet above the cell limit is refused here, as when it is read.
-      const data = this.read(name);
-      const sheet = XLSX.utils.aoa_to_sheet([]);
-      XLSX.utils.sheet_add_aoa(sheet, data.grid, { origin: { r: data.origin.row - 1, c: data.origin.col - 1 } });
-      XLSX.utils.book_append_sheet(copy, sheet, copyName);
-    }
-    return { bytes: XLSX.write(copy, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer, names };
   }
 
   /** Parses bytes that passed container.ts's checks. */
