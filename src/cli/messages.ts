@@ -3,8 +3,8 @@ import type { Lang } from '../engine/types';
 
 const TEXT = {
   usage: {
-    zh: '用法：npm run evaluate -- <工作簿.xlsx> [--sheet 名称] [--scheme mof2020|wuhan2018] [--scheme-file 方案.json] [--low 0.9] [--high 1.0] [--out 输出.xlsx] [--json] [--report 报告.docx] [--check-report 报告.docx|.txt] [--lang zh|en]（提示语言默认随 LANG；汇总表默认中文）',
-    en: 'Usage: npm run evaluate -- <workbook.xlsx> [--sheet NAME] [--scheme mof2020|wuhan2018] [--scheme-file FILE.json] [--low 0.9] [--high 1.0] [--out FILE.xlsx] [--json] [--report FILE.docx] [--check-report REPORT.docx|.txt] [--lang zh|en] (messages follow LANG; the summary sheet is Chinese unless --lang en)',
+    zh: '用法：npm run evaluate -- <工作簿.xlsx> [--sheet 名称] [--scheme mof2020|wuhan2018] [--scheme-file 方案.json] [--low 0.9] [--high 1.0] [--out 输出.xlsx] [--json] [--report 报告.docx] [--check-report 报告.docx|.txt] [--layout table|forms|auto] [--lang zh|en]（提示语言默认随 LANG；汇总表默认中文）',
+    en: 'Usage: npm run evaluate -- <workbook.xlsx> [--sheet NAME] [--scheme mof2020|wuhan2018] [--scheme-file FILE.json] [--low 0.9] [--high 1.0] [--out FILE.xlsx] [--json] [--report FILE.docx] [--check-report REPORT.docx|.txt] [--layout table|forms|auto] [--lang zh|en] (messages follow LANG; the summary sheet is Chinese unless --lang en)',
   },
   badArgs: { zh: '参数有误：{detail}。{usage}', en: 'Bad arguments: {detail}. {usage}' },
   noInput: { zh: '缺少要评价的工作簿文件', en: 'no workbook file given' },
@@ -26,6 +26,15 @@ const TEXT = {
     zh: '没有找到同时含项目名称、预算数和执行数列的工作表；最接近的是“{sheet}”：{detail}',
     en: 'No sheet has project, budget and actual-spend columns; closest is "{sheet}": {detail}',
   },
+  badLayout: { zh: '--layout 只能是 table、forms 或 auto，收到“{value}”', en: '--layout must be table, forms or auto, got "{value}"' },
+  noForms: { zh: '工作簿中没有找到自评表（“项目名称”右侧写有项目名的表格）', en: 'The workbook holds no self-evaluation form (a 项目名称 label with the project name to its right)' },
+  formsLine: {
+    zh: '{n} 张自评表（{sheets}），评分方案：{scheme}，执行率区间 {low}–{high}',
+    en: '{n} forms ({sheets}), scheme: {scheme}, usage-rate band {low}–{high}',
+  },
+  colSheet: { zh: '工作表', en: 'Sheet' },
+  colDepartment: { zh: '主管部门', en: 'Department' },
+  todoLine: { zh: '需核实的指标：{n} 项', en: 'Indicators to check: {n}' },
   unexpected: { zh: '意外错误：{detail}', en: 'Unexpected error: {detail}' },
   wrote: { zh: '已写出评价副本：{path}（汇总表：{summary}）', en: 'Evaluated copy written to {path} (summary sheet: {summary})' },
   sheetLine: {

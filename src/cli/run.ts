@@ -15,6 +15,8 @@ import { langFromEnv, parseCliArgs, type CliOptions } from './args';
 import { cliText, oneLine, type CliTextKey } from './messages';
 import { renderReadable } from './printTable';
 import { toJsonReport } from './report';
+import { renderFormsReadable, toFormsJsonReport } from './formsReport';
+import { evaluateFormsLayout } from './runForms';
 import { checkLines, planReport, ReportRefusal, runReportPlan, writeReport, type ReportPlan } from './reportFiles';
 
 export interface CliIO {
@@ -128,6 +130,19 @@ async function evaluateFile(options: CliOptions, io: CliIO, lang: Lang): Promise
   const scheme = await loadScheme(options, io.cwd, lang);
   const band = readBand(options, scheme, lang);
   const book = await openWorkbook(input, lang);
+  const forms = await evaluateFormsLayout(book, { layout: options.layout ?? 'auto', sheet: options.sheet, scheme, band, summaryLang, now: (io.now ?? (() => new Date()))() });
+  if (forms === 'no_forms') throw new Refusal(cliText('noForms', lang));
+  if (forms !== null) {
+    await book.saveAs(out);
+    const wrote = cliText('wrote', lang, { path: out, summary: forms.summarySheet });
+    if (options.json) {
+      io.stdout(`${JSON.stringify(toFormsJsonReport(forms.evaluation), null, 2)}\n`);
+      io.stderr(`${wrote}\n`);
+    } else {
+      io.stdout(`${[...renderFormsReadable(forms.evaluation, scheme.name[lang], lang), '', wrote].join('\n')}\n`);
+    }
+    return 0;
+  }
   const sheet = await pickSheet(book, options.sheet, lang);
   const settings: Settings = {
     version: 1,
@@ -152,7 +167,7 @@ async function evaluateFile(options: CliOptions, io: CliIO, lang: Lang): Promise
   const wrote = wroteLines.join('\n');
   const checked = checkLines(reportPlan, reportResults, lang);
   if (options.json) {
-    const json = { ...toJsonReport(outcome.evaluation), ...(reportResults.findings ? { reportChecks: reportResults.findings } : {}) };
+    const json = { layout: 'table' as const, ...toJsonReport(outcome.evaluation), ...(reportResults.findings ? { reportChecks: reportResults.findings } : {}) };
     io.stdout(`${JSON.stringify(json, null, 2)}\n`);
     io.stderr(`${[...checked, wrote].join('\n')}\n`);
   } else {
