@@ -15,6 +15,8 @@ export interface CliOptions {
   json: boolean;
   lang?: Lang;
   help: boolean;
+  /** In-year monitoring month, 1–12. */
+  month?: number;
 }
 
 export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; message: string };
@@ -31,6 +33,14 @@ function readNumber(name: string, text: string | undefined, lang: Lang): number 
   const trimmed = text.trim();
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed)) return cliText('badNumber', lang, { name, value: text });
   return Number(trimmed);
+}
+
+/** --month: a whole month 1–12; the message otherwise. */
+export function readMonth(text: string | undefined, lang: Lang): number | string | undefined {
+  if (text === undefined) return undefined;
+  const trimmed = text.trim();
+  const n = /^\d{1,2}$/.test(trimmed) ? Number(trimmed) : NaN;
+  return n >= 1 && n <= 12 ? n : cliText('badMonth', lang, { value: text });
 }
 
 /** The language of the messages is settled first, so even a bad argument is reported in it. */
@@ -55,6 +65,7 @@ export function parseCliArgs(argv: string[], fallbackLang: Lang): ParsedArgs {
         out: { type: 'string' },
         json: { type: 'boolean', default: false },
         lang: { type: 'string' },
+        month: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -72,6 +83,8 @@ export function parseCliArgs(argv: string[], fallbackLang: Lang): ParsedArgs {
   if (typeof low === 'string') return fail(low);
   const high = readNumber('high', str('high'), lang);
   if (typeof high === 'string') return fail(high);
+  const month = readMonth(str('month'), lang);
+  if (typeof month === 'string') return fail(month);
   return {
     ok: true,
     options: {
@@ -85,6 +98,7 @@ export function parseCliArgs(argv: string[], fallbackLang: Lang): ParsedArgs {
       json: values.json === true,
       lang: langText as Lang | undefined,
       help,
+      ...(month !== undefined ? { month } : {}),
     },
   };
 }

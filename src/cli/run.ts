@@ -128,6 +128,7 @@ async function evaluateFile(options: CliOptions, io: CliIO, lang: Lang): Promise
     customScheme: options.schemeFile !== undefined ? scheme : undefined,
     band,
     lang: summaryLang,
+    ...(options.month !== undefined ? { monitoringMonth: options.month } : {}),
   };
   let outcome: WriteOutcome;
   try {
