@@ -116,6 +116,7 @@ export function errorMessage(err: EngineError, lang: Lang): string {
 export type SchemeIssue =
   /** found: the unexpected character, null at an unexpected end of the text. */
   | { kind: 'json_syntax'; line: number; column: number; position: number; found: string | null; inString: boolean }
+  | { kind: 'json_too_deep'; position: number; max: number }
   | { kind: 'not_object'; path: string }
   | { kind: 'unknown_key'; path: string; key: string; allowed: string[] }
   | { kind: 'missing_key'; path: string }
@@ -146,6 +147,10 @@ export function schemeIssueMessage(issue: SchemeIssue, lang: Lang): string {
         ? `JSON 格式错误，位于第${issue.line}行第${issue.column}列（字符位置 ${issue.position}）：${what}`
         : `Malformed JSON at line ${issue.line}, column ${issue.column} (position ${issue.position}): ${what}`;
     }
+    case 'json_too_deep':
+      return zh
+        ? `JSON 嵌套超过 ${issue.max} 层（字符位置 ${issue.position}），不是评分方案`
+        : `JSON nested deeper than ${issue.max} levels (position ${issue.position}); this is not a scoring scheme`;
     case 'not_object':
       return zh ? `“${issue.path}”应为对象（{ … }）` : `"${issue.path}" must be an object ({ … })`;
     case 'unknown_key':

@@ -4,6 +4,7 @@ import { schemeIssueMessage, type SchemeIssue } from './messages';
 import { RATE_FRACTION_LIMIT } from './numbers';
 import type { ExecutionRule, GradeBands, Lang, RateBand, Scheme, ScoreComponent } from './types';
 import { SCORE_COMPONENTS } from './types';
+import { MAX_JSON_DEPTH, nestingBeyond } from './jsonDepth';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 const DEFAULT_GRADES: GradeBands = { excellent: 90, good: 80, fair: 60 };
@@ -59,6 +60,8 @@ export function parseScheme(json: unknown, lang: Lang = 'zh'): ParseSchemeResult
   let value: unknown = json;
   if (typeof json === 'string') {
     const text = json.replace(/^\uFEFF/, '');
+    const tooDeep = nestingBeyond(text);
+    if (tooDeep >= 0) return { ok: false, errors: [schemeIssueMessage({ kind: 'json_too_deep', position: tooDeep, max: MAX_JSON_DEPTH }, lang)] };
     try {
       value = JSON.parse(text);
     } catch {
