@@ -19,6 +19,7 @@ import { renderReadable } from './printTable';
 import { readSchemeFile } from './readSchemeFile';
 import { Refusal } from './refusal';
 import { toJsonReport } from './report';
+import { checkLines, planReport, ReportRefusal, runReportPlan, writeReport, type ReportPlan } from './reportFiles';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -99,6 +100,14 @@ async function pickSheet(book: XlsxWorkbook, wanted: string | undefined, lang: L
 
 async function evaluateFile(options: CliOptions, io: CliIO, lang: Lang, output: ReservedOutput, input: string): Promise<number> {
   const summaryLang: Lang = options.lang ?? 'zh';
+  const out = output.path;
+  let reportPlan: ReportPlan;
+  try {
+    reportPlan = await planReport(options, input, out, io.cwd, lang);
+  } catch (err) {
+    if (err instanceof ReportRefusal) throw new Refusal(err.message);
+    throw err;
+  }
   const notes: string[] = [];
   const scheme = await loadScheme(options, io.cwd, lang, notes);
   const band = readBand(options, scheme, lang);
@@ -120,14 +129,20 @@ async function evaluateFile(options: CliOptions, io: CliIO, lang: Lang, output: 
     if (err instanceof EngineError) throw new Refusal(errorMessage(err, lang));
     throw err;
   }
+  const reportResults = await runReportPlan(reportPlan, outcome, scheme, summaryLang);
   await output.commit(await book.toBuffer());
-  const wrote = cliText('wrote', lang, { path: output.path, summary: outcome.summarySheet ?? DEFAULT_SUMMARY_SHEET[summaryLang] });
-  for (const note of notes) io.stderr(`${visible(oneLine(note))}\n`);
+  await writeReport(reportPlan, reportResults);
+  const wroteLines = [cliText('wrote', lang, { path: out, summary: outcome.summarySheet ?? DEFAULT_SUMMARY_SHEET[summaryLang] })];
+  if (reportPlan.reportPath) wroteLines.push(cliText('wroteReport', lang, { path: reportPlan.reportPath }));
+  const checked = checkLines(reportPlan, reportResults, lang);
   if (options.json) {
-    io.stdout(`${jsonForTerminal(JSON.stringify(toJsonReport(outcome.evaluation), null, 2))}\n`);
-    io.stderr(`${visible(wrote)}\n`);
+    const after = [...notes.map(oneLine), ...checked, ...wroteLines].map(visible);
+    const json = { ...toJsonReport(outcome.evaluation), ...(reportResults.findings ? { reportChecks: reportResults.findings } : {}) };
+    io.stdout(`${jsonForTerminal(JSON.stringify(json, null, 2))}\n`);
+    io.stderr(`${after.join('\n')}\n`);
   } else {
-    const lines = [...renderReadable(outcome.evaluation, scheme.name[lang], lang), '', wrote];
+    for (const note of notes) io.stderr(`${visible(oneLine(note))}\n`);
+    const lines = [...renderReadable(outcome.evaluation, scheme.name[lang], lang), ...(checked.length > 0 ? ['', ...checked] : []), '', ...wroteLines];
     io.stdout(`${lines.map(visible).join('\n')}\n`);
   }
   return 0;
