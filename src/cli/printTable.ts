@@ -3,6 +3,8 @@ import type { Evaluation, Lang, ProjectResult } from '../engine/types';
 import { flagLabel, gradeLabel, monitoringStatusLabel, monitoringTitle } from '../engine/messages';
 import { monitoringBandsText } from '../engine/summary';
 import { cliText, type CliTextKey } from './messages';
+import { visible } from './consoleText';
+import { rateCell } from './rateCell';
 
 /** Columns a character takes in a terminal: CJK and full-width forms take two. */
 function charWidth(code: number): number {
@@ -68,10 +70,10 @@ export function renderReadable(evaluation: Evaluation, schemeName: string, lang:
   const lines: string[] = [];
   const monitoring = evaluation.monitoring;
   const where = {
-    sheet: evaluation.sheet,
+    sheet: visible(evaluation.sheet),
     headerRow: evaluation.headerRow,
     unit: evaluation.unit ?? t('unitNone'),
-    scheme: schemeName,
+    scheme: visible(schemeName),
     low: percent(evaluation.band.low, lang),
     high: percent(evaluation.band.high, lang),
   };
@@ -105,10 +107,10 @@ export function renderReadable(evaluation: Evaluation, schemeName: string, lang:
   const rows = evaluation.projects.map((p, i) => [
     String(i + 1),
     String(p.row),
-    shortName(p.name),
+    shortName(visible(p.name)),
     amount(p.budget),
     amount(p.actual),
-    percent(p.usageRate, lang),
+    rateCell(p, lang),
     ...light(p),
     score(p.scores.total),
     p.grade ? gradeLabel(p.grade, lang) : '—',

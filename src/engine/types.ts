@@ -1,4 +1,5 @@
 // Shared vocabulary of the engine. Host-free: no Office, no ExcelJS, no DOM.
+import type { FormScoring } from './formTypes';
 
 /** A cell value as a host hands it over (Office JavaScript API `values`, ExcelJS cell value flattened). */
 export type CellValue = string | number | boolean | null | undefined;
@@ -186,6 +187,8 @@ export interface Scheme {
   rateBand: RateBand;
   /** In-year monitoring bands; the defaults (0.8 / 0.6) when absent. */
   monitoring?: MonitoringBands;
+  /** How self-evaluation forms are scored (over-achievement factor, reverse rule …); DEFAULT_FORM_SCORING when absent. */
+  forms?: Partial<FormScoring>;
 }
 
 export type Flag =
