@@ -27,7 +27,16 @@ export interface SummaryModel {
   checks: { title: string; rows: string[] };
   /** Forms layout: every flagged indicator (the officer's to-do list), below the checks. */
   todo?: { title: string; header: string[]; rows: SummaryValue[][]; numberFormats: string[] };
-  chart: { title: string; categories: string[]; rates: (number | null)[]; band: RateBand; seriesName: string };
+  chart: {
+    title: string;
+    categories: string[];
+    rates: (number | null)[];
+    band: RateBand;
+    seriesName: string;
+    /** Names of the band lines; "下限" / "上限" when absent (monitoring: red and green lines). */
+    lowLabel?: string;
+    highLabel?: string;
+  };
 }
 
 /** A rectangle of values at a 0-based position of the summary sheet. */
