@@ -11,6 +11,7 @@ import type { Lang, RateBand, Role, Scheme } from '../engine/types';
 import { DEFAULT_SUMMARY_SHEET, evaluateAndWrite, type WriteOutcome } from '../engine/workflow';
 import { XlsxError, type XlsxErrorCode } from '../xlsx/errors';
 import { XlsxWorkbook } from '../xlsx/xlsxWorkbook';
+import { copyExtension, copyNoteText } from './copyNotes';
 import { langFromEnv, parseCliArgs, type CliOptions } from './args';
 import { cliText, oneLine, type CliTextKey } from './messages';
 import { renderReadable } from './printTable';
@@ -27,10 +28,10 @@ export interface CliIO {
 /** A reason to stop with exit 2; its message is already in the user's language. */
 class Refusal extends Error {}
 
-/** book.xlsx → book.evaluated.xlsx, beside the input. */
+/** book.xlsx → book.evaluated.xlsx, beside the input; a macro workbook stays one (book.xlsm → book.evaluated.xlsm). */
 function defaultOutPath(input: string): string {
   const ext = extname(input);
-  return join(dirname(input), `${basename(input, ext)}.evaluated.xlsx`);
+  return join(dirname(input), `${basename(input, ext)}.evaluated.${copyExtension(input)}`);
 }
 
 async function sameFile(a: string, b: string): Promise<boolean> {
@@ -137,6 +138,7 @@ async function evaluateFile(options: CliOptions, io: CliIO, lang: Lang): Promise
     throw err;
   }
   await book.saveAs(out);
+  for (const note of book.copyNotes) io.stderr(`${oneLine(copyNoteText(note, lang))}\n`);
   const wrote = cliText('wrote', lang, { path: out, summary: outcome.summarySheet ?? DEFAULT_SUMMARY_SHEET[summaryLang] });
   if (options.json) {
     io.stdout(`${JSON.stringify(toJsonReport(outcome.evaluation), null, 2)}\n`);
