@@ -13,6 +13,10 @@ export interface CliOptions {
   high?: number;
   out?: string;
   json: boolean;
+  /** --report: where to write the draft report (.docx). */
+  report?: string;
+  /** --check-report: an officer's report (.docx or .txt) to check against the workbook. */
+  checkReport?: string;
   lang?: Lang;
   help: boolean;
 }
@@ -54,6 +58,8 @@ export function parseCliArgs(argv: string[], fallbackLang: Lang): ParsedArgs {
         high: { type: 'string' },
         out: { type: 'string' },
         json: { type: 'boolean', default: false },
+        report: { type: 'string' },
+        'check-report': { type: 'string' },
         lang: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -83,6 +89,8 @@ export function parseCliArgs(argv: string[], fallbackLang: Lang): ParsedArgs {
       high,
       out: str('out'),
       json: values.json === true,
+      report: str('report'),
+      checkReport: str('check-report'),
       lang: langText as Lang | undefined,
       help,
     },

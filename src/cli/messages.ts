@@ -3,8 +3,8 @@ import type { Lang } from '../engine/types';
 
 const TEXT = {
   usage: {
-    zh: '用法：npm run evaluate -- <工作簿.xlsx> [--sheet 名称] [--scheme mof2020|wuhan2018] [--scheme-file 方案.json] [--low 0.9] [--high 1.0] [--out 输出.xlsx] [--json] [--lang zh|en]（提示语言默认随 LANG；汇总表默认中文）',
-    en: 'Usage: npm run evaluate -- <workbook.xlsx> [--sheet NAME] [--scheme mof2020|wuhan2018] [--scheme-file FILE.json] [--low 0.9] [--high 1.0] [--out FILE.xlsx] [--json] [--lang zh|en] (messages follow LANG; the summary sheet is Chinese unless --lang en)',
+    zh: '用法：npm run evaluate -- <工作簿.xlsx> [--sheet 名称] [--scheme mof2020|wuhan2018] [--scheme-file 方案.json] [--low 0.9] [--high 1.0] [--out 输出.xlsx] [--json] [--report 报告.docx] [--check-report 报告.docx|.txt] [--lang zh|en]（提示语言默认随 LANG；汇总表默认中文）',
+    en: 'Usage: npm run evaluate -- <workbook.xlsx> [--sheet NAME] [--scheme mof2020|wuhan2018] [--scheme-file FILE.json] [--low 0.9] [--high 1.0] [--out FILE.xlsx] [--json] [--report FILE.docx] [--check-report REPORT.docx|.txt] [--lang zh|en] (messages follow LANG; the summary sheet is Chinese unless --lang en)',
   },
   badArgs: { zh: '参数有误：{detail}。{usage}', en: 'Bad arguments: {detail}. {usage}' },
   noInput: { zh: '缺少要评价的工作簿文件', en: 'no workbook file given' },
@@ -55,6 +55,17 @@ const TEXT = {
   },
   budgetWord: { zh: '预算数', en: 'budget' },
   actualWord: { zh: '执行数', en: 'actual' },
+  reportIsInput: { zh: '--report 不能指向输入文件（{path}）', en: '--report must not name the input file ({path})' },
+  reportIsOut: { zh: '--report 不能与 --out 指向同一文件（{path}）', en: '--report must not name the --out file ({path})' },
+  reportNotDocx: { zh: '--report 应为 .docx 文件：{path}', en: '--report must name a .docx file: {path}' },
+  reportIsFolder: { zh: '--report 指向的是文件夹，请给出文件名：{path}', en: '--report names a folder; give a file name: {path}' },
+  reportDirMissing: { zh: '报告的输出目录不存在：{path}', en: 'Report folder does not exist: {path}' },
+  checkMissing: { zh: '找不到要核对的报告：{path}', en: 'Report to check not found: {path}' },
+  checkNotSupported: { zh: '只能核对 .docx 或 .txt 报告：{path}', en: 'Only .docx or .txt reports can be checked: {path}' },
+  checkUnreadable: { zh: '无法读取该 Word 文档：{path}', en: 'Cannot read the Word document: {path}' },
+  wroteReport: { zh: '已写出报告草稿：{path}', en: 'Draft report written to {path}' },
+  checkTitle: { zh: '报告核对（{path}）：', en: 'Report check ({path}):' },
+  checkClean: { zh: '报告核对（{path}）：未发现与工作表不一致之处', en: 'Report check ({path}): nothing differs from the workbook' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type CliTextKey = keyof typeof TEXT;

@@ -16,6 +16,7 @@ import { langFromEnv, parseCliArgs, type CliOptions } from './args';
 import { cliText, oneLine, type CliTextKey } from './messages';
 import { renderReadable } from './printTable';
 import { toJsonReport } from './report';
+import { checkLines, planReport, ReportRefusal, runReportPlan, writeReport, type ReportPlan } from './reportFiles';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -118,6 +119,13 @@ async function evaluateFile(options: CliOptions, io: CliIO, lang: Lang): Promise
   const out = options.out !== undefined ? resolve(io.cwd, options.out) : defaultOutPath(input);
   const summaryLang: Lang = options.lang ?? 'zh';
   await checkOut(input, out, lang);
+  let reportPlan: ReportPlan;
+  try {
+    reportPlan = await planReport(options, input, out, io.cwd, lang);
+  } catch (err) {
+    if (err instanceof ReportRefusal) throw new Refusal(err.message);
+    throw err;
+  }
   const scheme = await loadScheme(options, io.cwd, lang);
   const band = readBand(options, scheme, lang);
   const book = await openWorkbook(input, lang);
@@ -137,14 +145,20 @@ async function evaluateFile(options: CliOptions, io: CliIO, lang: Lang): Promise
     if (err instanceof EngineError) throw new Refusal(errorMessage(err, lang));
     throw err;
   }
+  const reportResults = await runReportPlan(reportPlan, outcome, scheme, summaryLang);
   await book.saveAs(out);
   for (const note of book.copyNotes) io.stderr(`${oneLine(copyNoteText(note, lang))}\n`);
-  const wrote = cliText('wrote', lang, { path: out, summary: outcome.summarySheet ?? DEFAULT_SUMMARY_SHEET[summaryLang] });
+  await writeReport(reportPlan, reportResults);
+  const wroteLines = [cliText('wrote', lang, { path: out, summary: outcome.summarySheet ?? DEFAULT_SUMMARY_SHEET[summaryLang] })];
+  if (reportPlan.reportPath) wroteLines.push(cliText('wroteReport', lang, { path: reportPlan.reportPath }));
+  const wrote = wroteLines.join('\n');
+  const checked = checkLines(reportPlan, reportResults, lang);
   if (options.json) {
-    io.stdout(`${JSON.stringify(toJsonReport(outcome.evaluation), null, 2)}\n`);
-    io.stderr(`${wrote}\n`);
+    const json = { ...toJsonReport(outcome.evaluation), ...(reportResults.findings ? { reportChecks: reportResults.findings } : {}) };
+    io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+    io.stderr(`${[...checked, wrote].join('\n')}\n`);
   } else {
-    io.stdout(`${[...renderReadable(outcome.evaluation, scheme.name[lang], lang), '', wrote].join('\n')}\n`);
+    io.stdout(`${[...renderReadable(outcome.evaluation, scheme.name[lang], lang), ...(checked.length > 0 ? ['', ...checked] : []), '', wrote].join('\n')}\n`);
   }
   return 0;
 }
