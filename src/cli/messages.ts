@@ -26,6 +26,37 @@ const TEXT = {
     zh: '没有找到同时含项目名称、预算数和执行数列的工作表；最接近的是“{sheet}”：{detail}',
     en: 'No sheet has project, budget and actual-spend columns; closest is "{sheet}": {detail}',
   },
+  outIsLink: {
+    zh: '输出路径是符号链接，不会替换它：{path}（请指定普通文件）',
+    en: 'The output path is a symbolic link and is not replaced: {path} (give a regular file)',
+  },
+  outNotRegular: {
+    zh: '输出路径不是普通文件（设备、管道或套接字），不会写入：{path}',
+    en: 'The output path is not a regular file (a device, pipe or socket); nothing is written to it: {path}',
+  },
+  outReadOnly: { zh: '输出文件是只读的，不会覆盖：{path}', en: 'The output file is read-only and is not replaced: {path}' },
+  outDirUnwritable: { zh: '无法在输出目录中写入文件：{path}（{reason}）', en: 'Cannot write files in the output folder {path} ({reason})' },
+  outWriteFailed: { zh: '写出评价副本失败：{path}（{reason}），原有文件未改动', en: 'Could not write the evaluated copy {path} ({reason}); any existing file there is unchanged' },
+  inputNotRegular: {
+    zh: '输入不是普通文件（文件夹、设备或管道）：{path}',
+    en: 'The input is not a regular file (a folder, device or pipe): {path}',
+  },
+  schemeFileUnreadable: { zh: '没有读取评分方案文件的权限：{path}', en: 'Cannot read the scheme file (permission denied): {path}' },
+  schemeFileFolder: { zh: '评分方案文件是文件夹，请给出 .json 文件：{path}', en: 'The scheme file is a folder; give a .json file: {path}' },
+  schemeFileNotRegular: {
+    zh: '评分方案文件不是普通文件（设备或管道）：{path}',
+    en: 'The scheme file is not a regular file (a device or pipe): {path}',
+  },
+  schemeFileTooBig: { zh: '评分方案文件超过 {limit}，不是评分方案：{path}', en: 'The scheme file is larger than {limit}; it is not a scoring scheme: {path}' },
+  schemeFileEncoding: {
+    zh: '评分方案文件既不是 UTF-8 也不是 GBK 编码的文本：{path}（请另存为 UTF-8）',
+    en: 'The scheme file is neither UTF-8 nor GBK text: {path} (save it as UTF-8)',
+  },
+  schemeFileGbk: {
+    zh: '提示：评分方案文件不是 UTF-8 编码，已按 GBK（GB18030）读取：{path}；建议另存为 UTF-8',
+    en: 'Note: the scheme file is not UTF-8; it was read as GBK (GB18030): {path}; consider saving it as UTF-8',
+  },
+  noActual: { zh: '无执行数', en: 'no actual' },
   unexpected: { zh: '意外错误：{detail}', en: 'Unexpected error: {detail}' },
   wrote: { zh: '已写出评价副本：{path}（汇总表：{summary}）', en: 'Evaluated copy written to {path} (summary sheet: {summary})' },
   sheetLine: {

@@ -2,6 +2,8 @@
 import type { Evaluation, Lang } from '../engine/types';
 import { flagLabel, gradeLabel } from '../engine/messages';
 import { cliText, type CliTextKey } from './messages';
+import { visible } from './consoleText';
+import { rateCell } from './rateCell';
 
 /** Columns a character takes in a terminal: CJK and full-width forms take two. */
 function charWidth(code: number): number {
@@ -67,10 +69,10 @@ export function renderReadable(evaluation: Evaluation, schemeName: string, lang:
   const lines: string[] = [];
   lines.push(
     t('sheetLine', {
-      sheet: evaluation.sheet,
+      sheet: visible(evaluation.sheet),
       headerRow: evaluation.headerRow,
       unit: evaluation.unit ?? t('unitNone'),
-      scheme: schemeName,
+      scheme: visible(schemeName),
       low: percent(evaluation.band.low, lang),
       high: percent(evaluation.band.high, lang),
     }),
@@ -80,10 +82,10 @@ export function renderReadable(evaluation: Evaluation, schemeName: string, lang:
   const rows = evaluation.projects.map((p, i) => [
     String(i + 1),
     String(p.row),
-    shortName(p.name),
+    shortName(visible(p.name)),
     amount(p.budget),
     amount(p.actual),
-    percent(p.usageRate, lang),
+    rateCell(p, lang),
     score(p.scores.total),
     p.grade ? gradeLabel(p.grade, lang) : '—',
     p.flags.length ? p.flags.map((f) => flagLabel(f, lang)).join(lang === 'zh' ? '、' : ', ') : t('ok'),

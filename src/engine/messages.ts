@@ -116,6 +116,7 @@ export function errorMessage(err: EngineError, lang: Lang): string {
 export type SchemeIssue =
   /** found: the unexpected character, null at an unexpected end of the text. */
   | { kind: 'json_syntax'; line: number; column: number; position: number; found: string | null; inString: boolean }
+  | { kind: 'json_too_deep'; position: number; max: number }
   | { kind: 'not_object'; path: string }
   | { kind: 'unknown_key'; path: string; key: string; allowed: string[] }
   | { kind: 'missing_key'; path: string }
@@ -131,7 +132,8 @@ export type SchemeIssue =
   | { kind: 'steps_empty' }
   | { kind: 'steps_unsorted' }
   | { kind: 'step_min_range'; index: number; value: number }
-  | { kind: 'step_over_weight'; index: number; score: number; weight: number };
+  | { kind: 'step_over_weight'; index: number; score: number; weight: number }
+  | { kind: 'bad_choice'; path: string; value: string; allowed: string[] };
 
 export function schemeIssueMessage(issue: SchemeIssue, lang: Lang): string {
   const zh = lang === 'zh';
@@ -146,6 +148,10 @@ export function schemeIssueMessage(issue: SchemeIssue, lang: Lang): string {
         ? `JSON 格式错误，位于第${issue.line}行第${issue.column}列（字符位置 ${issue.position}）：${what}`
         : `Malformed JSON at line ${issue.line}, column ${issue.column} (position ${issue.position}): ${what}`;
     }
+    case 'json_too_deep':
+      return zh
+        ? `JSON 嵌套超过 ${issue.max} 层（字符位置 ${issue.position}），不是评分方案`
+        : `JSON nested deeper than ${issue.max} levels (position ${issue.position}); this is not a scoring scheme`;
     case 'not_object':
       return zh ? `“${issue.path}”应为对象（{ … }）` : `"${issue.path}" must be an object ({ … })`;
     case 'unknown_key':
@@ -196,6 +202,10 @@ export function schemeIssueMessage(issue: SchemeIssue, lang: Lang): string {
       return zh
         ? `第${issue.index + 1}档的得分 ${fmt(issue.score)} 超过执行得分权重 ${fmt(issue.weight)}`
         : `Step ${issue.index + 1}: score ${fmt(issue.score)} is above the execution weight ${fmt(issue.weight)}`;
+    case 'bad_choice':
+      return zh
+        ? `“${issue.path}”应为 ${issue.allowed.map((a) => `"${a}"`).join(' 或 ')}，实际为 ${issue.value}`
+        : `"${issue.path}" must be ${issue.allowed.map((a) => `"${a}"`).join(' or ')}, got ${issue.value}`;
   }
 }
 
