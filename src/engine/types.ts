@@ -29,6 +29,19 @@ export interface SheetData {
   origin: { row: number; col: number };
   /** What was read; hosts that know fill it in. */
   source?: SourceRef;
+  /**
+   * Merged areas that touch the block, in 1-based sheet coordinates (the value sits in the top-left
+   * cell). Absent when the host could not tell (Excel before ExcelApi 1.13).
+   */
+  merges?: CellArea[];
+}
+
+/** A rectangle of cells, 1-based and inclusive, in sheet coordinates. */
+export interface CellArea {
+  rowStart: number;
+  rowEnd: number;
+  colStart: number;
+  colEnd: number;
 }
 
 export type Lang = 'zh' | 'en';
