@@ -20,6 +20,7 @@ import { renderReadable } from './printTable';
 import { readSchemeFile } from './readSchemeFile';
 import { Refusal } from './refusal';
 import { toJsonReport } from './report';
+import { schemeFromHeaders } from '../engine/statedScheme';
 import { renderFormsReadable, toFormsJsonReport } from './formsReport';
 import { evaluateFormsLayout } from './runForms';
 import { checkLines, planReport, ReportRefusal, runReportPlan, writeReport, type ReportPlan } from './reportFiles';
@@ -112,7 +113,7 @@ async function evaluateFile(options: CliOptions, io: CliIO, lang: Lang, output: 
     throw err;
   }
   const notes: string[] = [];
-  const scheme = await loadScheme(options, io.cwd, lang, notes);
+  let scheme = await loadScheme(options, io.cwd, lang, notes);
   const band = readBand(options, scheme, lang);
   await checkInputFile(input, lang);
   const book = await openWorkbook(input, lang);
@@ -131,11 +132,17 @@ async function evaluateFile(options: CliOptions, io: CliIO, lang: Lang, output: 
     return 0;
   }
   const sheet = await pickSheet(book, options.sheet, lang);
+  // Rule 9: weights stated in the headers (产出指标(50分) …) pick the scheme unless one was chosen.
+  if (options.scheme === undefined && options.schemeFile === undefined) {
+    const data = await book.readSource({ sheet, scope: 'sheet' });
+    const stated = schemeFromHeaders(detectHeader(data.grid), scheme);
+    if (stated) scheme = stated;
+  }
   const settings: Settings = {
     version: 1,
     sheet,
     schemeId: scheme.id,
-    customScheme: options.schemeFile !== undefined ? scheme : undefined,
+    customScheme: options.schemeFile !== undefined || getScheme(scheme.id) === undefined ? scheme : undefined,
     band,
     lang: summaryLang,
     ...(options.month !== undefined ? { monitoringMonth: options.month } : {}),

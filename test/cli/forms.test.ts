@@ -93,3 +93,23 @@ it('prints the forms and the number of indicators to check without --json', asyn
   expect(run.stdout).toMatch(/需核实的指标：2 项/);
   expect(run.stdout).toContain('社区安全协管员补助经费');
 });
+
+it('a table whose headers state 产出指标(50分) / 效益指标(50分) is scored with those weights unless --scheme says otherwise', async () => {
+  const wb = formsWorkbook([
+    {
+      name: 'T',
+      cells: [
+        ['项目名称', '预算数', '实际支出', '产出指标(50分)', '效益指标(50分)', '总分'],
+        ['安全生产责任经费', 305.5, 271.46, 45, 45, 90],
+      ],
+    },
+  ]);
+  await save(wb, join(dir, 't.xlsx'));
+  const auto = JSON.parse((await runInProcess(['t.xlsx', '--json'], dir)).stdout);
+  expect(auto.scheme).toBe('wuhan2018');
+  expect(auto.projects[0].flags).not.toContain('score_over_weight');
+  expect(auto.projects[0].scores.total).toBe(90);
+  const chosen = JSON.parse((await runInProcess(['t.xlsx', '--json', '--scheme', 'mof2020', '--out', 'm.xlsx'], dir)).stdout);
+  expect(chosen.scheme).toBe('mof2020');
+  expect(chosen.projects[0].flags).toContain('score_over_weight');
+});

@@ -162,9 +162,9 @@ describe('seed workbook, the evaluated copy', () => {
   });
 });
 
-describe('seed workbook, mof2020 (the default scheme)', () => {
+describe('seed workbook, mof2020 chosen over the weights its headers state', () => {
   it('adds the capped execution score and flags benefit scores above the weight 30', async () => {
-    const run = await runInProcess(['seed.xlsx', '--json'], dir);
+    const run = await runInProcess(['seed.xlsx', '--json', '--scheme', 'mof2020'], dir);
     const report = JSON.parse(run.stdout) as JsonReport;
     expect(report.scheme).toBe('mof2020');
     report.projects.forEach((p, i) => {
