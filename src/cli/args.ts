@@ -13,6 +13,8 @@ export interface CliOptions {
   high?: number;
   out?: string;
   json: boolean;
+  /** table | forms | auto (default): forms when the workbook has forms. */
+  layout?: 'table' | 'forms' | 'auto';
   /** --report: where to write the draft report (.docx). */
   report?: string;
   /** --check-report: an officer's report (.docx or .txt) to check against the workbook. */
@@ -68,6 +70,7 @@ export function parseCliArgs(argv: string[], fallbackLang: Lang): ParsedArgs {
         high: { type: 'string' },
         out: { type: 'string' },
         json: { type: 'boolean', default: false },
+        layout: { type: 'string' },
         report: { type: 'string' },
         'check-report': { type: 'string' },
         lang: { type: 'string' },
@@ -85,6 +88,8 @@ export function parseCliArgs(argv: string[], fallbackLang: Lang): ParsedArgs {
   if (!help && positionals.length === 0) return fail(cliText('noInput', lang));
   if (positionals.length > 1) return fail(cliText('tooManyInputs', lang, { list: positionals.join(', ') }));
   if (str('scheme') !== undefined && str('scheme-file') !== undefined) return fail(cliText('schemeAndFile', lang));
+  const layout = str('layout');
+  if (layout !== undefined && layout !== 'table' && layout !== 'forms' && layout !== 'auto') return fail(cliText('badLayout', lang, { value: layout }));
   const low = readNumber('low', str('low'), lang);
   if (typeof low === 'string') return fail(low);
   const high = readNumber('high', str('high'), lang);
@@ -102,6 +107,7 @@ export function parseCliArgs(argv: string[], fallbackLang: Lang): ParsedArgs {
       high,
       out: str('out'),
       json: values.json === true,
+      layout: str('layout') as CliOptions['layout'],
       report: str('report'),
       checkReport: str('check-report'),
       lang: langText as Lang | undefined,

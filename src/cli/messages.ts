@@ -3,8 +3,8 @@ import type { Lang } from '../engine/types';
 
 const TEXT = {
   usage: {
-    zh: '用法：npm run evaluate -- <工作簿.xlsx> [--sheet 名称] [--scheme mof2020|wuhan2018] [--scheme-file 方案.json] [--low 0.9] [--high 1.0] [--out 输出.xlsx] [--json] [--month 1-12] [--report 报告.docx] [--check-report 报告.docx|.txt] [--lang zh|en]（--month：运行监控，按序时进度亮灯；提示语言默认随 LANG；汇总表默认中文）',
-    en: 'Usage: npm run evaluate -- <workbook.xlsx> [--sheet NAME] [--scheme mof2020|wuhan2018] [--scheme-file FILE.json] [--low 0.9] [--high 1.0] [--out FILE.xlsx] [--json] [--month 1-12] [--report FILE.docx] [--check-report REPORT.docx|.txt] [--lang zh|en] (--month: in-year monitoring against the time elapsed; messages follow LANG; the summary sheet is Chinese unless --lang en)',
+    zh: '用法：npm run evaluate -- <工作簿.xlsx> [--sheet 名称] [--scheme mof2020|wuhan2018] [--scheme-file 方案.json] [--low 0.9] [--high 1.0] [--out 输出.xlsx] [--json] [--month 1-12] [--report 报告.docx] [--check-report 报告.docx|.txt] [--layout table|forms|auto] [--lang zh|en]（--month：运行监控，按序时进度亮灯；提示语言默认随 LANG；汇总表默认中文）',
+    en: 'Usage: npm run evaluate -- <workbook.xlsx> [--sheet NAME] [--scheme mof2020|wuhan2018] [--scheme-file FILE.json] [--low 0.9] [--high 1.0] [--out FILE.xlsx] [--json] [--month 1-12] [--report FILE.docx] [--check-report REPORT.docx|.txt] [--layout table|forms|auto] [--lang zh|en] (--month: in-year monitoring against the time elapsed; messages follow LANG; the summary sheet is Chinese unless --lang en)',
   },
   badArgs: { zh: '参数有误：{detail}。{usage}', en: 'Bad arguments: {detail}. {usage}' },
   noInput: { zh: '缺少要评价的工作簿文件', en: 'no workbook file given' },
@@ -65,6 +65,15 @@ const TEXT = {
     en: 'Note: the scheme file is not UTF-8; it was read as GBK (GB18030): {path}; consider saving it as UTF-8',
   },
   noActual: { zh: '无执行数', en: 'no actual' },
+  badLayout: { zh: '--layout 只能是 table、forms 或 auto，收到“{value}”', en: '--layout must be table, forms or auto, got "{value}"' },
+  noForms: { zh: '工作簿中没有找到自评表（“项目名称”右侧写有项目名的表格）', en: 'The workbook holds no self-evaluation form (a 项目名称 label with the project name to its right)' },
+  formsLine: {
+    zh: '{n} 张自评表（{sheets}），评分方案：{scheme}，执行率区间 {low}–{high}',
+    en: '{n} forms ({sheets}), scheme: {scheme}, usage-rate band {low}–{high}',
+  },
+  colSheet: { zh: '工作表', en: 'Sheet' },
+  colDepartment: { zh: '主管部门', en: 'Department' },
+  todoLine: { zh: '需核实的指标：{n} 项', en: 'Indicators to check: {n}' },
   unexpected: { zh: '意外错误：{detail}', en: 'Unexpected error: {detail}' },
   wrote: { zh: '已写出评价副本：{path}（汇总表：{summary}）', en: 'Evaluated copy written to {path} (summary sheet: {summary})' },
   sheetLine: {

@@ -10,6 +10,7 @@ import type { Lang, RateBand, Role, Scheme } from '../engine/types';
 import { DEFAULT_SUMMARY_SHEET, evaluateAndWrite, type WriteOutcome } from '../engine/workflow';
 import { XlsxError, type XlsxErrorCode } from '../xlsx/errors';
 import { XlsxWorkbook } from '../xlsx/xlsxWorkbook';
+import { copyExtension, copyNoteText } from './copyNotes';
 import { langFromEnv, parseCliArgs, type CliOptions } from './args';
 import { cliText, oneLine, type CliTextKey } from './messages';
 import { jsonForTerminal, visible } from './consoleText';
@@ -19,6 +20,8 @@ import { renderReadable } from './printTable';
 import { readSchemeFile } from './readSchemeFile';
 import { Refusal } from './refusal';
 import { toJsonReport } from './report';
+import { renderFormsReadable, toFormsJsonReport } from './formsReport';
+import { evaluateFormsLayout } from './runForms';
 import { checkLines, planReport, ReportRefusal, runReportPlan, writeReport, type ReportPlan } from './reportFiles';
 
 export interface CliIO {
@@ -30,10 +33,10 @@ export interface CliIO {
 }
 
 
-/** book.xlsx → book.evaluated.xlsx, beside the input. */
+/** book.xlsx → book.evaluated.xlsx, beside the input; a macro workbook stays one (book.xlsm → book.evaluated.xlsm). */
 function defaultOutPath(input: string): string {
   const ext = extname(input);
-  return join(dirname(input), `${basename(input, ext)}.evaluated.xlsx`);
+  return join(dirname(input), `${basename(input, ext)}.evaluated.${copyExtension(input)}`);
 }
 
 async function loadScheme(options: CliOptions, cwd: string, lang: Lang, notes: string[]): Promise<Scheme> {
@@ -113,6 +116,20 @@ async function evaluateFile(options: CliOptions, io: CliIO, lang: Lang, output: 
   const band = readBand(options, scheme, lang);
   await checkInputFile(input, lang);
   const book = await openWorkbook(input, lang);
+  const forms = await evaluateFormsLayout(book, { layout: options.layout ?? 'auto', sheet: options.sheet, scheme, band, summaryLang, now: (io.now ?? (() => new Date()))() });
+  if (forms === 'no_forms') throw new Refusal(cliText('noForms', lang));
+  if (forms !== null) {
+    await output.commit(await book.toBuffer());
+    const wrote = visible(cliText('wrote', lang, { path: out, summary: forms.summarySheet }));
+    for (const note of notes) io.stderr(`${visible(oneLine(note))}\n`);
+    if (options.json) {
+      io.stdout(`${jsonForTerminal(JSON.stringify(toFormsJsonReport(forms.evaluation), null, 2))}\n`);
+      io.stderr(`${wrote}\n`);
+    } else {
+      io.stdout(`${[...renderFormsReadable(forms.evaluation, scheme.name[lang], lang).map(visible), '', wrote].join('\n')}\n`);
+    }
+    return 0;
+  }
   const sheet = await pickSheet(book, options.sheet, lang);
   const settings: Settings = {
     version: 1,
@@ -132,13 +149,14 @@ async function evaluateFile(options: CliOptions, io: CliIO, lang: Lang, output: 
   }
   const reportResults = await runReportPlan(reportPlan, outcome, scheme, summaryLang);
   await output.commit(await book.toBuffer());
+  for (const note of book.copyNotes) io.stderr(`${oneLine(copyNoteText(note, lang))}\n`);
   await writeReport(reportPlan, reportResults);
   const wroteLines = [cliText('wrote', lang, { path: out, summary: outcome.summarySheet ?? DEFAULT_SUMMARY_SHEET[summaryLang] })];
   if (reportPlan.reportPath) wroteLines.push(cliText('wroteReport', lang, { path: reportPlan.reportPath }));
   const checked = checkLines(reportPlan, reportResults, lang);
   if (options.json) {
     const after = [...notes.map(oneLine), ...checked, ...wroteLines].map(visible);
-    const json = { ...toJsonReport(outcome.evaluation), ...(reportResults.findings ? { reportChecks: reportResults.findings } : {}) };
+    const json = { layout: 'table' as const, ...toJsonReport(outcome.evaluation), ...(reportResults.findings ? { reportChecks: reportResults.findings } : {}) };
     io.stdout(`${jsonForTerminal(JSON.stringify(json, null, 2))}\n`);
     io.stderr(`${after.join('\n')}\n`);
   } else {

@@ -113,6 +113,12 @@ export function layoutSummary(model: SummaryModel): SummaryLayout {
 
   const checkRows = model.checks.rows.length > 0 ? model.checks.rows : [none];
   blocks.push(block('checks', next, 0, [[model.checks.title], ...checkRows.map((s) => [s])], ['@']));
+  next += 1 + checkRows.length + GAP;
+
+  if (model.todo) {
+    const todoRows: SummaryValue[][] = model.todo.rows.length > 0 ? model.todo.rows : [[null, none]];
+    blocks.push(block('todo', next, 0, [[model.todo.title], model.todo.header, ...todoRows], model.todo.numberFormats));
+  }
 
   const chart = model.chart;
   const dataRow = table.headerRow;

@@ -8,6 +8,8 @@ import type { SummaryLayout } from '../engine/summaryTypes';
 import type { SheetData } from '../engine/types';
 import { XlsxError } from './errors';
 import { readSheet } from './readSheet';
+import { readMerges } from './readMerges';
+import type { FormSheet } from '../engine/formTypes';
 import { freeSheetName } from '../engine/sheetNames';
 import { CopyEdits, evaluatedCopy, type CopyNote } from './graft/evaluatedCopy';
 import { copySheetNames } from './graft/evaluatedCopy';
@@ -79,6 +81,15 @@ export class XlsxWorkbook implements WorkbookPort {
     this.readCache.set(ws.name, data);
     options.onProgress?.({ stage: 'read', done: 1, total: 1 });
     return { ...data, source: { sheet: ws.name, kind: 'sheet' } };
+  }
+
+  /** Every sheet's cells and merged areas, in workbook order: the input of the forms layout. */
+  async readFormSheets(): Promise<FormSheet[]> {
+    return this.workbook.worksheets.map((ws) => {
+      const data = this.readCache.get(ws.name) ?? readSheet(ws);
+      this.readCache.set(ws.name, data);
+      return { name: ws.name, cells: data.grid, origin: data.origin, merges: readMerges(ws) };
+    });
   }
 
   /** The summary is kept as its layout and written into the copy on save; only summaries this object made are replaced. */

@@ -39,7 +39,7 @@ describe('seed workbook, --json, wuhan2018', () => {
     expect(code).toBe(0);
     expect(stdout.trim().startsWith('{')).toBe(true);
     expect(stdout.trim().endsWith('}')).toBe(true);
-    expect(Object.keys(report)).toEqual(['sheet', 'headerRow', 'unit', 'scheme', 'projects', 'totals', 'grades', 'checks']);
+    expect(Object.keys(report)).toEqual(['layout', 'sheet', 'headerRow', 'unit', 'scheme', 'projects', 'totals', 'grades', 'checks']);
   });
 
   it('reports the sheet, the header row under the title and unit rows, the unit and the scheme', () => {

@@ -32,12 +32,19 @@ function nameAt(grid: FormGrid, r: number, c: number): string | null {
   const right = grid.rightOf(r, c);
   if (right === null) return null;
   const name = String(right.value).trim();
-  let tableHeaders = 0;
-  for (let k = right.col; k < grid.cols; k++) {
-    const m = matchHeader(grid.text(r, k));
-    if (m && TABLE_ROLES.has(m.role)) tableHeaders++;
+  // "项目名称 | 全年执行数": a table's header row, the word right of the label being a column header itself.
+  const own = matchHeader(name);
+  if (own && TABLE_ROLES.has(own.role) && own.confidence >= 0.99) return null;
+  // A two-row table header has the label merged down (or blank below it) and more headers under the group cells.
+  const below = r + 1 < grid.rows && (grid.text(r + 1, c) === '' || grid.areaOf(r + 1, c) !== undefined);
+  for (const row of below ? [r, r + 1] : [r]) {
+    let tableHeaders = 0;
+    for (let k = right.col; k < grid.cols; k++) {
+      const m = matchHeader(grid.raw(row, k) === null ? '' : String(grid.raw(row, k)));
+      if (m && TABLE_ROLES.has(m.role)) tableHeaders++;
+    }
+    if (tableHeaders >= 2) return null;
   }
-  if (tableHeaders >= 2) return null;
   return name;
 }
 

@@ -164,6 +164,10 @@ it('the over-achievement factor and the reverse rule are scheme settings', () =>
 it('a portfolio table header (项目名称 | 预算数 | 执行数) is not a form', () => {
   const table: FormSheet = { name: 'T', cells: [['项目名称', '预算数', '执行数'], ['甲', 10, 9]] };
   expect(sheetsHaveForms([table])).toBe(false);
+  const twoRows: FormSheet = { name: 'T2', cells: [['项目名称', '项目资金（万元）', null, null, '执行率'], [null, '年初预算数', '全年预算数', '全年执行数', null], ['甲', 1, 2, 2, 1]], merges: ['A1:A2', 'B1:D1'] };
+  expect(sheetsHaveForms([twoRows])).toBe(false);
+  expect(sheetsHaveForms([{ name: 'T3', cells: [['项目名称', '全年执行数'], ['甲', 100]] }])).toBe(false);
+  expect(sheetsHaveForms([{ name: 'F', cells: [['项目名称：安全生产责任经费']] }])).toBe(true);
 });
 
 it('matches a table to the forms by name (code prefix ignored) and reports differences', () => {
