@@ -23,6 +23,13 @@ export const HIGHLIGHT_COLOURS: Record<HighlightKind, { fill: string; fontColor:
 };
 
 /**
+ * Every rule the add-in adds carries this always-true term (N of a text is 0), so the rule itself says
+ * whose it is: a settings record naming a user's rule is never enough to delete it (highlightOwnership.ts).
+ */
+export const HIGHLIGHT_MARKER_TEXT = 'budget-performance-addin/highlight/v1';
+export const HIGHLIGHT_MARKER = `N("${HIGHLIGHT_MARKER_TEXT}")=0`;
+
+/**
  * Text a sheet uses for "no figure", as the engine reads it: its placeholder words (Excel compares text
  * without regard to case) and the dashes its pattern covers, in the forms people type.
  */
@@ -62,10 +69,10 @@ export function highlightRules(spec: HighlightSpec): HighlightRule[] {
   // Only rows carrying a figure are marked missing: blank rows and section headings stay plain.
   const missing =
     `=AND(OR(${hasContent(budget)},${hasContent(actual)}),` +
-    `OR(${blankish(budget)},${blankish(actual)},AND(ISNUMBER(${budget}),${budget}=0)))`;
+    `OR(${blankish(budget)},${blankish(actual)},AND(ISNUMBER(${budget}),${budget}=0)),${HIGHLIGHT_MARKER})`;
   return [
-    { kind: 'under', formula: `=AND(${bothNumbers},${rate}<${lowEdge})`, ...HIGHLIGHT_COLOURS.under },
-    { kind: 'over', formula: `=AND(${bothNumbers},${rate}>${highEdge})`, ...HIGHLIGHT_COLOURS.over },
+    { kind: 'under', formula: `=AND(${bothNumbers},${rate}<${lowEdge},${HIGHLIGHT_MARKER})`, ...HIGHLIGHT_COLOURS.under },
+    { kind: 'over', formula: `=AND(${bothNumbers},${rate}>${highEdge},${HIGHLIGHT_MARKER})`, ...HIGHLIGHT_COLOURS.over },
     { kind: 'missing', formula: missing, ...HIGHLIGHT_COLOURS.missing },
   ];
 }
