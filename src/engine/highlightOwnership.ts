@@ -31,17 +31,18 @@ function shapeOf(formula: string): string {
     .replace(/\d+(\.\d+)?/g, 'N');
 }
 
-const KINDS: readonly HighlightKind[] = ['under', 'over', 'missing'];
+const KINDS = Object.keys(HIGHLIGHT_COLOURS) as HighlightKind[];
 
-/** The shapes the generator produces, without the marker (legacy) , by kind. */
+/** The shapes the generator produced before markers (band rules only: monitoring came with markers), by kind. */
 const LEGACY_SHAPES: ReadonlyMap<HighlightKind, string> = (() => {
   const probe = highlightRules({ sheet: 'S', firstRow: 2, lastRow: 3, firstCol: 1, lastCol: 4, budgetCol: 2, actualCol: 3, band: { low: 0.5, high: 1.5 } });
   return new Map(probe.map((rule) => [rule.kind, shapeOf(rule.formula.replace(`,${HIGHLIGHT_MARKER}`, ''))]));
 })();
 
-function kindOfFill(fill: string): HighlightKind | null {
+/** Kinds whose fill this is (two kinds may share one). */
+function kindsOfFill(fill: string): HighlightKind[] {
   const upper = (fill ?? '').toUpperCase();
-  return KINDS.find((k) => HIGHLIGHT_COLOURS[k].fill.toUpperCase() === upper) ?? null;
+  return KINDS.filter((k) => HIGHLIGHT_COLOURS[k].fill.toUpperCase() === upper);
 }
 
 export function hasHighlightMarker(formula: string): boolean {
@@ -54,11 +55,12 @@ export function hasHighlightMarker(formula: string): boolean {
  */
 export function isOwnHighlightRule(formula: string, fill: string, recorded?: RecordedRules | null): boolean {
   if (typeof formula !== 'string' || typeof fill !== 'string') return false;
-  const kind = kindOfFill(fill);
-  if (kind === null) return false;
+  const kinds = kindsOfFill(fill);
+  if (kinds.length === 0) return false;
   if (hasHighlightMarker(formula)) return true;
   if (!recorded) return false;
   const i = recorded.formulas.indexOf(normaliseRecordedFormula(formula));
   const listed = i >= 0 && (recorded.fills[i] ?? '').toUpperCase() === fill.toUpperCase();
-  return listed && shapeOf(formula) === LEGACY_SHAPES.get(kind);
+  const shape = shapeOf(formula);
+  return listed && kinds.some((kind) => LEGACY_SHAPES.get(kind) === shape);
 }

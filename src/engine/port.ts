@@ -1,6 +1,6 @@
 // The workbook port: what the task pane and the batch command need from a workbook.
 // Implemented with Office JavaScript API in src/excel and with ExcelJS in src/xlsx.
-import type { Lang, MappingOverride, RateBand, Scheme, SheetData, SourceRef } from './types';
+import type { Lang, MappingOverride, MonitoringBands, RateBand, Scheme, SheetData, SourceRef } from './types';
 import type { SummaryLayout } from './summaryTypes';
 
 export interface ReadRequest {
@@ -29,6 +29,8 @@ export interface HighlightSpec {
   budgetCol: number;
   actualCol: number;
   band: RateBand;
+  /** In-year monitoring: rows are coloured by progress (rate ÷ timeShare) instead of the year-end band's low edge. */
+  monitoring?: { timeShare: number; bands: MonitoringBands };
 }
 
 export interface SourceChange {
@@ -72,6 +74,8 @@ export interface Settings {
   lastRefreshed?: string;
   /** False once the officer cleared the highlights: refreshes leave them off until the next Evaluate. */
   highlights?: boolean;
+  /** In-year monitoring month (1–12); null or absent: year-end evaluation. */
+  monitoringMonth?: number | null;
 }
 
 export interface WorkbookPort {

@@ -6,42 +6,29 @@ import ExcelJS from 'exceljs';
 import type { HighlightSpec, ReadRequest, Settings, SourceChange, WorkbookPort, WriteOptions } from '../engine/port';
 import type { SummaryLayout } from '../engine/summaryTypes';
 import type { SheetData } from '../engine/types';
-import { bulkReplacements, type BulkPatch } from './bulkRows';
 import { XlsxError } from './errors';
-import { addHighlights, removeHighlights, type OwnRules } from './highlights';
 import { readSheet } from './readSheet';
-import { renderSummary } from './renderSummary';
 import { freeSheetName } from '../engine/sheetNames';
-import { rebuildZip } from './zipPatch';
-
-export interface XlsxWorkbookOptions {
-  /** Summary blocks longer than this many rows are written by saveAs as plain XML (see bulkRows.ts). */
-  bulkRowsAbove?: number;
-}
-
-/** Deflate level of the summary parts rewritten on save (native zlib): the fastest; a little larger. */
-const ZIP_LEVEL = 1;
-const DEFAULT_BULK_ROWS_ABOVE = 1000;
+import { CopyEdits, evaluatedCopy, type CopyNote } from './graft/evaluatedCopy';
+import { copySheetNames } from './graft/evaluatedCopy';
 
 export class XlsxWorkbook implements WorkbookPort {
   private settings: Settings | null = null;
-  /** Sheets this object created: the only ones it may replace. */
-  private readonly ownSheets = new Set<string>();
-  private readonly ownRules = new Map<string, OwnRules>();
-  /** Rows of summary sheets still to be inserted on save, by sheet name. */
-  private readonly pending = new Map<string, BulkPatch>();
-  private readonly bulkRowsAbove: number;
   /** Sheets already read: the command reads the source once to pick it and once to evaluate it. */
   private readonly readCache = new Map<string, SheetData>();
+  /** What the evaluated copy adds to the original package (see graft/graft.ts). */
+  private readonly edits = new CopyEdits();
+  private packageNames: string[] | null = null;
+  /** What the last copy could not keep or do, for the batch command to say. */
+  copyNotes: CopyNote[] = [];
 
+  /** `original`: the file's bytes, which the copy keeps; without them the copy starts from ExcelJS's output. */
   constructor(
     readonly workbook: ExcelJS.Workbook,
-    options: XlsxWorkbookOptions = {},
-  ) {
-    this.bulkRowsAbove = options.bulkRowsAbove ?? DEFAULT_BULK_ROWS_ABOVE;
-  }
+    private readonly original?: Buffer,
+  ) {}
 
-  static async fromFile(path: string, options: XlsxWorkbookOptions = {}): Promise<XlsxWorkbook> {
+  static async fromFile(path: string): Promise<XlsxWorkbook> {
     let data: Buffer;
     try {
       data = await fs.readFile(path);
@@ -52,10 +39,10 @@ export class XlsxWorkbook implements WorkbookPort {
       if (code === 'EACCES' || code === 'EPERM') throw new XlsxError('file_unreadable', { path });
       throw err;
     }
-    return XlsxWorkbook.fromBuffer(data, path, options);
+    return XlsxWorkbook.fromBuffer(data, path);
   }
 
-  static async fromBuffer(data: Buffer | ArrayBuffer, path = '', options: XlsxWorkbookOptions = {}): Promise<XlsxWorkbook> {
+  static async fromBuffer(data: Buffer | ArrayBuffer, path = ''): Promise<XlsxWorkbook> {
     const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data);
     // Every .xlsx is a zip, which starts with "PK".
     if (bytes.length < 4 || bytes.readUInt16LE(0) !== 0x4b50) throw new XlsxError('not_workbook', { path });
@@ -66,11 +53,15 @@ export class XlsxWorkbook implements WorkbookPort {
       throw new XlsxError('broken_workbook', { path, reason: err instanceof Error ? err.message : String(err) });
     }
     if (workbook.worksheets.length === 0) throw new XlsxError('not_workbook', { path });
-    return new XlsxWorkbook(workbook, options);
+    return new XlsxWorkbook(workbook, bytes);
   }
 
   async listSheets(): Promise<string[]> {
-    return this.workbook.worksheets.map((ws) => ws.name);
+    return [...this.workbook.worksheets.map((ws) => ws.name), ...this.edits.summaryNames()];
+  }
+
+  private async base(): Promise<Buffer> {
+    return this.original ?? Buffer.from(await this.workbook.xlsx.writeBuffer());
   }
 
   private sheet(name: string): ExcelJS.Worksheet {
@@ -90,42 +81,24 @@ export class XlsxWorkbook implements WorkbookPort {
     return { ...data, source: { sheet: ws.name, kind: 'sheet' } };
   }
 
+  /** The summary is kept as its layout and written into the copy on save; only summaries this object made are replaced. */
   async writeSummary(layout: SummaryLayout, preferredName: string, options: WriteOptions = {}): Promise<{ sheetName: string }> {
-    const existing = this.workbook.worksheets.map((ws) => ws.name);
-    const reusable = existing.find((n) => n.toLowerCase() === preferredName.toLowerCase() && this.ownSheets.has(n));
-    if (reusable) {
-      this.workbook.removeWorksheet(this.sheet(reusable).id);
-      this.pending.delete(reusable);
-    }
-    const sheetName = freeSheetName(
-      preferredName,
-      this.workbook.worksheets.map((ws) => ws.name),
-    );
     options.onProgress?.({ stage: 'write', done: 0, total: 1 });
-    const ws = this.workbook.addWorksheet(sheetName);
-    this.readCache.delete(sheetName);
-    if (reusable) this.readCache.delete(reusable);
-    const rendered = renderSummary(ws, layout, { bulkRowsAbove: this.bulkRowsAbove });
-    if (rendered.deferred.length > 0) {
-      this.pending.set(sheetName, { sheetId: ws.id, deferred: rendered.deferred, table: rendered.table });
-    }
-    this.ownSheets.add(sheetName);
+    this.edits.dropSummary(preferredName);
+    this.packageNames ??= await copySheetNames(await this.base());
+    const sheetName = freeSheetName(preferredName, [...this.packageNames, ...this.edits.summaryNames()]);
+    this.edits.addSummary(sheetName, layout);
     options.onProgress?.({ stage: 'write', done: 1, total: 1 });
     return { sheetName };
   }
 
   async applyHighlights(spec: HighlightSpec): Promise<void> {
-    const ws = this.sheet(spec.sheet);
-    const previous = this.ownRules.get(spec.sheet);
-    if (previous) removeHighlights(ws, previous);
-    this.ownRules.set(spec.sheet, addHighlights(ws, spec));
+    this.sheet(spec.sheet);
+    this.edits.setHighlights(spec);
   }
 
   async clearHighlights(sheet: string): Promise<void> {
-    const previous = this.ownRules.get(sheet);
-    if (!previous) return;
-    removeHighlights(this.sheet(sheet), previous);
-    this.ownRules.delete(sheet);
+    this.edits.clearHighlights(sheet);
   }
 
   // A file on disk does not change under us while the command runs.
@@ -142,13 +115,13 @@ export class XlsxWorkbook implements WorkbookPort {
     this.settings = settings;
   }
 
-  /** The workbook as .xlsx bytes, deferred summary rows included (see bulkRows.ts). */
+  /** The evaluated copy: the original package with the summary and the highlights grafted in (graft/graft.ts). */
   async toBuffer(): Promise<Buffer> {
     // The grids read are no longer needed; letting them go spares the collector during the write.
     this.readCache.clear();
-    const written = Buffer.from(await this.workbook.xlsx.writeBuffer());
-    const patches = [...this.pending.values()].filter((p) => this.workbook.getWorksheet(p.sheetId) !== undefined);
-    return patches.length === 0 ? written : rebuildZip(written, await bulkReplacements(written, patches), ZIP_LEVEL);
+    const copy = await evaluatedCopy(await this.base(), this.edits);
+    this.copyNotes = copy.notes;
+    return copy.bytes;
   }
 
   /** Writes to a temporary file beside the target, then renames: a crash never leaves half a workbook. */

@@ -42,14 +42,27 @@ async function entryData(zipfile: yauzl.ZipFile, entry: yauzl.Entry): Promise<Bu
 
 /** The text of the entries named, for the caller to decide what to change. */
 export async function readZipTexts(zip: Buffer, match: (name: string) => boolean): Promise<Map<string, string>> {
+  const bytes = await readZipBytes(zip, match);
+  return new Map([...bytes].map(([name, data]) => [name, data.toString('utf8')]));
+}
+
+/** The inflated bytes of the entries named. */
+export async function readZipBytes(zip: Buffer, match: (name: string) => boolean): Promise<Map<string, Buffer>> {
   const { zipfile, entries } = await readEntries(zip);
   try {
     const wanted = entries.filter((e) => match(e.fileName));
     const datas = await Promise.all(wanted.map((e) => entryData(zipfile, e)));
-    return new Map(wanted.map((e, i) => [e.fileName, datas[i].toString('utf8')]));
+    return new Map(wanted.map((e, i) => [e.fileName, datas[i]]));
   } finally {
     zipfile.close();
   }
+}
+
+/** The names of the archive's entries, in order. */
+export async function zipEntryNames(zip: Buffer): Promise<string[]> {
+  const { zipfile, entries } = await readEntries(zip);
+  zipfile.close();
+  return entries.map((e) => e.fileName);
 }
 
 interface OutEntry {
@@ -86,9 +99,10 @@ function writeZip(entries: OutEntry[]): Promise<Buffer> {
 
 /**
  * A copy of the zip, entries in the same order, with the given entries' contents replaced and every
- * stored (uncompressed) entry deflated at `level`; other entries keep their compressed bytes.
+ * stored (uncompressed) entry deflated at `level`; other entries keep their compressed bytes. Entries in
+ * `added` follow the archive's own.
  */
-export async function rebuildZip(zip: Buffer, replacements: Map<string, Buffer | string>, level: number): Promise<Buffer> {
+export async function rebuildZip(zip: Buffer, replacements: Map<string, Buffer | string>, level: number, added: Map<string, Buffer | string> = new Map()): Promise<Buffer> {
   const { zipfile, entries } = await readEntries(zip);
   try {
     const out = await Promise.all(
@@ -102,6 +116,8 @@ export async function rebuildZip(zip: Buffer, replacements: Map<string, Buffer |
         return { name, mtime, method, crc: entry.crc32, size: entry.uncompressedSize, bytes };
       }),
     );
+    const now = new Date();
+    for (const [name, data] of added) out.push(await deflated(name, now, Buffer.isBuffer(data) ? data : Buffer.from(data, 'utf8'), level));
     return await writeZip(out);
   } finally {
     zipfile.close();

@@ -38,7 +38,7 @@ async function bookWith(...sheets: string[]): Promise<XlsxWorkbook> {
 
 async function reload(book: XlsxWorkbook): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await book.workbook.xlsx.writeBuffer());
+  await wb.xlsx.load((await book.toBuffer()) as unknown as ArrayBuffer);
   return wb;
 }
 
@@ -126,29 +126,33 @@ describe('writeSummary', () => {
 describe('highlights, settings and saving', () => {
   const spec: HighlightSpec = { sheet: 'Sheet1', firstRow: 4, lastRow: 10, firstCol: 1, lastCol: 8, budgetCol: 3, actualCol: 4, band: { low: 0.9, high: 1 } };
 
-  it('adds its formula rules on the project rows and removes only its own', async () => {
-    const book = await bookWith('Sheet1');
-    const ws = book.workbook.getWorksheet('Sheet1')!;
+  it('adds its formula rules on the project rows in the copy, keeps the user\'s and removes only its own', async () => {
+    const source = new ExcelJS.Workbook();
+    const ws = source.addWorksheet('Sheet1');
+    ws.getCell('A1').value = 'x';
     const userRule: ExcelJS.ConditionalFormattingOptions = {
       ref: 'A1:A2',
       rules: [{ type: 'expression', priority: 1, formulae: ['A1>0'], style: {} }],
     };
     ws.addConditionalFormatting(userRule);
+    const book = await XlsxWorkbook.fromBuffer(Buffer.from(await source.xlsx.writeBuffer()));
     await book.applyHighlights(spec);
+    await book.applyHighlights(spec);
+    const copy = (await reload(book)).getWorksheet('Sheet1')!;
     // The rules' range is written without creating cells on the user's sheet.
-    expect([ws.findRow(4), ws.findRow(10)]).toEqual([undefined, undefined]);
-    const ours = formats(ws).filter((cf) => cf !== userRule);
-    expect(ours.length).toBeGreaterThan(0);
-    for (const cf of ours) {
-      expect(cf.ref).toBe('A4:H10');
-      const rule = cf.rules[0] as { type: string; formulae: string[] };
+    expect([copy.findRow(4), copy.findRow(10)]).toEqual([undefined, undefined]);
+    const all = formats(copy);
+    expect(all[0].ref).toBe('A1:A2');
+    const ours = all.slice(1).flatMap((cf) => cf.rules.map((rule) => ({ ref: cf.ref, rule: rule as { type: string; formulae: string[]; priority: number } })));
+    expect(ours).toHaveLength(3);
+    for (const { ref, rule } of ours) {
+      expect(ref).toBe('A4:H10');
       expect(rule.type).toBe('expression');
       expect(rule.formulae[0]).toMatch(/\$D4/);
+      expect(rule.priority).toBeGreaterThan(1);
     }
-    await book.applyHighlights(spec);
-    expect(formats(ws).length).toBe(ours.length + 1);
     await book.clearHighlights('Sheet1');
-    expect(formats(ws)).toEqual([userRule]);
+    expect(formats((await reload(book)).getWorksheet('Sheet1')!).map((cf) => cf.ref)).toEqual(['A1:A2']);
   });
 
   it('keeps settings in memory and has nothing to listen to', async () => {

@@ -1,0 +1,39 @@
+// The report's input from a forms evaluation (one 项目支出绩效自评表 per project): indicators feed
+// 项目预算绩效目标, their explanations the analysis, 年度总体目标 the basic situation, funds rows the source.
+import type { FormsEvaluation } from '../formTypes';
+import type { Scheme } from '../types';
+import type { ReportInput } from './types';
+
+export function reportInputFromForms(evaluation: FormsEvaluation, scheme: Scheme, facts: { department?: string | null; year?: string | null } = {}): ReportInput {
+  const department = facts.department !== undefined ? facts.department : (evaluation.projects.find((p) => p.department)?.department ?? null);
+  return {
+    layout: 'forms',
+    unit: evaluation.unit,
+    scheme,
+    band: evaluation.band,
+    department,
+    year: facts.year ?? null,
+    projects: evaluation.projects.map((p) => ({
+      name: p.name,
+      sheet: p.sheet,
+      row: p.row,
+      budget: p.budget,
+      budgetStart: p.budgetStart,
+      actual: p.actual,
+      usageRate: p.usageRate,
+      statedRate: p.statedRate,
+      scores: p.scores,
+      statedTotal: p.statedTotal,
+      grade: p.grade,
+      flags: p.flags,
+      basics: null,
+      goal: p.goal,
+      indicators: p.indicators,
+      sources: p.sources,
+      explanation: null,
+    })),
+    totals: evaluation.totals,
+    grades: evaluation.grades,
+    sheetChecks: [],
+  };
+}
