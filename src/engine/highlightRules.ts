@@ -27,6 +27,13 @@ export const HIGHLIGHT_COLOURS: Record<HighlightKind, { fill: string; fontColor:
 };
 
 /**
+ * Every rule the add-in adds carries this always-true term (N of a text is 0), so the rule itself says
+ * whose it is: a settings record naming a user's rule is never enough to delete it (highlightOwnership.ts).
+ */
+export const HIGHLIGHT_MARKER_TEXT = 'budget-performance-addin/highlight/v1';
+export const HIGHLIGHT_MARKER = `N("${HIGHLIGHT_MARKER_TEXT}")=0`;
+
+/**
  * Text a sheet uses for "no figure", as the engine reads it: its placeholder words (Excel compares text
  * without regard to case) and the dashes its pattern covers, in the forms people type.
  */
@@ -66,8 +73,8 @@ export function highlightRules(spec: HighlightSpec): HighlightRule[] {
   // Only rows carrying a figure are marked missing: blank rows and section headings stay plain.
   const missing =
     `=AND(OR(${hasContent(budget)},${hasContent(actual)}),` +
-    `OR(${blankish(budget)},${blankish(actual)},AND(ISNUMBER(${budget}),${budget}=0)))`;
-  const over = `=AND(${bothNumbers},${rate}>${highEdge})`;
+    `OR(${blankish(budget)},${blankish(actual)},AND(ISNUMBER(${budget}),${budget}=0)),${HIGHLIGHT_MARKER})`;
+  const over = `=AND(${bothNumbers},${rate}>${highEdge},${HIGHLIGHT_MARKER})`;
   if (spec.monitoring) {
     // In-year monitoring: progress = rate ÷ time share against the monitoring bands, i.e. the rate against
     // band × time share; over budget (of the full-year budget) stays as it is, and green stops below it.
@@ -78,15 +85,15 @@ export function highlightRules(spec: HighlightSpec): HighlightRule[] {
     const yellowEdge = formulaNumber(bands.yellow * timeShare - EDGE_EPS);
     const greenEdge = formulaNumber(bands.green * timeShare - EDGE_EPS);
     return [
-      { kind: 'red', formula: `=AND(${bothNumbers},${rate}<${yellowEdge})`, ...HIGHLIGHT_COLOURS.red },
-      { kind: 'yellow', formula: `=AND(${bothNumbers},${rate}>=${yellowEdge},${rate}<${greenEdge})`, ...HIGHLIGHT_COLOURS.yellow },
-      { kind: 'green', formula: `=AND(${bothNumbers},${rate}>=${greenEdge},${rate}<=${highEdge})`, ...HIGHLIGHT_COLOURS.green },
+      { kind: 'red', formula: `=AND(${bothNumbers},${rate}<${yellowEdge},${HIGHLIGHT_MARKER})`, ...HIGHLIGHT_COLOURS.red },
+      { kind: 'yellow', formula: `=AND(${bothNumbers},${rate}>=${yellowEdge},${rate}<${greenEdge},${HIGHLIGHT_MARKER})`, ...HIGHLIGHT_COLOURS.yellow },
+      { kind: 'green', formula: `=AND(${bothNumbers},${rate}>=${greenEdge},${rate}<=${highEdge},${HIGHLIGHT_MARKER})`, ...HIGHLIGHT_COLOURS.green },
       { kind: 'over', formula: over, ...HIGHLIGHT_COLOURS.over },
       { kind: 'missing', formula: missing, ...HIGHLIGHT_COLOURS.missing },
     ];
   }
   return [
-    { kind: 'under', formula: `=AND(${bothNumbers},${rate}<${lowEdge})`, ...HIGHLIGHT_COLOURS.under },
+    { kind: 'under', formula: `=AND(${bothNumbers},${rate}<${lowEdge},${HIGHLIGHT_MARKER})`, ...HIGHLIGHT_COLOURS.under },
     { kind: 'over', formula: over, ...HIGHLIGHT_COLOURS.over },
     { kind: 'missing', formula: missing, ...HIGHLIGHT_COLOURS.missing },
   ];

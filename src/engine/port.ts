@@ -74,6 +74,8 @@ export interface Progress {
 export interface WriteOptions {
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
+  /** writeSummary: the sheet the source was read from, never cleared or written whatever any record says. */
+  sourceSheet?: string;
 }
 
 export interface Settings {
@@ -102,9 +104,10 @@ export interface WorkbookPort {
   readSource(request?: ReadRequest, options?: WriteOptions): Promise<SheetData>;
   /**
    * Writes the summary to a sheet the add-in owns. A sheet with the preferred name that the add-in
-   * did not create is left alone and another name is used; returns the name written.
+   * did not create is left alone and another name is used; returns the name written, and in
+   * `keptSheets` the sheets a settings record claimed but that could not be proved the add-in's.
    */
-  writeSummary(layout: SummaryLayout, preferredName: string, options?: WriteOptions): Promise<{ sheetName: string }>;
+  writeSummary(layout: SummaryLayout, preferredName: string, options?: WriteOptions): Promise<{ sheetName: string; keptSheets?: string[] }>;
   /** Replaces the add-in's own highlight rules on the sheet; never touches the user's rules. */
   applyHighlights(spec: HighlightSpec): Promise<void>;
   clearHighlights(sheet: string): Promise<void>;

@@ -80,6 +80,11 @@ export interface EvaluateOutcome {
 export interface WriteOutcome extends EvaluateOutcome {
   /** Name of the summary sheet written, null when the summary was not asked for. */
   summarySheet: string | null;
+  /**
+   * Sheets the settings named as the add-in's summary that could not be proved its own (no marker):
+   * left untouched, the summary went to a new sheet. The pane and the ribbon say so.
+   */
+  keptSummarySheets?: string[];
   highlight: HighlightSpec | null;
   /** The settings as saved in the workbook. */
   settings: Settings;
@@ -213,11 +218,16 @@ export async function evaluateAndWrite(
   const outcome = await readAndRun(port, settings, options, wantSummary ? { lang, time: runTime } : undefined);
 
   let summarySheet: string | null = null;
+  let keptSummarySheets: string[] | undefined;
   if (wantSummary && outcome.layout) {
     throwIfAborted(signal);
     onProgress?.({ stage: 'write', done: 0, total: 1 });
-    const preferred = settings.summarySheet ?? DEFAULT_SUMMARY_SHEET[lang];
-    summarySheet = (await port.writeSummary(outcome.layout, preferred, { signal, onProgress })).sheetName;
+    // A saved name that is the source sheet's own (a damaged or crafted record) is not a summary's name.
+    const saved = settings.summarySheet;
+    const preferred = saved && saved.toLowerCase() !== outcome.sheet.name.toLowerCase() ? saved : DEFAULT_SUMMARY_SHEET[lang];
+    const written = await port.writeSummary(outcome.layout, preferred, { signal, onProgress, sourceSheet: outcome.sheet.name });
+    summarySheet = written.sheetName;
+    if (written.keptSheets && written.keptSheets.length > 0) keptSummarySheets = written.keptSheets;
   }
 
   throwIfAborted(signal);
@@ -240,5 +250,5 @@ export async function evaluateAndWrite(
     lastRefreshed: now().toISOString(),
   };
   await port.saveSettings(saved);
-  return { ...outcome, summarySheet, highlight, settings: saved };
+  return { ...outcome, summarySheet, highlight, settings: saved, ...(keptSummarySheets ? { keptSummarySheets } : {}) };
 }

@@ -87,7 +87,7 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort & 
             canUseTriggerSource: canUseTriggerSource(),
           }),
         );
-        return { sheetName: result.sheetName };
+        return { sheetName: result.sheetName, ...(result.keptSheets.length > 0 ? { keptSheets: result.keptSheets } : {}) };
       }),
     applyHighlights: (spec) => asHostErrors(() => run((context) => applyHighlightsIn(context, spec, meter))),
     clearHighlights: (sheet) =>
