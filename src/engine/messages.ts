@@ -132,7 +132,8 @@ export type SchemeIssue =
   | { kind: 'steps_empty' }
   | { kind: 'steps_unsorted' }
   | { kind: 'step_min_range'; index: number; value: number }
-  | { kind: 'step_over_weight'; index: number; score: number; weight: number };
+  | { kind: 'step_over_weight'; index: number; score: number; weight: number }
+  | { kind: 'bad_choice'; path: string; value: string; allowed: string[] };
 
 export function schemeIssueMessage(issue: SchemeIssue, lang: Lang): string {
   const zh = lang === 'zh';
@@ -201,6 +202,10 @@ export function schemeIssueMessage(issue: SchemeIssue, lang: Lang): string {
       return zh
         ? `第${issue.index + 1}档的得分 ${fmt(issue.score)} 超过执行得分权重 ${fmt(issue.weight)}`
         : `Step ${issue.index + 1}: score ${fmt(issue.score)} is above the execution weight ${fmt(issue.weight)}`;
+    case 'bad_choice':
+      return zh
+        ? `“${issue.path}”应为 ${issue.allowed.map((a) => `"${a}"`).join(' 或 ')}，实际为 ${issue.value}`
+        : `"${issue.path}" must be ${issue.allowed.map((a) => `"${a}"`).join(' or ')}, got ${issue.value}`;
   }
 }
 

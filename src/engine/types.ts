@@ -1,4 +1,5 @@
 // Shared vocabulary of the engine. Host-free: no Office, no ExcelJS, no DOM.
+import type { FormScoring } from './formTypes';
 
 /** A cell value as a host hands it over (Office JavaScript API `values`, ExcelJS cell value flattened). */
 export type CellValue = string | number | boolean | null | undefined;
@@ -166,6 +167,8 @@ export interface Scheme {
   execution: ExecutionRule | null;
   grades: GradeBands;
   rateBand: RateBand;
+  /** How self-evaluation forms are scored (over-achievement factor, reverse rule …); DEFAULT_FORM_SCORING when absent. */
+  forms?: Partial<FormScoring>;
 }
 
 export type Flag =
