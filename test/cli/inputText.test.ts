@@ -9,6 +9,11 @@ import { visible } from '../../src/cli/consoleText';
 import type { JsonReport } from '../../src/cli/report';
 import { addSheet, listFiles, makeTempDir, removeDir, runInProcess, save, type CliRun } from './cliHarness';
 
+// eslint-disable-next-line no-control-regex -- the test looks for raw control characters
+const RAW_UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
+// eslint-disable-next-line no-control-regex -- the test looks for raw control characters
+const RAW_C0 = /[\u0000-\u0009\u000b-\u001f]/;
+
 let dir: string;
 beforeEach(() => (dir = makeTempDir()));
 afterEach(() => removeDir(dir));
@@ -113,7 +118,7 @@ describe('names in the console', () => {
     await book();
     const run = await runInProcess(['book.xlsx'], dir);
     expect(run.code).toBe(0);
-    expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(run.stdout).not.toMatch(RAW_UNSAFE);
     expect(run.stdout).toContain('乙项目\\u009b[2J');
     expect(run.stdout).toContain('abc\\u202edcba');
   });
@@ -122,7 +127,7 @@ describe('names in the console', () => {
     await book();
     const run = await runInProcess(['book.xlsx', '--sheet', '\u001b]0;pwned\u0007'], dir);
     expectRefused(run);
-    expect(run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(run.stderr).not.toMatch(RAW_C0);
     expect(run.stderr).toContain('\\u001b]0;pwned\\u0007');
   });
 
@@ -130,7 +135,7 @@ describe('names in the console', () => {
     await book();
     const run = await runInProcess(['book.xlsx', '--json'], dir);
     expect(run.code).toBe(0);
-    expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(run.stdout).not.toMatch(RAW_UNSAFE);
     const report = JSON.parse(run.stdout) as JsonReport;
     expect(report.projects.map((p) => p.name)).toEqual(hostile);
   });
