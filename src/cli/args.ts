@@ -19,6 +19,8 @@ export interface CliOptions {
   checkReport?: string;
   lang?: Lang;
   help: boolean;
+  /** In-year monitoring month, 1–12. */
+  month?: number;
 }
 
 export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; message: string };
@@ -35,6 +37,14 @@ function readNumber(name: string, text: string | undefined, lang: Lang): number 
   const trimmed = text.trim();
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed)) return cliText('badNumber', lang, { name, value: text });
   return Number(trimmed);
+}
+
+/** --month: a whole month 1–12; the message otherwise. */
+export function readMonth(text: string | undefined, lang: Lang): number | string | undefined {
+  if (text === undefined) return undefined;
+  const trimmed = text.trim();
+  const n = /^\d{1,2}$/.test(trimmed) ? Number(trimmed) : NaN;
+  return n >= 1 && n <= 12 ? n : cliText('badMonth', lang, { value: text });
 }
 
 /** The language of the messages is settled first, so even a bad argument is reported in it. */
@@ -61,6 +71,7 @@ export function parseCliArgs(argv: string[], fallbackLang: Lang): ParsedArgs {
         report: { type: 'string' },
         'check-report': { type: 'string' },
         lang: { type: 'string' },
+        month: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -78,6 +89,8 @@ export function parseCliArgs(argv: string[], fallbackLang: Lang): ParsedArgs {
   if (typeof low === 'string') return fail(low);
   const high = readNumber('high', str('high'), lang);
   if (typeof high === 'string') return fail(high);
+  const month = readMonth(str('month'), lang);
+  if (typeof month === 'string') return fail(month);
   return {
     ok: true,
     options: {
@@ -93,6 +106,7 @@ export function parseCliArgs(argv: string[], fallbackLang: Lang): ParsedArgs {
       checkReport: str('check-report'),
       lang: langText as Lang | undefined,
       help,
+      ...(month !== undefined ? { month } : {}),
     },
   };
 }

@@ -3,13 +3,21 @@ import type { Lang } from '../engine/types';
 
 const TEXT = {
   usage: {
-    zh: '用法：npm run evaluate -- <工作簿.xlsx> [--sheet 名称] [--scheme mof2020|wuhan2018] [--scheme-file 方案.json] [--low 0.9] [--high 1.0] [--out 输出.xlsx] [--json] [--report 报告.docx] [--check-report 报告.docx|.txt] [--lang zh|en]（提示语言默认随 LANG；汇总表默认中文）',
-    en: 'Usage: npm run evaluate -- <workbook.xlsx> [--sheet NAME] [--scheme mof2020|wuhan2018] [--scheme-file FILE.json] [--low 0.9] [--high 1.0] [--out FILE.xlsx] [--json] [--report FILE.docx] [--check-report REPORT.docx|.txt] [--lang zh|en] (messages follow LANG; the summary sheet is Chinese unless --lang en)',
+    zh: '用法：npm run evaluate -- <工作簿.xlsx> [--sheet 名称] [--scheme mof2020|wuhan2018] [--scheme-file 方案.json] [--low 0.9] [--high 1.0] [--out 输出.xlsx] [--json] [--month 1-12] [--report 报告.docx] [--check-report 报告.docx|.txt] [--lang zh|en]（--month：运行监控，按序时进度亮灯；提示语言默认随 LANG；汇总表默认中文）',
+    en: 'Usage: npm run evaluate -- <workbook.xlsx> [--sheet NAME] [--scheme mof2020|wuhan2018] [--scheme-file FILE.json] [--low 0.9] [--high 1.0] [--out FILE.xlsx] [--json] [--month 1-12] [--report FILE.docx] [--check-report REPORT.docx|.txt] [--lang zh|en] (--month: in-year monitoring against the time elapsed; messages follow LANG; the summary sheet is Chinese unless --lang en)',
   },
   badArgs: { zh: '参数有误：{detail}。{usage}', en: 'Bad arguments: {detail}. {usage}' },
   noInput: { zh: '缺少要评价的工作簿文件', en: 'no workbook file given' },
   tooManyInputs: { zh: '只能指定一个工作簿文件，收到：{list}', en: 'give exactly one workbook file, got: {list}' },
   badNumber: { zh: '--{name} 应为数字（如 0.9），收到“{value}”', en: '--{name} must be a number such as 0.9, got "{value}"' },
+  badMonth: { zh: '--month 应为 1 到 12 的整数月份，收到“{value}”', en: '--month must be a whole month from 1 to 12, got "{value}"' },
+  monitoringLine: {
+    zh: '{title}：时间进度 {share}，监控标准 {bands}',
+    en: '{title}: time elapsed {share}, bands {bands}',
+  },
+  monitoringCounts: { zh: '监控：绿灯 {green}，黄灯 {yellow}，红灯 {red}', en: 'Monitoring: green {green}, yellow {yellow}, red {red}' },
+  colProgress: { zh: '进度比', en: 'Progress' },
+  colLight: { zh: '监控', en: 'Light' },
   badLang: { zh: '--lang 只能是 zh 或 en，收到“{value}”', en: '--lang must be zh or en, got "{value}"' },
   schemeAndFile: { zh: '--scheme 与 --scheme-file 只能二选一', en: 'use either --scheme or --scheme-file, not both' },
   schemeFileMissing: { zh: '找不到评分方案文件：{path}', en: 'Scheme file not found: {path}' },
@@ -62,6 +70,10 @@ const TEXT = {
   sheetLine: {
     zh: '工作表“{sheet}”，表头第{headerRow}行，单位：{unit}，评分方案：{scheme}，执行率区间 {low}–{high}',
     en: 'Sheet "{sheet}", header row {headerRow}, unit: {unit}, scheme: {scheme}, usage-rate band {low}–{high}',
+  },
+  sheetLineMonitoring: {
+    zh: '工作表“{sheet}”，表头第{headerRow}行，单位：{unit}，评分方案：{scheme}',
+    en: 'Sheet "{sheet}", header row {headerRow}, unit: {unit}, scheme: {scheme}',
   },
   unitNone: { zh: '未注明', en: 'not stated' },
   colNo: { zh: '序号', en: 'No.' },

@@ -10,6 +10,7 @@ import type { Lang, RateBand, Role, Scheme } from '../engine/types';
 import { DEFAULT_SUMMARY_SHEET, evaluateAndWrite, type WriteOutcome } from '../engine/workflow';
 import { XlsxError, type XlsxErrorCode } from '../xlsx/errors';
 import { XlsxWorkbook } from '../xlsx/xlsxWorkbook';
+import { copyExtension, copyNoteText } from './copyNotes';
 import { langFromEnv, parseCliArgs, type CliOptions } from './args';
 import { cliText, oneLine, type CliTextKey } from './messages';
 import { jsonForTerminal, visible } from './consoleText';
@@ -30,10 +31,10 @@ export interface CliIO {
 }
 
 
-/** book.xlsx → book.evaluated.xlsx, beside the input. */
+/** book.xlsx → book.evaluated.xlsx, beside the input; a macro workbook stays one (book.xlsm → book.evaluated.xlsm). */
 function defaultOutPath(input: string): string {
   const ext = extname(input);
-  return join(dirname(input), `${basename(input, ext)}.evaluated.xlsx`);
+  return join(dirname(input), `${basename(input, ext)}.evaluated.${copyExtension(input)}`);
 }
 
 async function loadScheme(options: CliOptions, cwd: string, lang: Lang, notes: string[]): Promise<Scheme> {
@@ -121,6 +122,7 @@ async function evaluateFile(options: CliOptions, io: CliIO, lang: Lang, output: 
     customScheme: options.schemeFile !== undefined ? scheme : undefined,
     band,
     lang: summaryLang,
+    ...(options.month !== undefined ? { monitoringMonth: options.month } : {}),
   };
   let outcome: WriteOutcome;
   try {
@@ -131,6 +133,7 @@ async function evaluateFile(options: CliOptions, io: CliIO, lang: Lang, output: 
   }
   const reportResults = await runReportPlan(reportPlan, outcome, scheme, summaryLang);
   await output.commit(await book.toBuffer());
+  for (const note of book.copyNotes) io.stderr(`${oneLine(copyNoteText(note, lang))}\n`);
   await writeReport(reportPlan, reportResults);
   const wroteLines = [cliText('wrote', lang, { path: out, summary: outcome.summarySheet ?? DEFAULT_SUMMARY_SHEET[summaryLang] })];
   if (reportPlan.reportPath) wroteLines.push(cliText('wroteReport', lang, { path: reportPlan.reportPath }));

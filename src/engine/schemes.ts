@@ -2,7 +2,7 @@
 // one message per mistake. Weights live here and in scheme files, never elsewhere in code.
 import { schemeIssueMessage, type SchemeIssue } from './messages';
 import { RATE_FRACTION_LIMIT } from './numbers';
-import type { ExecutionRule, GradeBands, Lang, RateBand, Scheme, ScoreComponent } from './types';
+import type { ExecutionRule, GradeBands, Lang, MonitoringBands, RateBand, Scheme, ScoreComponent } from './types';
 import type { FormScoring } from './formTypes';
 import { SCORE_COMPONENTS } from './types';
 import { MAX_JSON_DEPTH, nestingBeyond } from './jsonDepth';
@@ -56,7 +56,8 @@ export function listBuiltinSchemes(): Scheme[] {
 
 export type ParseSchemeResult = { ok: true; scheme: Scheme } | { ok: false; errors: string[] };
 
-const TOP_KEYS = ['id', 'name', 'weights', 'execution', 'grades', 'rateBand', 'forms'];
+const TOP_KEYS = ['id', 'name', 'weights', 'execution', 'grades', 'rateBand', 'forms', 'monitoring'];
+const MONITORING_KEYS = ['green', 'yellow'];
 const FORMS_KEYS = ['executionWeight', 'overAchievement', 'reverseRule'];
 const REVERSE_RULES = ['linear', 'ratio'];
 const EXECUTION_KEYS = ['rule', 'weight', 'steps'];
@@ -151,6 +152,7 @@ function readScheme(value: unknown, issues: SchemeIssue[]): Scheme | null {
   const execution = readExecution(value.execution, issues);
   const grades = value.grades === undefined ? { ...DEFAULT_GRADES } : readGrades(value.grades, issues);
   const rateBand = value.rateBand === undefined ? { ...DEFAULT_BAND } : readBand(value.rateBand, 'rateBand', issues);
+  const monitoring = value.monitoring === undefined ? undefined : readMonitoring(value.monitoring, issues);
   const forms = value.forms === undefined ? undefined : readForms(value.forms, issues);
 
   if (weights && execution !== undefined) {
@@ -170,8 +172,8 @@ function readScheme(value: unknown, issues: SchemeIssue[]): Scheme | null {
     if (Math.abs(sum - 100) > EPS) issues.push({ kind: 'weights_sum', sum, parts: parts.join(' + ') || '—' });
   }
 
-  if (issues.length > 0 || !weights || execution === undefined || !grades || !rateBand) return null;
-  return { id, name, weights, execution, grades, rateBand, ...(forms ? { forms } : {}) };
+  if (issues.length > 0 || !weights || execution === undefined || !grades || !rateBand || monitoring === null) return null;
+  return { id, name, weights, execution, grades, rateBand, ...(forms ? { forms } : {}), ...(monitoring ? { monitoring } : {}) };
 }
 
 function readForms(v: unknown, issues: SchemeIssue[]): Partial<FormScoring> | undefined {
@@ -345,6 +347,33 @@ function readBand(v: unknown, path: string, issues: SchemeIssue[]): RateBand | n
     return null;
   }
   return { low: edges.low, high: edges.high };
+}
+
+/** In-year monitoring bands: progress fractions, green above yellow (0.8 and 0.6 for 80% and 60%). */
+function readMonitoring(v: unknown, issues: SchemeIssue[]): MonitoringBands | null {
+  if (!isObject(v)) {
+    issues.push({ kind: 'not_object', path: 'monitoring' });
+    return null;
+  }
+  checkKeys(v, MONITORING_KEYS, 'monitoring', issues);
+  const edges: Partial<MonitoringBands> = {};
+  for (const key of MONITORING_KEYS as (keyof MonitoringBands)[]) {
+    const p = `monitoring.${key}`;
+    if (v[key] === undefined) {
+      issues.push({ kind: 'missing_key', path: p });
+      continue;
+    }
+    const n = readNumber(v[key], p, issues);
+    if (n === null) continue;
+    if (n > RATE_FRACTION_LIMIT) issues.push({ kind: 'band_percent', path: p, value: n });
+    else edges[key] = n;
+  }
+  if (edges.green === undefined || edges.yellow === undefined) return null;
+  if (edges.yellow > edges.green) {
+    issues.push({ kind: 'monitoring_order', green: edges.green, yellow: edges.yellow });
+    return null;
+  }
+  return { green: edges.green, yellow: edges.yellow };
 }
 
 // ---- where JSON text goes wrong ---------------------------------------------------------------

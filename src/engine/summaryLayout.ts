@@ -120,8 +120,8 @@ export function layoutSummary(model: SummaryModel): SummaryLayout {
   const chartHeader = [
     summaryText('colName', model.lang),
     chart.seriesName,
-    summaryText('chartLow', model.lang),
-    summaryText('chartHigh', model.lang),
+    chart.lowLabel ?? summaryText('chartLow', model.lang),
+    chart.highLabel ?? summaryText('chartHigh', model.lang),
   ];
   const chartRows: SummaryValue[][] = new Array(chart.categories.length + 1);
   chartRows[0] = chartHeader;

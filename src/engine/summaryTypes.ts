@@ -25,7 +25,16 @@ export interface SummaryModel {
   gradeDistribution: { title: string; rows: { label: string; count: number }[] };
   flagged: { title: string; header: string[]; rows: { index: number; name: string; row: number; reasons: string }[] };
   checks: { title: string; rows: string[] };
-  chart: { title: string; categories: string[]; rates: (number | null)[]; band: RateBand; seriesName: string };
+  chart: {
+    title: string;
+    categories: string[];
+    rates: (number | null)[];
+    band: RateBand;
+    seriesName: string;
+    /** Names of the band lines; "下限" / "上限" when absent (monitoring: red and green lines). */
+    lowLabel?: string;
+    highLabel?: string;
+  };
 }
 
 /** A rectangle of values at a 0-based position of the summary sheet. */

@@ -31,6 +31,8 @@ export interface EngineRequest {
   scheme: Scheme;
   band: RateBand;
   override?: MappingOverride;
+  /** In-year monitoring month (1–12); absent: the year-end evaluation. */
+  month?: number;
   /** When given, the summary is built and laid out as well. */
   summary?: { lang: Lang; time: Date };
 }
@@ -44,7 +46,7 @@ export type EngineRunner = (request: EngineRequest, signal?: AbortSignal) => Pro
 
 /** The engine work of one run, synchronous; the worker script calls it too. */
 export function runEngine(request: EngineRequest): EngineResult {
-  const outcome = runEvaluation(request.sheet, { scheme: request.scheme, band: request.band, override: request.override });
+  const outcome = runEvaluation(request.sheet, { scheme: request.scheme, band: request.band, override: request.override, month: request.month });
   if (!outcome.ok) return outcome;
   if (!request.summary) return outcome;
   const model = buildSummary(outcome.evaluation, request.scheme, request.summary.lang, { time: request.summary.time });
@@ -150,6 +152,9 @@ export function highlightSpecFor(sheet: SheetData, detection: HeaderDetection, e
     budgetCol: sheet.origin.col + budget.column,
     actualCol: sheet.origin.col + actual.column,
     band: evaluation.band,
+    ...(evaluation.monitoring
+      ? { monitoring: { timeShare: evaluation.monitoring.timeShare, bands: { ...evaluation.monitoring.bands } } }
+      : {}),
   };
 }
 
@@ -169,7 +174,8 @@ async function readAndRun(
   const override = mappingReset ? overrideAfterReplacement(settings.override) : settings.override;
   onProgress?.({ stage: 'evaluate', done: 0, total: 1 });
   const engine = options.engine ?? runEngineHere;
-  const result = await engine({ sheet, scheme, band: settings.band, override, summary }, signal);
+  const month = settings.monitoringMonth ?? undefined;
+  const result = await engine({ sheet, scheme, band: settings.band, override, summary, ...(month !== undefined ? { month } : {}) }, signal);
   throwIfAborted(signal);
   if (!result.ok) throw result.error;
   onProgress?.({ stage: 'evaluate', done: 1, total: 1 });

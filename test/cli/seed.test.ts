@@ -56,7 +56,8 @@ describe('seed workbook, --json, wuhan2018', () => {
       expect(p.budget).toBeCloseTo(BUDGETS[i], 10);
       expect(p.actual).toBeCloseTo(ACTUALS[i], 10);
       expect(p.usageRate).toBeCloseTo(ACTUALS[i] / BUDGETS[i], 12);
-      expect(Object.keys(p)).toEqual(['row', 'name', 'budget', 'actual', 'usageRate', 'scores', 'grade', 'flags']);
+      expect(Object.keys(p)).toEqual(['row', 'name', 'budget', 'actual', 'usageRate', 'scores', 'grade', 'flags', 'monitoring']);
+      expect(p.monitoring).toBeNull();
     });
   });
 

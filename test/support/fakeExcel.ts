@@ -49,6 +49,8 @@ export interface ChartState {
 export class SheetState {
   cells = new Map<number, Map<number, FakeCell>>();
   cfs: CfState[] = [];
+  /** Merged areas (the value sits in the top-left cell). */
+  merges: Rect[] = [];
   charts: ChartState[] = [];
   frozenRows = 0;
   protected = false;
@@ -285,6 +287,17 @@ export class FakeWorkbook {
     const sheet = this.sheet(sheetName);
     this.activeSheetId = sheet.id;
     this.selection = { sheetId: sheet.id, rect: parseRect(address), areas };
+  }
+
+  /** Merges cells, as the user does: only the top-left cell keeps its value. */
+  merge(sheetName: string, address: string): void {
+    const sheet = this.sheet(sheetName);
+    const rect = parseRect(address);
+    if (sheet.merges.some((m) => intersects(m, rect))) throw new Error(`merge ${address} overlaps another`);
+    sheet.merges.push(rect);
+    for (let r = rect.r; r < rect.r + rect.rows; r++) {
+      for (let c = rect.c; c < rect.c + rect.cols; c++) if (r !== rect.r || c !== rect.c) sheet.cells.get(r)?.delete(c);
+    }
   }
 
   addRule(sheetName: string, address: string, formula: string, fill: string, font = '#000000'): CfState {
@@ -781,6 +794,18 @@ class FakeRange extends Loadable {
     });
   }
 
+  /**
+   * ExcelApi 1.13. The merged areas that touch this range, whole; a null object when there are none.
+   * Per the reference, Excel fails when the range holds more than 512 merged areas.
+   */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.ctx.queue(10, () => this.ctx.wb.requireApi('1.13', 'Range.getMergedAreasOrNullObject'));
+    return new FakeRangeAreas(this.ctx, () => {
+      const { sheet, rect } = this.must();
+      return { sheet, areas: sheet.merges.filter((m) => intersects(m, rect)) };
+    });
+  }
+
   clear(): void {
     this.ctx.queue(10, () => {
       const { sheet, rect } = this.must();
@@ -812,6 +837,51 @@ class FakeRange extends Loadable {
   get conditionalFormats(): FakeCfCollection {
     this.cfProxy ??= new FakeCfCollection(this.ctx, () => this.must());
     return this.cfProxy;
+  }
+}
+
+/** Excel's limit on the merged areas getMergedAreasOrNullObject lists at once. */
+export const MERGED_AREAS_LIMIT = 512;
+
+/** A sheet name as Excel writes it in an address: quoted unless it is letters, digits and underscores. */
+export function addressSheetName(name: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+class FakeRangeAreas extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private find: () => { sheet: SheetState; areas: Rect[] },
+  ) {
+    super(ctx);
+  }
+
+  load(arg?: string | string[]): this {
+    const props = propsOf(arg);
+    this.ctx.queue(20, () => {
+      const { sheet, areas } = this.find();
+      if (areas.length > MERGED_AREAS_LIMIT) {
+        throw new FakeOfficeError('GeneralException', `${areas.length} merged areas, more than ${MERGED_AREAS_LIMIT}`);
+      }
+      this.loaded.set('isNullObject', areas.length === 0);
+      if (areas.length === 0) return 10;
+      const address = areas.map((a) => `${addressSheetName(sheet.name)}!${rectAddress(a)}`).join(', ');
+      for (const p of props) {
+        if (p === 'address') this.loaded.set('address', address);
+        else if (p === 'areaCount') this.loaded.set('areaCount', areas.length);
+        else throw new FakeOfficeError('InvalidArgument', `fake cannot load ${p}`);
+      }
+      return bytesOf(address);
+    });
+    return this;
+  }
+
+  get address(): string {
+    return this.need('address');
+  }
+
+  get areaCount(): number {
+    return this.need('areaCount');
   }
 }
 
