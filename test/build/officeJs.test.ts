@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OFFICE_JS_CDN, LOCAL_SRC, officeJsPackageDir, officeJsSource, rewriteOfficeJs } from '../../scripts/officeJs.cjs';
 
@@ -19,7 +19,7 @@ describe('where the built pages load office.js from', () => {
 
   test('every page template loads office.js from the CDN, so the local build can rewrite each', () => {
     for (const page of ['src/taskpane/taskpane.html', 'src/commands/commands.html', 'src/commands/commands-result.html']) {
-      const html = require('node:fs').readFileSync(join(__dirname, '..', '..', page), 'utf8') as string;
+      const html = readFileSync(join(__dirname, '..', '..', page), 'utf8');
       expect(rewriteOfficeJs(html, LOCAL_SRC)).toContain(`src="${LOCAL_SRC}"`);
     }
   });
