@@ -134,6 +134,11 @@ export class WorkbookValues {
     return sheetData(name, sheet);
   }
 
+  /** The sheet's merged areas as A1 ranges ("A3:B3"), for the forms engine. */
+  merges(name: string): string[] {
+    return (this.book.Sheets[name]?.['!merges'] ?? []).map((m) => XLSX.utils.encode_range(m));
+  }
+
   /** Parses bytes that passed container.ts's checks. */
   static read(bytes: Buffer, kind: PackageKind, path = ''): WorkbookValues {
     let book: XLSX.WorkBook;

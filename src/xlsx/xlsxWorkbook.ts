@@ -9,6 +9,7 @@ import type { SheetData } from '../engine/types';
 import { XlsxError } from './errors';
 import { checkContainer, readWorkbookFile } from './container';
 import { WorkbookValues } from './sheetjsReader';
+import type { FormSheet } from '../engine/formTypes';
 import { freeSheetName } from '../engine/sheetNames';
 import { CopyEdits, evaluatedCopy, type CopyNote } from './graft/evaluatedCopy';
 import { copySheetNames } from './graft/evaluatedCopy';
@@ -65,6 +66,15 @@ export class XlsxWorkbook implements WorkbookPort {
     this.readCache.set(name, data);
     options.onProgress?.({ stage: 'read', done: 1, total: 1 });
     return { ...data, source: { sheet: name, kind: 'sheet' } };
+  }
+
+  /** Every sheet's cells and merged areas, in workbook order: the input of the forms layout. */
+  async readFormSheets(): Promise<FormSheet[]> {
+    return this.values.sheetNames.map((name) => {
+      const data = this.readCache.get(name) ?? this.values.read(name);
+      this.readCache.set(name, data);
+      return { name, cells: data.grid, origin: data.origin, merges: this.values.merges(name) };
+    });
   }
 
   /** The summary is kept as its layout and written into the copy on save; only summaries this object made are replaced. */

@@ -6,12 +6,14 @@
 import { posix } from 'node:path';
 import type { Document, Element } from '@xmldom/xmldom';
 import type { HighlightSpec } from '../../engine/port';
+import { summaryPrintSetup } from '../../engine/printSetup';
 import { freeTableName } from '../../engine/sheetNames';
 import type { SummaryLayout } from '../../engine/summaryTypes';
 import { readZipBytes, rebuildZip, zipEntryNames } from '../zipPatch';
 import { CONTENT_TYPES, ContentTypes, RelsPart, childElements, relativeTarget, relsPartOf, resolveTarget } from './opcParts';
 import { ruleLooks, spliceHighlights, SpliceError } from './sheetHighlights';
 import { MAIN_NS, StyleSheet } from './styleSheet';
+import { printTitlesFormula } from './printSetupXml';
 import { renderSummarySheet, tableXml } from './summarySheetXml';
 import { parseXml, serializeXml } from './xmlText';
 
@@ -203,6 +205,27 @@ function addSheetElement(view: PackageView, name: string, sheetId: number, relId
   sheets.appendChild(el);
 }
 
+/** _xlnm.Print_Titles for the sheet just added (the last <sheet>): its header row repeats on every printed page. */
+function addPrintTitles(view: PackageView, formula: string | null): void {
+  if (formula === null) return;
+  const root = view.workbookDoc.documentElement;
+  if (!root) return;
+  const localSheetId = view.sheetElements().length - 1;
+  const qualified = (local: string): string => (root.prefix ? `${root.prefix}:${local}` : local);
+  let names = childElements(root, 'definedNames')[0];
+  if (!names) {
+    names = view.workbookDoc.createElementNS(view.mainNs, qualified('definedNames'));
+    // definedNames follows sheets, functionGroups and externalReferences (CT_Workbook's sequence).
+    const after = [...childElements(root, 'externalReferences'), ...childElements(root, 'functionGroups'), view.sheetsElement()][0];
+    root.insertBefore(names, after.nextSibling);
+  }
+  const el = view.workbookDoc.createElementNS(view.mainNs, qualified('definedName'));
+  el.setAttribute('name', '_xlnm.Print_Titles');
+  el.setAttribute('localSheetId', String(localSheetId));
+  el.appendChild(view.workbookDoc.createTextNode(formula));
+  names.appendChild(el);
+}
+
 /** The summaries' parts, added to the package's maps; returns the new parts by name. */
 async function addSummaries(view: PackageView, summaries: SummaryEdit[], styles: StyleSheet, added: Map<string, Buffer | string>): Promise<void> {
   if (summaries.length === 0) return;
@@ -225,7 +248,7 @@ async function addSummaries(view: PackageView, summaries: SummaryEdit[], styles:
     const sheetRels = new RelsPart(relsPartOf(sheetPart), null);
     const tablePart = summary.layout.table.rowCount > 0 ? view.freePart(tableFolder, 'table') : null;
     const tableRel = tablePart ? sheetRels.add(`${view.relBase}/table`, relativeTarget(sheetPart, tablePart)) : '';
-    const rendered = renderSummarySheet({ layout: summary.layout, tableName, styleOf: (look) => styles.cellStyle(look), relNs, mainNs: view.mainNs }, tableRel);
+    const rendered = renderSummarySheet({ layout: summary.layout, tableName, styleOf: (look) => styles.cellStyle(look), relNs, mainNs: view.mainNs, print: summaryPrintSetup(summary.layout) }, tableRel);
     added.set(sheetPart, Buffer.concat(rendered.sheet));
     view.contentTypes.override(sheetPart, WORKSHEET_TYPE);
     if (tablePart && rendered.table) {
@@ -237,6 +260,7 @@ async function addSummaries(view: PackageView, summaries: SummaryEdit[], styles:
     }
     const relId = view.workbookRels.add(`${view.relBase}/worksheet`, relativeTarget(view.workbookPart, sheetPart));
     addSheetElement(view, summary.name, ++sheetId, relId);
+    addPrintTitles(view, printTitlesFormula(summaryPrintSetup(summary.layout), summary.name));
   }
 }
 

@@ -87,6 +87,8 @@ function cellXml(ref: string, value: SummaryValue, style: number): string {
   const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : '';
   return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${text}</t></is></c>`;
 }
+import type { PrintSetup } from '../../engine/printSetup';
+import { printSheetPr, printTail } from './printSetupXml';
 
 export interface RenderInput {
   layout: SummaryLayout;
@@ -97,6 +99,8 @@ export interface RenderInput {
   /** Namespace of the relationship ids (r:id) in this package. */
   relNs: string;
   mainNs: string;
+  /** Page setup of the sheet (landscape A4, one page wide …). */
+  print?: PrintSetup;
 }
 
 /** Which looks the summary uses, so the style sheet can add them before the sheet is written. */
@@ -122,6 +126,7 @@ export function renderSummarySheet(input: RenderInput, tableRelId: string): Rend
   const rows = cellsByRow(layout, headerNames);
   const pieces: Buffer[] = [];
   let head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${xmlAttr(input.mainNs)}" xmlns:r="${xmlAttr(input.relNs)}">`;
+  if (input.print) head += printSheetPr(input.print);
   if (layout.freezeRows > 0) {
     const top = `A${layout.freezeRows + 1}`;
     head += `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${layout.freezeRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`;
@@ -153,6 +158,7 @@ export function renderSummarySheet(input: RenderInput, tableRelId: string): Rend
     const row = layout.table.headerRow + 1;
     tail += `<autoFilter ref="${colLetter(layout.table.col + 1)}${row}:${colLetter(layout.table.col + headerNames.length)}${row}"/>`;
   }
+  if (input.print) tail += printTail(input.print);
   if (table) tail += `<tableParts count="1"><tablePart r:id="${xmlAttr(tableRelId)}"/></tableParts>`;
   pieces.push(Buffer.from(tail + '</worksheet>', 'utf8'));
   return { sheet: pieces, table };

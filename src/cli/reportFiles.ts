@@ -1,0 +1,88 @@
+// The batch command's report options: --report writes the draft report (.docx) beside the evaluated
+// copy, --check-report reads an officer's report (.docx / .txt) and checks it against the evaluation.
+// Everything that can refuse is settled before any file is written.
+import { promises as fs } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
+import { documentBytes, reportDocument } from '../docx/renderReport';
+import { DocxReadError, readDocxLines, readTextLines } from '../docx/readDocx';
+import { buildReport } from '../engine/report/build';
+import { checkReport } from '../engine/report/check/check';
+import { checkProjects } from '../engine/report/check/fromEvaluation';
+import { findingSentence } from '../engine/report/check/text';
+import type { ReportFinding } from '../engine/report/check/types';
+import { reportInputFromTable } from '../engine/report/fromTable';
+import type { Lang, Scheme } from '../engine/types';
+import type { EvaluateOutcome } from '../engine/workflow';
+import type { CliOptions } from './args';
+import { cliText } from './messages';
+
+export interface ReportPlan {
+  /** Absolute path of the draft report to write. */
+  reportPath?: string;
+  /** The officer's report to check: its path and lines. */
+  check?: { path: string; lines: string[] };
+}
+
+export class ReportRefusal extends Error {}
+
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if (resolve(a) === resolve(b)) return true;
+  const [sa, sb] = await Promise.all([fs.stat(a).catch(() => null), fs.stat(b).catch(() => null)]);
+  return sa !== null && sb !== null && sa.dev === sb.dev && sa.ino === sb.ino;
+}
+
+/** Checks the report paths and reads the report to check; throws ReportRefusal with a one-line message. */
+export async function planReport(options: CliOptions, input: string, out: string, cwd: string, lang: Lang): Promise<ReportPlan> {
+  const plan: ReportPlan = {};
+  if (options.report !== undefined) {
+    const path = resolve(cwd, options.report);
+    if (await sameFile(path, input)) throw new ReportRefusal(cliText('reportIsInput', lang, { path }));
+    if (await sameFile(path, out)) throw new ReportRefusal(cliText('reportIsOut', lang, { path }));
+    if ((await fs.stat(path).catch(() => null))?.isDirectory()) throw new ReportRefusal(cliText('reportIsFolder', lang, { path }));
+    if (extname(path).toLowerCase() !== '.docx') throw new ReportRefusal(cliText('reportNotDocx', lang, { path }));
+    if (!(await fs.stat(dirname(path)).catch(() => null))?.isDirectory()) throw new ReportRefusal(cliText('reportDirMissing', lang, { path: dirname(path) }));
+    plan.reportPath = path;
+  }
+  if (options.checkReport !== undefined) {
+    const path = resolve(cwd, options.checkReport);
+    const ext = extname(path).toLowerCase();
+    if (ext !== '.docx' && ext !== '.txt') throw new ReportRefusal(cliText('checkNotSupported', lang, { path }));
+    const bytes = await fs.readFile(path).catch(() => null);
+    if (bytes === null) throw new ReportRefusal(cliText('checkMissing', lang, { path }));
+    try {
+      plan.check = { path, lines: ext === '.docx' ? readDocxLines(new Uint8Array(bytes)) : readTextLines(new Uint8Array(bytes)) };
+    } catch (err) {
+      if (err instanceof DocxReadError) throw new ReportRefusal(cliText('checkUnreadable', lang, { path }));
+      throw err;
+    }
+  }
+  return plan;
+}
+
+export interface ReportResults {
+  docx?: Uint8Array;
+  findings?: ReportFinding[];
+}
+
+/** The draft's bytes and the check's findings, computed before anything is written. */
+export async function runReportPlan(plan: ReportPlan, outcome: EvaluateOutcome, scheme: Scheme, reportLang: Lang): Promise<ReportResults> {
+  const results: ReportResults = {};
+  if (plan.reportPath) {
+    const input = reportInputFromTable({ evaluation: outcome.evaluation, scheme, sheet: outcome.sheet, detection: outcome.detection }, reportLang);
+    results.docx = await documentBytes(reportDocument(buildReport(input, reportLang)));
+  }
+  if (plan.check) results.findings = checkReport(plan.check.lines, checkProjects(outcome.evaluation), { unit: outcome.evaluation.unit });
+  return results;
+}
+
+export async function writeReport(plan: ReportPlan, results: ReportResults): Promise<void> {
+  if (plan.reportPath && results.docx) await fs.writeFile(plan.reportPath, results.docx);
+}
+
+/** The check in words for the console: a title line, then one line per finding. */
+export function checkLines(plan: ReportPlan, results: ReportResults, lang: Lang): string[] {
+  if (!plan.check || !results.findings) return [];
+  const path = plan.check.path;
+  if (results.findings.length === 0) return [cliText('checkClean', lang, { path })];
+  return [cliText('checkTitle', lang, { path }), ...results.findings.map((f) => `  ${findingSentence(f, lang)}`)];
+}
