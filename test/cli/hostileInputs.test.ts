@@ -44,9 +44,9 @@ describe('hostile workbooks', () => {
   });
 
   it('refuses a folder and /dev/zero as the workbook, at once', async () => {
-    expectRefused(await runInProcess(['.'], dir), /Not a regular file/);
-    expectRefused(await runInProcess(['/dev/zero'], dir), /Not a regular file.*\/dev\/zero/);
-    expectRefused(await runInProcess(['/dev/urandom'], dir), /Not a regular file/);
+    expectRefused(await runInProcess(['.'], dir), /not a regular file/i);
+    expectRefused(await runInProcess(['/dev/zero'], dir), /not a regular file.*\/dev\/zero/i);
+    expectRefused(await runInProcess(['/dev/urandom'], dir), /not a regular file/i);
   });
 });
 
