@@ -7,6 +7,7 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { PLACEHOLDER_ORIGIN, resolveAddinUrl, rewriteManifest } = require('./scripts/addinUrl.cjs');
 const { budgetLine, taskpaneJsSize } = require('./scripts/bundleSize.cjs');
+const { LOCAL_DIR, officeJsPackageDir, officeJsSource, rewriteOfficeJs } = require('./scripts/officeJs.cjs');
 
 const DIST = path.resolve(__dirname, 'dist');
 
@@ -24,8 +25,25 @@ class TaskpaneBudgetPlugin {
   }
 }
 
+/** OFFICE_JS=local: every page loads office.js from beside it instead of the CDN. */
+class OfficeJsSourcePlugin {
+  constructor(src) {
+    this.src = src;
+  }
+  apply(compiler) {
+    compiler.hooks.compilation.tap('OfficeJsSourcePlugin', (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap('OfficeJsSourcePlugin', (data) => {
+        if (data.html.includes('appsforoffice.microsoft.com')) data.html = rewriteOfficeJs(data.html, this.src);
+        return data;
+      });
+    });
+  }
+}
+
 module.exports = (_env, argv) => {
   const production = (argv && argv.mode) !== 'development';
+  const officeJs = officeJsSource(process.env);
+  if (officeJs.mode === 'local') console.log(`office.js served from dist/${LOCAL_DIR}/ (OFFICE_JS=local)`);
   const hosting = resolveAddinUrl(process.env, path.resolve(__dirname, 'addin.config.json'));
   if (production && hosting.source === 'placeholder') {
     console.warn(`dist/manifest.xml will point at ${PLACEHOLDER_ORIGIN}: set ADDIN_URL or addin.config.json to host it elsewhere`);
@@ -69,6 +87,7 @@ module.exports = (_env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          ...(officeJs.mode === 'local' ? [{ from: officeJsPackageDir(), to: LOCAL_DIR }] : []),
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
@@ -77,6 +96,7 @@ module.exports = (_env, argv) => {
         ],
       }),
       // The budget is about the production bundle; a development build is many times larger.
+      ...(officeJs.mode === 'local' ? [new OfficeJsSourcePlugin(officeJs.src)] : []),
       ...(production ? [new TaskpaneBudgetPlugin()] : []),
     ],
     performance: {
@@ -84,7 +104,7 @@ module.exports = (_env, argv) => {
       // Raw (not gzipped) sizes; the gzip budget of 400 KB is printed by TaskpaneBudgetPlugin.
       maxEntrypointSize: 1600 * 1024,
       maxAssetSize: 1600 * 1024,
-      assetFilter: (file) => file.endsWith('.js'),
+      assetFilter: (file) => file.endsWith('.js') && !file.startsWith(`${LOCAL_DIR}/`),
     },
   };
 };

@@ -12,7 +12,9 @@ function localScripts(html) {
   // Minified pages drop the quotes around attribute values.
   for (const m of html.matchAll(/<script\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
     const src = m[1] ?? m[2] ?? m[3];
-    if (!/^(https?:)?\/\//i.test(src)) out.push(src.replace(/^\.?\//, '').split(/[?#]/)[0]);
+    const file = src.replace(/^\.?\//, '').split(/[?#]/)[0];
+    // office.js is Office's, from the CDN or (OFFICE_JS=local) from office-js/: not the pane's budget.
+    if (!/^(https?:)?\/\//i.test(src) && !file.startsWith('office-js/')) out.push(file);
   }
   return out;
 }

@@ -13,12 +13,16 @@ export interface CliOptions {
   high?: number;
   out?: string;
   json: boolean;
+  /** table | forms | auto (default): forms when the workbook has forms. */
+  layout?: 'table' | 'forms' | 'auto';
   /** --report: where to write the draft report (.docx). */
   report?: string;
   /** --check-report: an officer's report (.docx or .txt) to check against the workbook. */
   checkReport?: string;
   lang?: Lang;
   help: boolean;
+  /** In-year monitoring month, 1–12. */
+  month?: number;
 }
 
 export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; message: string };
@@ -35,6 +39,14 @@ function readNumber(name: string, text: string | undefined, lang: Lang): number 
   const trimmed = text.trim();
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed)) return cliText('badNumber', lang, { name, value: text });
   return Number(trimmed);
+}
+
+/** --month: a whole month 1–12; the message otherwise. */
+export function readMonth(text: string | undefined, lang: Lang): number | string | undefined {
+  if (text === undefined) return undefined;
+  const trimmed = text.trim();
+  const n = /^\d{1,2}$/.test(trimmed) ? Number(trimmed) : NaN;
+  return n >= 1 && n <= 12 ? n : cliText('badMonth', lang, { value: text });
 }
 
 /** The language of the messages is settled first, so even a bad argument is reported in it. */
@@ -58,9 +70,11 @@ export function parseCliArgs(argv: string[], fallbackLang: Lang): ParsedArgs {
         high: { type: 'string' },
         out: { type: 'string' },
         json: { type: 'boolean', default: false },
+        layout: { type: 'string' },
         report: { type: 'string' },
         'check-report': { type: 'string' },
         lang: { type: 'string' },
+        month: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -74,10 +88,14 @@ export function parseCliArgs(argv: string[], fallbackLang: Lang): ParsedArgs {
   if (!help && positionals.length === 0) return fail(cliText('noInput', lang));
   if (positionals.length > 1) return fail(cliText('tooManyInputs', lang, { list: positionals.join(', ') }));
   if (str('scheme') !== undefined && str('scheme-file') !== undefined) return fail(cliText('schemeAndFile', lang));
+  const layout = str('layout');
+  if (layout !== undefined && layout !== 'table' && layout !== 'forms' && layout !== 'auto') return fail(cliText('badLayout', lang, { value: layout }));
   const low = readNumber('low', str('low'), lang);
   if (typeof low === 'string') return fail(low);
   const high = readNumber('high', str('high'), lang);
   if (typeof high === 'string') return fail(high);
+  const month = readMonth(str('month'), lang);
+  if (typeof month === 'string') return fail(month);
   return {
     ok: true,
     options: {
@@ -89,10 +107,12 @@ export function parseCliArgs(argv: string[], fallbackLang: Lang): ParsedArgs {
       high,
       out: str('out'),
       json: values.json === true,
+      layout: str('layout') as CliOptions['layout'],
       report: str('report'),
       checkReport: str('check-report'),
       lang: langText as Lang | undefined,
       help,
+      ...(month !== undefined ? { month } : {}),
     },
   };
 }

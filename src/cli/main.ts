@@ -1,11 +1,12 @@
 // Entry point of `npm run evaluate -- <workbook.xlsx> [options]`; the work is in run.ts.
+import { callerCwd } from './callerCwd';
 import { runCli } from './run';
 
 runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   env: process.env,
-  cwd: process.cwd(),
+  cwd: callerCwd(process.env, process.cwd()),
 }).then(
   (code) => {
     process.exitCode = code;

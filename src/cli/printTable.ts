@@ -1,7 +1,10 @@
 // The readable output without --json: a plain text table that lines up Chinese and Latin text.
-import type { Evaluation, Lang } from '../engine/types';
-import { flagLabel, gradeLabel } from '../engine/messages';
+import type { Evaluation, Lang, ProjectResult } from '../engine/types';
+import { flagLabel, gradeLabel, monitoringStatusLabel, monitoringTitle } from '../engine/messages';
+import { monitoringBandsText } from '../engine/summary';
 import { cliText, type CliTextKey } from './messages';
+import { visible } from './consoleText';
+import { rateCell } from './rateCell';
 
 /** Columns a character takes in a terminal: CJK and full-width forms take two. */
 function charWidth(code: number): number {
@@ -65,30 +68,56 @@ function shortName(name: string, max = 40): string {
 export function renderReadable(evaluation: Evaluation, schemeName: string, lang: Lang): string[] {
   const t = (k: CliTextKey, v?: Record<string, string | number>): string => cliText(k, lang, v);
   const lines: string[] = [];
-  lines.push(
-    t('sheetLine', {
-      sheet: evaluation.sheet,
-      headerRow: evaluation.headerRow,
-      unit: evaluation.unit ?? t('unitNone'),
-      scheme: schemeName,
-      low: percent(evaluation.band.low, lang),
-      high: percent(evaluation.band.high, lang),
-    }),
-    '',
-  );
-  const header = [t('colNo'), t('colRow'), t('colName'), t('colBudget'), t('colActual'), t('colRate'), t('colTotal'), t('colGrade'), t('colFlags')];
+  const monitoring = evaluation.monitoring;
+  const where = {
+    sheet: visible(evaluation.sheet),
+    headerRow: evaluation.headerRow,
+    unit: evaluation.unit ?? t('unitNone'),
+    scheme: visible(schemeName),
+    low: percent(evaluation.band.low, lang),
+    high: percent(evaluation.band.high, lang),
+  };
+  if (monitoring) {
+    lines.push(
+      t('sheetLineMonitoring', where),
+      t('monitoringLine', {
+        title: monitoringTitle(monitoring.month, lang),
+        share: percent(monitoring.timeShare, lang),
+        bands: monitoringBandsText(monitoring.bands, lang),
+      }),
+      '',
+    );
+  } else {
+    lines.push(t('sheetLine', where), '');
+  }
+  const light = (p: ProjectResult): string[] =>
+    monitoring ? [p.monitoring ? percent(p.monitoring.progress, lang) : '—', p.monitoring ? monitoringStatusLabel(p.monitoring.status, lang) : '—'] : [];
+  const header = [
+    t('colNo'),
+    t('colRow'),
+    t('colName'),
+    t('colBudget'),
+    t('colActual'),
+    t('colRate'),
+    ...(monitoring ? [t('colProgress'), t('colLight')] : []),
+    t('colTotal'),
+    t('colGrade'),
+    t('colFlags'),
+  ];
   const rows = evaluation.projects.map((p, i) => [
     String(i + 1),
     String(p.row),
-    shortName(p.name),
+    shortName(visible(p.name)),
     amount(p.budget),
     amount(p.actual),
-    percent(p.usageRate, lang),
+    rateCell(p, lang),
+    ...light(p),
     score(p.scores.total),
     p.grade ? gradeLabel(p.grade, lang) : '—',
     p.flags.length ? p.flags.map((f) => flagLabel(f, lang)).join(lang === 'zh' ? '、' : ', ') : t('ok'),
   ]);
-  lines.push(...formatTable(header, rows, [true, true, false, true, true, true, true, false, false]), '');
+  const align = [true, true, false, true, true, true, ...(monitoring ? [true, false] : []), true, false, false];
+  lines.push(...formatTable(header, rows, align), '');
   const { totals, grades } = evaluation;
   lines.push(
     t('totalsLine', {
@@ -100,6 +129,7 @@ export function renderReadable(evaluation: Evaluation, schemeName: string, lang:
     }),
     t('gradesLine', { ...grades }),
   );
+  if (monitoring) lines.push(t('monitoringCounts', { ...monitoring.counts }));
   for (const c of evaluation.checks) {
     lines.push(
       t('checkLine', {

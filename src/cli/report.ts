@@ -1,5 +1,5 @@
 // The --json report: exactly the shape of the batch command's contract, mapped from the engine's Evaluation.
-import type { Evaluation, Flag, Grade, SheetCheck, Unit } from '../engine/types';
+import type { Evaluation, Flag, Grade, Monitoring, MonitoringStatus, SheetCheck, Unit } from '../engine/types';
 
 export interface JsonProject {
   row: number;
@@ -10,6 +10,15 @@ export interface JsonProject {
   scores: { output: number | null; benefit: number | null; satisfaction: number | null; execution: number | null; total: number | null };
   grade: Grade | null;
   flags: Flag[];
+  /** In-year monitoring (--month); null without a month or without a rate. */
+  monitoring: JsonMonitoring | null;
+}
+
+export interface JsonMonitoring {
+  month: number;
+  timeShare: number;
+  progress: number;
+  status: MonitoringStatus;
 }
 
 export interface JsonReport {
@@ -30,6 +39,12 @@ function num(v: number | null | undefined): number | null {
 
 function check(c: SheetCheck): JsonReport['checks'][number] {
   return { code: c.code, row: c.row, column: c.column, stated: num(c.stated) ?? 0, computed: num(c.computed) ?? 0 };
+}
+
+function jsonMonitoring(m: Monitoring | null | undefined): JsonMonitoring | null {
+  if (!m) return null;
+  const progress = num(m.progress);
+  return progress === null ? null : { month: m.month, timeShare: m.timeShare, progress, status: m.status };
 }
 
 export function toJsonReport(evaluation: Evaluation): JsonReport {
@@ -53,6 +68,7 @@ export function toJsonReport(evaluation: Evaluation): JsonReport {
       },
       grade: p.grade,
       flags: [...p.flags],
+      monitoring: jsonMonitoring(p.monitoring),
     })),
     totals: {
       budget: num(evaluation.totals.budget) ?? 0,

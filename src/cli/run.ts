@@ -1,6 +1,5 @@
 // The batch command: read a workbook, evaluate one sheet, write an evaluated copy, report.
 // Exit 0 evaluated; 2 cannot evaluate (message on stderr, nothing on stdout, no file written); 1 unexpected.
-import { promises as fs } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { EngineError } from '../engine/errors';
 import { detectHeader } from '../engine/headers';
@@ -11,10 +10,20 @@ import type { Lang, RateBand, Role, Scheme } from '../engine/types';
 import { DEFAULT_SUMMARY_SHEET, evaluateAndWrite, type WriteOutcome } from '../engine/workflow';
 import { XlsxError, type XlsxErrorCode } from '../xlsx/errors';
 import { XlsxWorkbook } from '../xlsx/xlsxWorkbook';
+import { copyExtension, copyNoteText } from './copyNotes';
 import { langFromEnv, parseCliArgs, type CliOptions } from './args';
 import { cliText, oneLine, type CliTextKey } from './messages';
+import { xlsxRefusalValues } from './xlsxRefusals';
+import { jsonForTerminal, visible } from './consoleText';
+import { checkInputFile } from './inputFile';
+import { reserveOutput, type ReservedOutput } from './outputPath';
 import { renderReadable } from './printTable';
+import { readSchemeFile } from './readSchemeFile';
+import { Refusal } from './refusal';
 import { toJsonReport } from './report';
+import { schemeFromHeaders } from '../engine/statedScheme';
+import { renderFormsReadable, toFormsJsonReport } from './formsReport';
+import { evaluateFormsLayout } from './runForms';
 import { checkLines, planReport, ReportRefusal, runReportPlan, writeReport, type ReportPlan } from './reportFiles';
 
 export interface CliIO {
@@ -25,37 +34,18 @@ export interface CliIO {
   now?: () => Date;
 }
 
-/** A reason to stop with exit 2; its message is already in the user's language. */
-class Refusal extends Error {}
 
-/** book.xlsx → book.evaluated.xlsx, beside the input. */
+/** book.xlsx → book.evaluated.xlsx, beside the input; a macro workbook stays one (book.xlsm → book.evaluated.xlsm). */
 function defaultOutPath(input: string): string {
   const ext = extname(input);
-  return join(dirname(input), `${basename(input, ext)}.evaluated.xlsx`);
+  return join(dirname(input), `${basename(input, ext)}.evaluated.${copyExtension(input)}`);
 }
 
-async function sameFile(a: string, b: string): Promise<boolean> {
-  if (resolve(a) === resolve(b)) return true;
-  try {
-    const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
-    return sa.dev === sb.dev && sa.ino === sb.ino;
-  } catch {
-    return false;
-  }
-}
-
-async function checkOut(input: string, out: string, lang: Lang): Promise<void> {
-  if (await sameFile(input, out)) throw new Refusal(cliText('outIsInput', lang, { path: out }));
-  if ((await fs.stat(out).catch(() => null))?.isDirectory()) throw new Refusal(cliText('outIsFolder', lang, { path: out }));
-  const dir = await fs.stat(dirname(out)).catch(() => null);
-  if (!dir?.isDirectory()) throw new Refusal(cliText('outDirMissing', lang, { path: dirname(out) }));
-}
-
-async function loadScheme(options: CliOptions, cwd: string, lang: Lang): Promise<Scheme> {
+async function loadScheme(options: CliOptions, cwd: string, lang: Lang, notes: string[]): Promise<Scheme> {
   if (options.schemeFile !== undefined) {
     const path = resolve(cwd, options.schemeFile);
-    const text = await fs.readFile(path, 'utf8').catch(() => null);
-    if (text === null) throw new Refusal(cliText('schemeFileMissing', lang, { path }));
+    const { text, note } = await readSchemeFile(path, lang);
+    if (note !== undefined) notes.push(note);
     const parsed = parseScheme(text, lang);
     if (!parsed.ok) throw new Refusal(cliText('schemeFileBad', lang, { path, errors: parsed.errors.join(lang === 'zh' ? '；' : '; ') }));
     return parsed.scheme;
@@ -81,7 +71,18 @@ const OPEN_REFUSALS: Partial<Record<XlsxErrorCode, CliTextKey>> = {
   file_unreadable: 'fileUnreadable',
   not_workbook: 'notWorkbook',
   broken_workbook: 'brokenWorkbook',
+  not_a_file: 'notAFile',
+  file_too_large: 'fileTooLarge',
+  encrypted: 'encrypted',
+  too_many_entries: 'tooManyEntries',
+  inflated_too_large: 'inflatedTooLarge',
+  duplicate_entry: 'duplicateEntry',
+  sheet_too_large: 'sheetTooLarge',
 };
+
+function xlsxRefusal(err: XlsxError, key: CliTextKey, lang: Lang, path: string): string {
+  return cliText(key, lang, xlsxRefusalValues(err, lang, path));
+}
 
 async function openWorkbook(path: string, lang: Lang): Promise<XlsxWorkbook> {
   try {
@@ -89,7 +90,7 @@ async function openWorkbook(path: string, lang: Lang): Promise<XlsxWorkbook> {
   } catch (err) {
     const key = err instanceof XlsxError ? OPEN_REFUSALS[err.code] : undefined;
     if (!key || !(err instanceof XlsxError)) throw err;
-    throw new Refusal(cliText(key, lang, { path, reason: err.details.reason ?? '' }));
+    throw new Refusal(xlsxRefusal(err, key, lang, path));
   }
 }
 
@@ -113,11 +114,9 @@ async function pickSheet(book: XlsxWorkbook, wanted: string | undefined, lang: L
   throw new Refusal(cliText('noSheet', lang, { sheet: candidate.sheet, detail }));
 }
 
-async function evaluateFile(options: CliOptions, io: CliIO, lang: Lang): Promise<number> {
-  const input = resolve(io.cwd, options.input);
-  const out = options.out !== undefined ? resolve(io.cwd, options.out) : defaultOutPath(input);
+async function evaluateFile(options: CliOptions, io: CliIO, lang: Lang, output: ReservedOutput, input: string): Promise<number> {
   const summaryLang: Lang = options.lang ?? 'zh';
-  await checkOut(input, out, lang);
+  const out = output.path;
   let reportPlan: ReportPlan;
   try {
     reportPlan = await planReport(options, input, out, io.cwd, lang);
@@ -125,17 +124,40 @@ async function evaluateFile(options: CliOptions, io: CliIO, lang: Lang): Promise
     if (err instanceof ReportRefusal) throw new Refusal(err.message);
     throw err;
   }
-  const scheme = await loadScheme(options, io.cwd, lang);
+  const notes: string[] = [];
+  let scheme = await loadScheme(options, io.cwd, lang, notes);
   const band = readBand(options, scheme, lang);
+  await checkInputFile(input, lang);
   const book = await openWorkbook(input, lang);
+  const forms = await evaluateFormsLayout(book, { layout: options.layout ?? 'auto', sheet: options.sheet, scheme, band, summaryLang, now: (io.now ?? (() => new Date()))() });
+  if (forms === 'no_forms') throw new Refusal(cliText('noForms', lang));
+  if (forms !== null) {
+    await output.commit(await book.toBuffer());
+    const wrote = visible(cliText('wrote', lang, { path: out, summary: forms.summarySheet }));
+    for (const note of notes) io.stderr(`${visible(oneLine(note))}\n`);
+    if (options.json) {
+      io.stdout(`${jsonForTerminal(JSON.stringify(toFormsJsonReport(forms.evaluation), null, 2))}\n`);
+      io.stderr(`${wrote}\n`);
+    } else {
+      io.stdout(`${[...renderFormsReadable(forms.evaluation, scheme.name[lang], lang).map(visible), '', wrote].join('\n')}\n`);
+    }
+    return 0;
+  }
   const sheet = await pickSheet(book, options.sheet, lang);
+  // Rule 9: weights stated in the headers (产出指标(50分) …) pick the scheme unless one was chosen.
+  if (options.scheme === undefined && options.schemeFile === undefined) {
+    const data = await book.readSource({ sheet, scope: 'sheet' });
+    const stated = schemeFromHeaders(detectHeader(data.grid), scheme);
+    if (stated) scheme = stated;
+  }
   const settings: Settings = {
     version: 1,
     sheet,
     schemeId: scheme.id,
-    customScheme: options.schemeFile !== undefined ? scheme : undefined,
+    customScheme: options.schemeFile !== undefined || getScheme(scheme.id) === undefined ? scheme : undefined,
     band,
     lang: summaryLang,
+    ...(options.month !== undefined ? { monitoringMonth: options.month } : {}),
   };
   let outcome: WriteOutcome;
   try {
@@ -145,27 +167,42 @@ async function evaluateFile(options: CliOptions, io: CliIO, lang: Lang): Promise
     throw err;
   }
   const reportResults = await runReportPlan(reportPlan, outcome, scheme, summaryLang);
-  await book.saveAs(out);
+  await output.commit(await book.toBuffer());
+  for (const note of book.copyNotes) io.stderr(`${oneLine(copyNoteText(note, lang))}\n`);
   await writeReport(reportPlan, reportResults);
   const wroteLines = [cliText('wrote', lang, { path: out, summary: outcome.summarySheet ?? DEFAULT_SUMMARY_SHEET[summaryLang] })];
   if (reportPlan.reportPath) wroteLines.push(cliText('wroteReport', lang, { path: reportPlan.reportPath }));
-  const wrote = wroteLines.join('\n');
   const checked = checkLines(reportPlan, reportResults, lang);
   if (options.json) {
-    const json = { ...toJsonReport(outcome.evaluation), ...(reportResults.findings ? { reportChecks: reportResults.findings } : {}) };
-    io.stdout(`${JSON.stringify(json, null, 2)}\n`);
-    io.stderr(`${[...checked, wrote].join('\n')}\n`);
+    const after = [...notes.map(oneLine), ...checked, ...wroteLines].map(visible);
+    const json = { layout: 'table' as const, ...toJsonReport(outcome.evaluation), ...(reportResults.findings ? { reportChecks: reportResults.findings } : {}) };
+    io.stdout(`${jsonForTerminal(JSON.stringify(json, null, 2))}\n`);
+    io.stderr(`${after.join('\n')}\n`);
   } else {
-    io.stdout(`${[...renderReadable(outcome.evaluation, scheme.name[lang], lang), ...(checked.length > 0 ? ['', ...checked] : []), '', wrote].join('\n')}\n`);
+    for (const note of notes) io.stderr(`${visible(oneLine(note))}\n`);
+    const lines = [...renderReadable(outcome.evaluation, scheme.name[lang], lang), ...(checked.length > 0 ? ['', ...checked] : []), '', ...wroteLines];
+    io.stdout(`${lines.map(visible).join('\n')}\n`);
   }
   return 0;
+}
+
+/** Checks the output path (and creates its temp file) before anything is read or evaluated. */
+async function reserveAndEvaluate(options: CliOptions, io: CliIO, lang: Lang): Promise<number> {
+  const input = resolve(io.cwd, options.input);
+  const out = options.out !== undefined ? resolve(io.cwd, options.out) : defaultOutPath(input);
+  const output = await reserveOutput(input, out, options.out, lang);
+  try {
+    return await evaluateFile(options, io, lang, output, input);
+  } finally {
+    await output.discard();
+  }
 }
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const envLang = langFromEnv(io.env);
   const parsed = parseCliArgs(argv, envLang);
   if (!parsed.ok) {
-    io.stderr(`${oneLine(parsed.message)}\n`);
+    io.stderr(`${visible(oneLine(parsed.message))}\n`);
     return 2;
   }
   const lang = parsed.options.lang ?? envLang;
@@ -174,14 +211,20 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   try {
-    return await evaluateFile(parsed.options, io, lang);
+    return await reserveAndEvaluate(parsed.options, io, lang);
   } catch (err) {
     if (err instanceof Refusal) {
-      io.stderr(`${oneLine(err.message)}\n`);
+      io.stderr(`${visible(oneLine(err.message))}\n`);
+      return 2;
+    }
+    // A sheet refused while read (sheet_too_large), wherever the read happened.
+    const key = err instanceof XlsxError ? OPEN_REFUSALS[err.code] : undefined;
+    if (key && err instanceof XlsxError) {
+      io.stderr(`${oneLine(xlsxRefusal(err, key, lang, err.details.path ?? parsed.options.input))}\n`);
       return 2;
     }
     const detail = err instanceof Error ? err.message : String(err);
-    io.stderr(`${oneLine(cliText('unexpected', lang, { detail }))}\n`);
+    io.stderr(`${visible(oneLine(cliText('unexpected', lang, { detail })))}\n`);
     return 1;
   }
 }

@@ -74,7 +74,7 @@ function executionScore(rule: ExecutionRule | null, rate: number | null): number
   return 0;
 }
 
-function gradeOf(total: number | null, bands: GradeBands): Grade | null {
+export function gradeOf(total: number | null, bands: GradeBands): Grade | null {
   if (total === null) return null;
   if (total >= bands.excellent - EDGE_EPS) return 'excellent';
   if (total >= bands.good - EDGE_EPS) return 'good';

@@ -1,6 +1,6 @@
 // Vocabulary of the self-evaluation form layout (项目支出绩效自评表, one form per project). Host-free.
 // The JSON report of the batch command carries these shapes as they are (issue: forms layout).
-import type { Flag, Grade, RateBand, Scores, Unit } from './types';
+import type { Flag, Grade, Grid, RateBand, Scores, Unit } from './types';
 
 /** ≥ positive (正向), ≤ reverse (反向), = equal (等于), 定性 qualitative. */
 export type IndicatorDirection = '≥' | '≤' | '=' | '定性';
@@ -43,7 +43,8 @@ export interface IndicatorResult {
   cells?: { statedScore?: number; explanation?: number; actual?: number };
 }
 
-export type FormFlag = Flag | 'weights_mismatch' | 'indicator_flags' | 'fund_total_mismatch';
+/** execution_score_mismatch: the funds block's stated 得分 differs from min(rate, 1) × weight by more than 0.5. */
+export type FormFlag = Flag | 'weights_mismatch' | 'indicator_flags' | 'fund_total_mismatch' | 'execution_score_mismatch';
 
 /** A source row of the funds block (其中：当年财政拨款 / 上年结转资金 / 其他资金 …). */
 export interface FundSource {
@@ -115,3 +116,30 @@ export interface FormsEvaluation {
   grades: Record<Grade, number>;
   checks: FormCheck[];
 }
+
+// ---- input and options of evaluateForms (src/engine/forms/evaluateForms.ts) ----------------------
+
+/**
+ * One sheet as a host hands it to the forms engine: its cells from `origin` (1-based sheet row and
+ * column of cells[0][0]; A1 when absent) and its merged areas as A1 ranges ("A3:B3", "Sheet1!A4:A8";
+ * Office's comma-joined area lists are accepted too). A merged area holds its value in its top-left cell.
+ */
+export interface FormSheet {
+  name: string;
+  cells: Grid;
+  origin?: { row: number; col: number };
+  merges?: readonly string[];
+}
+
+/** How forms are scored where regions differ; scheme data (Scheme.forms), see schemes.ts. */
+export interface FormScoring {
+  /** Execution weight when the form states none (分值 / 权重 of the funds block). */
+  executionWeight: number;
+  /** A ≥ indicator whose actual reaches this multiple of its target is flagged over_achievement. */
+  overAchievement: number;
+  /** ≤ indicators: 'linear' (1 − (a − i)/i) × w, 0 from 2i on; 'ratio' i/a × w. */
+  reverseRule: 'linear' | 'ratio';
+}
+
+/** Which layout a workbook is evaluated as. */
+export type WorkbookLayout = 'table' | 'forms';

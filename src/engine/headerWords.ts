@@ -153,3 +153,69 @@ export function statedWeight(text: string): number | undefined {
   }
   return undefined;
 }
+
+// ---- self-evaluation forms (项目支出绩效自评表): labels, funds block, indicator block ----------------
+// Words are compared after compactText, with bracketed parts ("(10分)", "（万元）") removed; the longest
+// word a text contains decides, as for table headers. src/engine/forms/formWords.ts matches them.
+
+/** Labels of a form's head and of its sections. */
+export const FORM_LABEL_WORDS = {
+  /** Where a form starts: the label with the project's name to its right. */
+  projectName: ['项目名称', '项目全称', 'projectname'],
+  department: ['主管部门', '主管部门及代码', '主管单位', '部门名称', 'department'],
+  unitName: ['实施单位', '项目实施单位', '预算单位', '单位名称', 'implementingunit'],
+  /** The funds block's own heading (项目资金（万元）, 预算执行情况(10分)): may state the execution weight. */
+  fundsBlock: ['项目资金', '预算执行情况', '资金情况', '资金执行情况'],
+  /** The indicator block's heading (绩效指标(90分)): may state the indicators' weight. */
+  indicatorBlock: ['绩效指标', '绩效指标完成情况'],
+  goal: ['年度总体目标', '年度目标完成情况', '总体目标', '年度目标'],
+  goalExpected: ['预期目标', '年度预期目标'],
+  goalAchieved: ['实际完成情况', '实际完成目标', '目标完成情况', '全年实际完成情况'],
+  /** The final score row of the indicator block: 总分 (national) / 合计 (Sichuan). */
+  totalRow: ['总分', '合计', '总计', '得分合计', '自评总分', '综合得分'],
+  /** Rows after the indicators that close the block. */
+  closing: ['评价结论', '存在问题', '改进措施', '项目负责人', '填表人', '说明', '备注', '注'],
+} as const;
+
+/** Column headers of the funds block, by what the column holds. */
+export const FORM_FUNDS_WORDS = {
+  budgetStart: ['年初预算数', '年初预算', '年初预算金额', '年初数', 'initialbudget'],
+  budget: ['全年预算数', '调整后预算数', '调整后预算', '全年预算', '预算数', '年度预算数', 'budget'],
+  actual: ['全年执行数', '预算执行数', '实际执行数', '执行数', '实际支出', 'actual'],
+  rate: ['执行率', '预算执行率', '资金执行率', 'executionrate'],
+  weight: ['分值', '权重', 'weight'],
+  score: ['得分', 'score'],
+  explanation: ['原因', '偏差原因', '原因分析', '未完成原因分析'],
+} as const;
+
+/** Row labels of the funds block: its total row; any other labelled row is a source row (其中：…). */
+export const FORM_FUNDS_TOTAL_WORDS: readonly string[] = ['年度资金总额', '资金总额', '总额', '合计', '小计', '资金总计'];
+
+/** Column headers of the indicator block. */
+export const FORM_INDICATOR_WORDS = {
+  level1: ['一级指标'],
+  level2: ['二级指标'],
+  name: ['三级指标', '指标名称', '绩效指标名称'],
+  direction: ['指标性质', '指标方向', '指标类型'],
+  target: ['年度指标值', '指标值', '目标值', '年度目标值', '预期指标值', '计划值'],
+  unit: ['度量单位', '计量单位', '单位'],
+  actual: ['实际完成值', '完成值', '实际值', '全年实际值', '实际完成情况'],
+  weight: ['分值', '权重'],
+  score: ['得分', '自评得分'],
+  explanation: ['偏差原因分析及改进措施', '偏差原因分析', '偏差原因', '未完成原因分析', '原因分析', '原因'],
+} as const;
+
+/** First-level indicator labels (产出指标(50分) …) and the component their scores add up to. */
+export const FORM_GROUP_WORDS = {
+  output: ['产出', '成本'],
+  benefit: ['效益', '效果'],
+  satisfaction: ['满意度', '满意'],
+} as const;
+
+/** 指标性质 words: what an indicator's direction is called in the 指标性质 column. */
+export const FORM_DIRECTION_WORDS = {
+  '≥': ['≥', '>=', '>', '正向', '正向指标', '大于等于', '不低于', '不少于'],
+  '≤': ['≤', '<=', '<', '反向', '反向指标', '小于等于', '不高于', '不超过', '不多于'],
+  '=': ['=', '等于', '等于指标'],
+  定性: ['定性', '定性指标'],
+} as const;

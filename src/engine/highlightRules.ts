@@ -6,7 +6,7 @@ import { colLetter } from './address';
 import { PLACEHOLDER_WORDS } from './numbers';
 import { EDGE_EPS } from './evaluate';
 
-export type HighlightKind = 'under' | 'over' | 'missing';
+export type HighlightKind = 'under' | 'over' | 'missing' | 'red' | 'yellow' | 'green';
 
 export interface HighlightRule {
   kind: HighlightKind;
@@ -20,7 +20,18 @@ export const HIGHLIGHT_COLOURS: Record<HighlightKind, { fill: string; fontColor:
   under: { fill: '#FFF4CE', fontColor: '#5C3B00' },
   over: { fill: '#FDE7E9', fontColor: '#7A1020' },
   missing: { fill: '#EDEBE9', fontColor: '#323130' },
+  // In-year monitoring (traffic lights); red is a deeper tint than over budget's so the two stay apart.
+  red: { fill: '#F9D3D7', fontColor: '#6B0A16' },
+  yellow: { fill: '#FFF4CE', fontColor: '#5C3B00' },
+  green: { fill: '#DFF6DD', fontColor: '#0B4A0B' },
 };
+
+/**
+ * Every rule the add-in adds carries this always-true term (N of a text is 0), so the rule itself says
+ * whose it is: a settings record naming a user's rule is never enough to delete it (highlightOwnership.ts).
+ */
+export const HIGHLIGHT_MARKER_TEXT = 'budget-performance-addin/highlight/v1';
+export const HIGHLIGHT_MARKER = `N("${HIGHLIGHT_MARKER_TEXT}")=0`;
 
 /**
  * Text a sheet uses for "no figure", as the engine reads it: its placeholder words (Excel compares text
@@ -62,10 +73,28 @@ export function highlightRules(spec: HighlightSpec): HighlightRule[] {
   // Only rows carrying a figure are marked missing: blank rows and section headings stay plain.
   const missing =
     `=AND(OR(${hasContent(budget)},${hasContent(actual)}),` +
-    `OR(${blankish(budget)},${blankish(actual)},AND(ISNUMBER(${budget}),${budget}=0)))`;
+    `OR(${blankish(budget)},${blankish(actual)},AND(ISNUMBER(${budget}),${budget}=0)),${HIGHLIGHT_MARKER})`;
+  const over = `=AND(${bothNumbers},${rate}>${highEdge},${HIGHLIGHT_MARKER})`;
+  if (spec.monitoring) {
+    // In-year monitoring: progress = rate ÷ time share against the monitoring bands, i.e. the rate against
+    // band × time share; over budget (of the full-year budget) stays as it is, and green stops below it.
+    const { timeShare, bands } = spec.monitoring;
+    if (!(timeShare > 0 && timeShare <= 1) || !(bands.yellow <= bands.green)) {
+      throw new RangeError(`invalid monitoring: time share ${timeShare}, bands ${bands.yellow}..${bands.green}`);
+    }
+    const yellowEdge = formulaNumber(bands.yellow * timeShare - EDGE_EPS);
+    const greenEdge = formulaNumber(bands.green * timeShare - EDGE_EPS);
+    return [
+      { kind: 'red', formula: `=AND(${bothNumbers},${rate}<${yellowEdge},${HIGHLIGHT_MARKER})`, ...HIGHLIGHT_COLOURS.red },
+      { kind: 'yellow', formula: `=AND(${bothNumbers},${rate}>=${yellowEdge},${rate}<${greenEdge},${HIGHLIGHT_MARKER})`, ...HIGHLIGHT_COLOURS.yellow },
+      { kind: 'green', formula: `=AND(${bothNumbers},${rate}>=${greenEdge},${rate}<=${highEdge},${HIGHLIGHT_MARKER})`, ...HIGHLIGHT_COLOURS.green },
+      { kind: 'over', formula: over, ...HIGHLIGHT_COLOURS.over },
+      { kind: 'missing', formula: missing, ...HIGHLIGHT_COLOURS.missing },
+    ];
+  }
   return [
-    { kind: 'under', formula: `=AND(${bothNumbers},${rate}<${lowEdge})`, ...HIGHLIGHT_COLOURS.under },
-    { kind: 'over', formula: `=AND(${bothNumbers},${rate}>${highEdge})`, ...HIGHLIGHT_COLOURS.over },
+    { kind: 'under', formula: `=AND(${bothNumbers},${rate}<${lowEdge},${HIGHLIGHT_MARKER})`, ...HIGHLIGHT_COLOURS.under },
+    { kind: 'over', formula: over, ...HIGHLIGHT_COLOURS.over },
     { kind: 'missing', formula: missing, ...HIGHLIGHT_COLOURS.missing },
   ];
 }

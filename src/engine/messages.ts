@@ -1,7 +1,7 @@
 // The engine's words, in Chinese and English: flag, grade and role labels, error messages,
 // scheme-validation messages and the summary sheet's labels. No other engine file holds UI text.
 import type { EngineError } from './errors';
-import type { Flag, Grade, Lang, Role } from './types';
+import type { Flag, Grade, Lang, MonitoringStatus, Role } from './types';
 
 const FLAG_LABELS: Record<Flag, Record<Lang, string>> = {
   under_execution: { zh: '执行率低于下限', en: 'Usage below band' },
@@ -14,6 +14,8 @@ const FLAG_LABELS: Record<Flag, Record<Lang, string>> = {
   score_over_weight: { zh: '得分超过权重', en: 'Score above weight' },
   low_score: { zh: '评分等级为差', en: 'Poor grade' },
   missing_explanation: { zh: '缺少偏差原因说明', en: 'Deviation not explained' },
+  monitoring_yellow: { zh: '序时进度偏慢（黄灯）', en: 'Behind schedule (yellow)' },
+  monitoring_red: { zh: '序时进度严重滞后（红灯）', en: 'Far behind schedule (red)' },
 };
 
 const GRADE_LABELS: Record<Grade, Record<Lang, string>> = {
@@ -116,6 +118,7 @@ export function errorMessage(err: EngineError, lang: Lang): string {
 export type SchemeIssue =
   /** found: the unexpected character, null at an unexpected end of the text. */
   | { kind: 'json_syntax'; line: number; column: number; position: number; found: string | null; inString: boolean }
+  | { kind: 'json_too_deep'; position: number; max: number }
   | { kind: 'not_object'; path: string }
   | { kind: 'unknown_key'; path: string; key: string; allowed: string[] }
   | { kind: 'missing_key'; path: string }
@@ -126,12 +129,14 @@ export type SchemeIssue =
   | { kind: 'grade_range'; path: string; value: number }
   | { kind: 'grades_order'; excellent: number; good: number; fair: number }
   | { kind: 'band_order'; low: number; high: number }
+  | { kind: 'monitoring_order'; green: number; yellow: number }
   | { kind: 'band_percent'; path: string; value: number }
   | { kind: 'bad_rule'; value: string }
   | { kind: 'steps_empty' }
   | { kind: 'steps_unsorted' }
   | { kind: 'step_min_range'; index: number; value: number }
-  | { kind: 'step_over_weight'; index: number; score: number; weight: number };
+  | { kind: 'step_over_weight'; index: number; score: number; weight: number }
+  | { kind: 'bad_choice'; path: string; value: string; allowed: string[] };
 
 export function schemeIssueMessage(issue: SchemeIssue, lang: Lang): string {
   const zh = lang === 'zh';
@@ -146,6 +151,10 @@ export function schemeIssueMessage(issue: SchemeIssue, lang: Lang): string {
         ? `JSON 格式错误，位于第${issue.line}行第${issue.column}列（字符位置 ${issue.position}）：${what}`
         : `Malformed JSON at line ${issue.line}, column ${issue.column} (position ${issue.position}): ${what}`;
     }
+    case 'json_too_deep':
+      return zh
+        ? `JSON 嵌套超过 ${issue.max} 层（字符位置 ${issue.position}），不是评分方案`
+        : `JSON nested deeper than ${issue.max} levels (position ${issue.position}); this is not a scoring scheme`;
     case 'not_object':
       return zh ? `“${issue.path}”应为对象（{ … }）` : `"${issue.path}" must be an object ({ … })`;
     case 'unknown_key':
@@ -174,6 +183,10 @@ export function schemeIssueMessage(issue: SchemeIssue, lang: Lang): string {
       return zh
         ? `执行率区间下限 ${fmt(issue.low)} 大于上限 ${fmt(issue.high)}`
         : `The band's low edge ${fmt(issue.low)} is above its high edge ${fmt(issue.high)}`;
+    case 'monitoring_order':
+      return zh
+        ? `监控区间的黄灯线 ${fmt(issue.yellow)} 高于绿灯线 ${fmt(issue.green)}（应如 yellow 0.6、green 0.8）`
+        : `The monitoring yellow edge ${fmt(issue.yellow)} is above the green edge ${fmt(issue.green)} (e.g. yellow 0.6, green 0.8)`;
     case 'band_percent':
       return zh
         ? `“${issue.path}”为 ${fmt(issue.value)}，执行率应写成小数（90% 写作 0.9）`
@@ -196,6 +209,10 @@ export function schemeIssueMessage(issue: SchemeIssue, lang: Lang): string {
       return zh
         ? `第${issue.index + 1}档的得分 ${fmt(issue.score)} 超过执行得分权重 ${fmt(issue.weight)}`
         : `Step ${issue.index + 1}: score ${fmt(issue.score)} is above the execution weight ${fmt(issue.weight)}`;
+    case 'bad_choice':
+      return zh
+        ? `“${issue.path}”应为 ${issue.allowed.map((a) => `"${a}"`).join(' 或 ')}，实际为 ${issue.value}`
+        : `"${issue.path}" must be ${issue.allowed.map((a) => `"${a}"`).join(' or ')}, got ${issue.value}`;
   }
 }
 
@@ -239,6 +256,15 @@ const SUMMARY_TEXT = {
   chartHigh: { zh: '上限', en: 'High edge' },
   budgetWord: { zh: '预算数', en: 'budget' },
   actualWord: { zh: '执行数', en: 'actual' },
+  monitoringTail: { zh: '项目支出执行进度', en: 'project spending progress' },
+  colProgress: { zh: '序时进度比', en: 'Progress vs time' },
+  colMonitoring: { zh: '监控状态', en: 'Monitoring' },
+  infoMonth: { zh: '监控期间', en: 'Monitoring period' },
+  infoMonitoringBands: { zh: '监控标准', en: 'Monitoring bands' },
+  monitoringTitleCounts: { zh: '监控状态分布', en: 'Monitoring status' },
+  monitoringNone: { zh: '无执行率', en: 'No rate' },
+  chartRedLine: { zh: '红灯线', en: 'Red below' },
+  chartGreenLine: { zh: '绿灯线', en: 'Green from' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type SummaryTextKey = keyof typeof SUMMARY_TEXT;
@@ -266,3 +292,29 @@ export function sumMismatchSentence(
 export function langFromLocale(locale: string | null | undefined): Lang {
   return (locale ?? '').trim().toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
+
+// ---- in-year monitoring (双监控) -----------------------------------------------------------
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The months covered: "1–9月" / "Jan–Sep"; one month alone: "1月" / "Jan". */
+export function monthSpan(month: number, lang: Lang): string {
+  if (lang === 'zh') return month === 1 ? '1月' : `1–${month}月`;
+  return month === 1 ? MONTHS_EN[0] : `${MONTHS_EN[0]}–${MONTHS_EN[month - 1]}`;
+}
+
+/** "1–9月 运行监控" / "Jan–Sep in-year monitoring". */
+export function monitoringTitle(month: number, lang: Lang): string {
+  return lang === 'zh' ? `${monthSpan(month, lang)} 运行监控` : `${monthSpan(month, lang)} in-year monitoring`;
+}
+
+const STATUS_LABELS: Record<MonitoringStatus, Record<Lang, string>> = {
+  green: { zh: '绿灯', en: 'Green' },
+  yellow: { zh: '黄灯', en: 'Yellow' },
+  red: { zh: '红灯', en: 'Red' },
+};
+
+export function monitoringStatusLabel(status: MonitoringStatus, lang: Lang): string {
+  return STATUS_LABELS[status][lang];
+}
+

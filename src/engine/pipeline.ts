@@ -3,6 +3,7 @@
 import { EngineError } from './errors';
 import { evaluateTable } from './evaluate';
 import { detectHeader } from './headers';
+import { applyMonitoring, isMonth, monitoringBands } from './monitoring';
 import { extractTable } from './rows';
 import { parseScheme, validateBand } from './schemes';
 import type { Evaluation, Grid, HeaderDetection, MappingOverride, RateBand, Scheme, SheetData } from './types';
@@ -12,6 +13,8 @@ export interface RunOptions {
   /** Overrides the scheme's rate band. */
   band?: RateBand;
   override?: MappingOverride;
+  /** In-year monitoring month (1–12): projects gain `monitoring` against the scheme's monitoring bands. */
+  month?: number;
 }
 
 export type RunResult =
@@ -68,13 +71,14 @@ export function runEvaluation(sheet: SheetData, opts: RunOptions): RunResult {
   const table = extractTable(sheet.grid, detection);
   if (table.projects.length === 0) return fail(new EngineError('no_projects', { sheet: sheet.name }));
 
-  const evaluation = evaluateTable(table, {
+  const scored = evaluateTable(table, {
     sheet: sheet.name,
     origin: sheet.origin,
     detection,
     scheme: opts.scheme,
     band: opts.band,
   });
+  const evaluation = isMonth(opts.month) ? applyMonitoring(scored, opts.month, monitoringBands(opts.scheme)) : scored;
   return { ok: true, detection, evaluation };
 }
 

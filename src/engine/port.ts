@@ -1,6 +1,6 @@
 // The workbook port: what the task pane and the batch command need from a workbook.
 // Implemented with Office JavaScript API in src/excel and with ExcelJS in src/xlsx.
-import type { Lang, MappingOverride, RateBand, Scheme, SheetData, SourceRef } from './types';
+import type { CellArea, Lang, MappingOverride, MonitoringBands, RateBand, Scheme, SheetData, SourceRef } from './types';
 import type { SummaryLayout } from './summaryTypes';
 
 export interface ReadRequest {
@@ -29,6 +29,29 @@ export interface HighlightSpec {
   budgetCol: number;
   actualCol: number;
   band: RateBand;
+  /** In-year monitoring: rows are coloured by progress (rate ÷ timeShare) instead of the year-end band's low edge. */
+  monitoring?: { timeShare: number; bands: MonitoringBands };
+}
+
+/** Which sheets a read of several sheets covers (forms layout: every sheet by default). */
+export interface SheetsRequest {
+  /** Only these sheets, in this order; all sheets in workbook order when absent. */
+  sheets?: string[];
+  /** Left out (e.g. the add-in's summary sheet); compared without regard to case, as Excel does. */
+  exclude?: string[];
+}
+
+/**
+ * A mark on one cell an officer has to look at (a form's stated score, blank explanation, 执行率), as a
+ * formula rule relative to that cell: it goes away by itself once the cell is fixed. Positions 1-based.
+ */
+export interface CellMark {
+  sheet: string;
+  row: number;
+  col: number;
+  formula: string;
+  fill: string;
+  fontColor: string;
 }
 
 export interface SourceChange {
@@ -51,6 +74,8 @@ export interface Progress {
 export interface WriteOptions {
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
+  /** writeSummary: the sheet the source was read from, never cleared or written whatever any record says. */
+  sourceSheet?: string;
 }
 
 export interface Settings {
@@ -70,6 +95,8 @@ export interface Settings {
   lastRefreshed?: string;
   /** False once the officer cleared the highlights: refreshes leave them off until the next Evaluate. */
   highlights?: boolean;
+  /** In-year monitoring month (1–12); null or absent: year-end evaluation. */
+  monitoringMonth?: number | null;
 }
 
 export interface WorkbookPort {
@@ -77,9 +104,10 @@ export interface WorkbookPort {
   readSource(request?: ReadRequest, options?: WriteOptions): Promise<SheetData>;
   /**
    * Writes the summary to a sheet the add-in owns. A sheet with the preferred name that the add-in
-   * did not create is left alone and another name is used; returns the name written.
+   * did not create is left alone and another name is used; returns the name written, and in
+   * `keptSheets` the sheets a settings record claimed but that could not be proved the add-in's.
    */
-  writeSummary(layout: SummaryLayout, preferredName: string, options?: WriteOptions): Promise<{ sheetName: string }>;
+  writeSummary(layout: SummaryLayout, preferredName: string, options?: WriteOptions): Promise<{ sheetName: string; keptSheets?: string[] }>;
   /** Replaces the add-in's own highlight rules on the sheet; never touches the user's rules. */
   applyHighlights(spec: HighlightSpec): Promise<void>;
   clearHighlights(sheet: string): Promise<void>;
@@ -89,4 +117,19 @@ export interface WorkbookPort {
   saveSettings(settings: Settings): Promise<void>;
   /** Selects a row of the source sheet (1-based), e.g. when a project is clicked. */
   selectRow?(sheet: string, row: number): Promise<void>;
+  /**
+   * Reads the used range of several sheets (values and merged areas), for the forms layout. Empty
+   * sheets come back with an empty grid. Round trips do not grow with the number of sheets beyond one
+   * read each (small sheets share one).
+   */
+  readSheets?(request?: SheetsRequest, options?: WriteOptions): Promise<SheetData[]>;
+  /**
+   * Replaces the add-in's own cell marks on `sheets` (and on the sheets of `marks`) with `marks`;
+   * never touches the user's formats or rules.
+   */
+  applyCellMarks?(marks: CellMark[], sheets: string[]): Promise<void>;
+  /** Removes the add-in's own cell marks from these sheets. */
+  clearCellMarks?(sheets: string[]): Promise<void>;
+  /** Activates the sheet and selects the area (a form, when its project is clicked). */
+  selectRange?(sheet: string, area: CellArea): Promise<void>;
 }

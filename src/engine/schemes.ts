@@ -2,12 +2,26 @@
 // one message per mistake. Weights live here and in scheme files, never elsewhere in code.
 import { schemeIssueMessage, type SchemeIssue } from './messages';
 import { RATE_FRACTION_LIMIT } from './numbers';
-import type { ExecutionRule, GradeBands, Lang, RateBand, Scheme, ScoreComponent } from './types';
+import type { ExecutionRule, GradeBands, Lang, MonitoringBands, RateBand, Scheme, ScoreComponent } from './types';
+import type { FormScoring } from './formTypes';
 import { SCORE_COMPONENTS } from './types';
+import { MAX_JSON_DEPTH, nestingBeyond } from './jsonDepth';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 const DEFAULT_GRADES: GradeBands = { excellent: 90, good: 80, fair: 60 };
 const DEFAULT_BAND: RateBand = { low: 0.9, high: 1.0 };
+
+/**
+ * How self-evaluation forms are scored unless a scheme says otherwise: execution weight 10 when the
+ * form states none, over-achievement flagged from 1.3 × the target, the linear reverse rule
+ * ((1 − (a − i)/i) × w, 0 from 2i on; 'ratio' is the published i/a × w variant).
+ */
+export const DEFAULT_FORM_SCORING: Readonly<FormScoring> = Object.freeze({ executionWeight: 10, overAchievement: 1.3, reverseRule: 'linear' });
+
+/** The scheme's form scoring, defaults filled in. */
+export function formScoring(scheme: Scheme): FormScoring {
+  return { ...DEFAULT_FORM_SCORING, ...(scheme.forms ?? {}) };
+}
 
 export const BUILTIN_SCHEMES: Readonly<Record<'mof2020' | 'wuhan2018', Scheme>> = {
   mof2020: {
@@ -42,7 +56,10 @@ export function listBuiltinSchemes(): Scheme[] {
 
 export type ParseSchemeResult = { ok: true; scheme: Scheme } | { ok: false; errors: string[] };
 
-const TOP_KEYS = ['id', 'name', 'weights', 'execution', 'grades', 'rateBand'];
+const TOP_KEYS = ['id', 'name', 'weights', 'execution', 'grades', 'rateBand', 'forms', 'monitoring'];
+const MONITORING_KEYS = ['green', 'yellow'];
+const FORMS_KEYS = ['executionWeight', 'overAchievement', 'reverseRule'];
+const REVERSE_RULES = ['linear', 'ratio'];
 const EXECUTION_KEYS = ['rule', 'weight', 'steps'];
 const STEP_KEYS = ['min', 'score'];
 const GRADE_KEYS = ['excellent', 'good', 'fair'];
@@ -59,6 +76,8 @@ export function parseScheme(json: unknown, lang: Lang = 'zh'): ParseSchemeResult
   let value: unknown = json;
   if (typeof json === 'string') {
     const text = json.replace(/^\uFEFF/, '');
+    const tooDeep = nestingBeyond(text);
+    if (tooDeep >= 0) return { ok: false, errors: [schemeIssueMessage({ kind: 'json_too_deep', position: tooDeep, max: MAX_JSON_DEPTH }, lang)] };
     try {
       value = JSON.parse(text);
     } catch {
@@ -133,6 +152,8 @@ function readScheme(value: unknown, issues: SchemeIssue[]): Scheme | null {
   const execution = readExecution(value.execution, issues);
   const grades = value.grades === undefined ? { ...DEFAULT_GRADES } : readGrades(value.grades, issues);
   const rateBand = value.rateBand === undefined ? { ...DEFAULT_BAND } : readBand(value.rateBand, 'rateBand', issues);
+  const monitoring = value.monitoring === undefined ? undefined : readMonitoring(value.monitoring, issues);
+  const forms = value.forms === undefined ? undefined : readForms(value.forms, issues);
 
   if (weights && execution !== undefined) {
     let sum = 0;
@@ -151,8 +172,30 @@ function readScheme(value: unknown, issues: SchemeIssue[]): Scheme | null {
     if (Math.abs(sum - 100) > EPS) issues.push({ kind: 'weights_sum', sum, parts: parts.join(' + ') || '—' });
   }
 
-  if (issues.length > 0 || !weights || execution === undefined || !grades || !rateBand) return null;
-  return { id, name, weights, execution, grades, rateBand };
+  if (issues.length > 0 || !weights || execution === undefined || !grades || !rateBand || monitoring === null) return null;
+  return { id, name, weights, execution, grades, rateBand, ...(forms ? { forms } : {}), ...(monitoring ? { monitoring } : {}) };
+}
+
+function readForms(v: unknown, issues: SchemeIssue[]): Partial<FormScoring> | undefined {
+  if (!isObject(v)) {
+    issues.push({ kind: 'not_object', path: 'forms' });
+    return undefined;
+  }
+  checkKeys(v, FORMS_KEYS, 'forms', issues);
+  const forms: Partial<FormScoring> = {};
+  if (v.executionWeight !== undefined) {
+    const w = readNumber(v.executionWeight, 'forms.executionWeight', issues);
+    if (w !== null) forms.executionWeight = w;
+  }
+  if (v.overAchievement !== undefined) {
+    const f = readNumber(v.overAchievement, 'forms.overAchievement', issues);
+    if (f !== null) forms.overAchievement = f;
+  }
+  if (v.reverseRule !== undefined) {
+    if (v.reverseRule === 'linear' || v.reverseRule === 'ratio') forms.reverseRule = v.reverseRule;
+    else issues.push({ kind: 'bad_choice', path: 'forms.reverseRule', value: describe(v.reverseRule), allowed: REVERSE_RULES });
+  }
+  return forms;
 }
 
 function readName(v: unknown, id: string, issues: SchemeIssue[]): Scheme['name'] {
@@ -304,6 +347,33 @@ function readBand(v: unknown, path: string, issues: SchemeIssue[]): RateBand | n
     return null;
   }
   return { low: edges.low, high: edges.high };
+}
+
+/** In-year monitoring bands: progress fractions, green above yellow (0.8 and 0.6 for 80% and 60%). */
+function readMonitoring(v: unknown, issues: SchemeIssue[]): MonitoringBands | null {
+  if (!isObject(v)) {
+    issues.push({ kind: 'not_object', path: 'monitoring' });
+    return null;
+  }
+  checkKeys(v, MONITORING_KEYS, 'monitoring', issues);
+  const edges: Partial<MonitoringBands> = {};
+  for (const key of MONITORING_KEYS as (keyof MonitoringBands)[]) {
+    const p = `monitoring.${key}`;
+    if (v[key] === undefined) {
+      issues.push({ kind: 'missing_key', path: p });
+      continue;
+    }
+    const n = readNumber(v[key], p, issues);
+    if (n === null) continue;
+    if (n > RATE_FRACTION_LIMIT) issues.push({ kind: 'band_percent', path: p, value: n });
+    else edges[key] = n;
+  }
+  if (edges.green === undefined || edges.yellow === undefined) return null;
+  if (edges.yellow > edges.green) {
+    issues.push({ kind: 'monitoring_order', green: edges.green, yellow: edges.yellow });
+    return null;
+  }
+  return { green: edges.green, yellow: edges.yellow };
 }
 
 // ---- where JSON text goes wrong ---------------------------------------------------------------

@@ -1,7 +1,8 @@
 // The summary sheet's content, host-free: what each block says, in the officer's language.
 // Numbers stay unrounded; the layout's number formats round them for display.
-import { gradeLabel, statusText, summaryText, sumMismatchSentence, type SummaryTextKey } from './messages';
-import type { Evaluation, Lang, ProjectResult, Scheme } from './types';
+import { gradeLabel, monitoringStatusLabel, monitoringTitle, monthSpan, statusText, summaryText, sumMismatchSentence, type SummaryTextKey } from './messages';
+import { MONITORING_STATUSES } from './monitoring';
+import type { Evaluation, Lang, MonitoringBands, ProjectResult, Scheme } from './types';
 import { GRADES } from './types';
 import type { ColumnKind, SummaryColumn, SummaryModel, SummaryValue } from './summaryTypes';
 
@@ -30,6 +31,13 @@ const GRADE: ColumnSpec = {
   kind: 'grade',
   value: (p, _i, lang) => (p.grade === null ? null : gradeLabel(p.grade, lang)),
 };
+const PROGRESS: ColumnSpec = { key: 'progress', label: 'colProgress', kind: 'rate', value: (p) => p.monitoring?.progress ?? null };
+const MONITORING: ColumnSpec = {
+  key: 'monitoring',
+  label: 'colMonitoring',
+  kind: 'grade',
+  value: (p, _i, lang) => (p.monitoring ? monitoringStatusLabel(p.monitoring.status, lang) : null),
+};
 const STATUS: ColumnSpec = { key: 'status', label: 'colStatus', kind: 'status', value: (p, _i, lang) => statusText(p.flags, lang) };
 
 /** Up to four decimals, no trailing zeros: 918.4, 918.45. */
@@ -53,6 +61,7 @@ function pickColumns(evaluation: Evaluation, scheme: Scheme): ColumnSpec[] {
   const projects = evaluation.projects;
   const some = (spec: ColumnSpec): boolean => projects.some((p, i) => spec.value(p, i, 'en') !== null);
   const columns = [INDEX, NAME, BUDGET, ACTUAL, RATE];
+  if (evaluation.monitoring) columns.push(PROGRESS, MONITORING);
   for (const spec of SCORE_COLUMNS) if (some(spec)) columns.push(spec);
   if (scheme.execution !== null || some(EXECUTION)) columns.push(EXECUTION);
   if (some(TOTAL)) columns.push(TOTAL, GRADE);
@@ -88,11 +97,21 @@ export function buildSummary(evaluation: Evaluation, scheme: Scheme, lang: Lang,
   });
 
   const band = evaluation.band;
+  const monitoring = evaluation.monitoring;
+  const bandInfo = monitoring
+    ? [
+        {
+          label: t('infoMonth'),
+          value: `${monthSpan(monitoring.month, lang)}${lang === 'zh' ? '（时间进度 ' : ' (time elapsed '}${formatPercent(monitoring.timeShare)}${lang === 'zh' ? '）' : ')'}`,
+        },
+        { label: t('infoMonitoringBands'), value: monitoringBandsText(monitoring.bands, lang) },
+      ]
+    : [{ label: t('infoBand'), value: `${formatPercent(band.low)} – ${formatPercent(band.high)}` }];
   const info = [
     { label: t('infoSheet'), value: evaluation.sheet },
     { label: t('infoHeaderRow'), value: String(evaluation.headerRow) },
     { label: t('infoScheme'), value: scheme.name[lang] },
-    { label: t('infoBand'), value: `${formatPercent(band.low)} – ${formatPercent(band.high)}` },
+    ...bandInfo,
     { label: t('infoUnit'), value: evaluation.unit ?? t('unitUnknown') },
     { label: t('infoTime'), value: formatTime(run.time) },
   ];
@@ -100,6 +119,7 @@ export function buildSummary(evaluation: Evaluation, scheme: Scheme, lang: Lang,
   const gradeRows = GRADES.map((g) => ({ label: gradeLabel(g, lang), count: evaluation.grades[g] }));
   const ungraded = evaluation.projects.length - GRADES.reduce((n, g) => n + evaluation.grades[g], 0);
   if (ungraded > 0 && columns.some((c) => c.key === 'total')) gradeRows.push({ label: t('gradeNone'), count: ungraded });
+  const distribution = monitoring ? monitoringDistribution(evaluation, lang) : { title: t('gradesTitle'), rows: gradeRows };
 
   const flaggedRows: SummaryModel['flagged']['rows'] = [];
   evaluation.projects.forEach((p, i) => {
@@ -112,12 +132,12 @@ export function buildSummary(evaluation: Evaluation, scheme: Scheme, lang: Lang,
 
   return {
     lang,
-    title: t('title'),
+    title: monitoring ? `${monitoringTitle(monitoring.month, lang)} — ${t('monitoringTail')}` : t('title'),
     info,
     columns,
     rows,
     totalsRow,
-    gradeDistribution: { title: t('gradesTitle'), rows: gradeRows },
+    gradeDistribution: distribution,
     flagged: {
       title: t('flaggedTitle'),
       header: [t('colIndex'), t('colName'), t('flaggedRow'), t('flaggedReasons')],
@@ -128,8 +148,29 @@ export function buildSummary(evaluation: Evaluation, scheme: Scheme, lang: Lang,
       title: t('chartTitle'),
       categories: evaluation.projects.map((p) => p.name),
       rates: evaluation.projects.map((p) => p.usageRate),
-      band: { low: band.low, high: band.high },
+      // Monitoring: the rates a project needs this month to leave red and to be green.
+      band: monitoring
+        ? { low: monitoring.bands.yellow * monitoring.timeShare, high: monitoring.bands.green * monitoring.timeShare }
+        : { low: band.low, high: band.high },
       seriesName: t('colRate'),
+      ...(monitoring ? { lowLabel: t('chartRedLine'), highLabel: t('chartGreenLine') } : {}),
     },
   };
+}
+
+/** "绿灯 ≥80%，黄灯 60%–80%，红灯 <60%（执行率 ÷ 时间进度）". */
+export function monitoringBandsText(bands: MonitoringBands, lang: Lang): string {
+  const g = formatPercent(bands.green);
+  const y = formatPercent(bands.yellow);
+  return lang === 'zh'
+    ? `绿灯 ≥${g}，黄灯 ${y}–${g}，红灯 <${y}（执行率 ÷ 时间进度）`
+    : `green ≥${g}, yellow ${y}–${g}, red <${y} (usage rate ÷ time elapsed)`;
+}
+
+function monitoringDistribution(evaluation: Evaluation, lang: Lang): SummaryModel['gradeDistribution'] {
+  const counts = evaluation.monitoring?.counts ?? { green: 0, yellow: 0, red: 0 };
+  const rows = MONITORING_STATUSES.map((s) => ({ label: monitoringStatusLabel(s, lang), count: counts[s] }));
+  const none = evaluation.projects.length - rows.reduce((n, r) => n + r.count, 0);
+  if (none > 0) rows.push({ label: summaryText('monitoringNone', lang), count: none });
+  return { title: summaryText('monitoringTitleCounts', lang), rows };
 }

@@ -113,6 +113,12 @@ export function layoutSummary(model: SummaryModel): SummaryLayout {
 
   const checkRows = model.checks.rows.length > 0 ? model.checks.rows : [none];
   blocks.push(block('checks', next, 0, [[model.checks.title], ...checkRows.map((s) => [s])], ['@']));
+  next += 1 + checkRows.length + GAP;
+
+  if (model.todo) {
+    const todoRows: SummaryValue[][] = model.todo.rows.length > 0 ? model.todo.rows : [[null, none]];
+    blocks.push(block('todo', next, 0, [[model.todo.title], model.todo.header, ...todoRows], model.todo.numberFormats));
+  }
 
   const chart = model.chart;
   const dataRow = table.headerRow;
@@ -120,8 +126,8 @@ export function layoutSummary(model: SummaryModel): SummaryLayout {
   const chartHeader = [
     summaryText('colName', model.lang),
     chart.seriesName,
-    summaryText('chartLow', model.lang),
-    summaryText('chartHigh', model.lang),
+    chart.lowLabel ?? summaryText('chartLow', model.lang),
+    chart.highLabel ?? summaryText('chartHigh', model.lang),
   ];
   const chartRows: SummaryValue[][] = new Array(chart.categories.length + 1);
   chartRows[0] = chartHeader;

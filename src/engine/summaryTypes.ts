@@ -25,13 +25,24 @@ export interface SummaryModel {
   gradeDistribution: { title: string; rows: { label: string; count: number }[] };
   flagged: { title: string; header: string[]; rows: { index: number; name: string; row: number; reasons: string }[] };
   checks: { title: string; rows: string[] };
-  chart: { title: string; categories: string[]; rates: (number | null)[]; band: RateBand; seriesName: string };
+  /** Forms layout: every flagged indicator (the officer's to-do list), below the checks. */
+  todo?: { title: string; header: string[]; rows: SummaryValue[][]; numberFormats: string[] };
+  chart: {
+    title: string;
+    categories: string[];
+    rates: (number | null)[];
+    band: RateBand;
+    seriesName: string;
+    /** Names of the band lines; "下限" / "上限" when absent (monitoring: red and green lines). */
+    lowLabel?: string;
+    highLabel?: string;
+  };
 }
 
 /** A rectangle of values at a 0-based position of the summary sheet. */
 export interface LayoutBlock {
   /** 'chart': the chart's data (header row, then name, rate, low, high per project) at chart.dataRow/dataCol. */
-  id: 'title' | 'info' | 'table' | 'grades' | 'flagged' | 'checks' | 'chart';
+  id: 'title' | 'info' | 'table' | 'grades' | 'flagged' | 'checks' | 'chart' | 'todo';
   /** 0-based row / column on the summary sheet. */
   row: number;
   col: number;

@@ -1,4 +1,5 @@
 // Shared vocabulary of the engine. Host-free: no Office, no ExcelJS, no DOM.
+import type { FormScoring } from './formTypes';
 
 /** A cell value as a host hands it over (Office JavaScript API `values`, ExcelJS cell value flattened). */
 export type CellValue = string | number | boolean | null | undefined;
@@ -28,6 +29,19 @@ export interface SheetData {
   origin: { row: number; col: number };
   /** What was read; hosts that know fill it in. */
   source?: SourceRef;
+  /**
+   * Merged areas that touch the block, in 1-based sheet coordinates (the value sits in the top-left
+   * cell). Absent when the host could not tell (Excel before ExcelApi 1.13).
+   */
+  merges?: CellArea[];
+}
+
+/** A rectangle of cells, 1-based and inclusive, in sheet coordinates. */
+export interface CellArea {
+  rowStart: number;
+  rowEnd: number;
+  colStart: number;
+  colEnd: number;
 }
 
 export type Lang = 'zh' | 'en';
@@ -157,6 +171,24 @@ export type ExecutionRule =
   /** Steps by lower edge of the rate, highest first: rate ≥ min → score. Below every step → 0. */
   | { rule: 'stepped'; weight: number; steps: { min: number; score: number }[] };
 
+/** In-year monitoring (双监控): progress = usage rate ÷ share of the year elapsed. Fractions, inclusive lower edges. */
+export interface MonitoringBands {
+  /** progress ≥ green → green (0.8 by default). */
+  green: number;
+  /** progress ≥ yellow → yellow, below it red (0.6 by default). */
+  yellow: number;
+}
+
+export type MonitoringStatus = 'green' | 'yellow' | 'red';
+
+/** One project's in-year monitoring: month 1–12, timeShare = month / 12, progress = rate ÷ timeShare. */
+export interface Monitoring {
+  month: number;
+  timeShare: number;
+  progress: number;
+  status: MonitoringStatus;
+}
+
 export interface Scheme {
   id: string;
   name: { zh: string; en: string };
@@ -166,6 +198,10 @@ export interface Scheme {
   execution: ExecutionRule | null;
   grades: GradeBands;
   rateBand: RateBand;
+  /** In-year monitoring bands; the defaults (0.8 / 0.6) when absent. */
+  monitoring?: MonitoringBands;
+  /** How self-evaluation forms are scored (over-achievement factor, reverse rule …); DEFAULT_FORM_SCORING when absent. */
+  forms?: Partial<FormScoring>;
 }
 
 export type Flag =
@@ -178,7 +214,9 @@ export type Flag =
   | 'total_mismatch'
   | 'score_over_weight'
   | 'low_score'
-  | 'missing_explanation';
+  | 'missing_explanation'
+  | 'monitoring_yellow'
+  | 'monitoring_red';
 
 export const FLAGS: readonly Flag[] = [
   'under_execution',
@@ -191,6 +229,8 @@ export const FLAGS: readonly Flag[] = [
   'score_over_weight',
   'low_score',
   'missing_explanation',
+  'monitoring_yellow',
+  'monitoring_red',
 ];
 
 export type Grade = 'excellent' | 'good' | 'fair' | 'poor';
@@ -217,6 +257,8 @@ export interface ProjectResult {
   grade: Grade | null;
   flags: Flag[];
   explanation: string | null;
+  /** Present when a monitoring month was given: null without a rate. */
+  monitoring?: Monitoring | null;
 }
 
 export interface SheetCheck {
@@ -247,4 +289,6 @@ export interface Evaluation {
   totals: Totals;
   grades: Record<Grade, number>;
   checks: SheetCheck[];
+  /** In-year monitoring: the month and bands the projects' monitoring was computed with. */
+  monitoring?: { month: number; timeShare: number; bands: MonitoringBands; counts: Record<MonitoringStatus, number> };
 }

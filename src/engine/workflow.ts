@@ -31,6 +31,8 @@ export interface EngineRequest {
   scheme: Scheme;
   band: RateBand;
   override?: MappingOverride;
+  /** In-year monitoring month (1–12); absent: the year-end evaluation. */
+  month?: number;
   /** When given, the summary is built and laid out as well. */
   summary?: { lang: Lang; time: Date };
 }
@@ -44,7 +46,7 @@ export type EngineRunner = (request: EngineRequest, signal?: AbortSignal) => Pro
 
 /** The engine work of one run, synchronous; the worker script calls it too. */
 export function runEngine(request: EngineRequest): EngineResult {
-  const outcome = runEvaluation(request.sheet, { scheme: request.scheme, band: request.band, override: request.override });
+  const outcome = runEvaluation(request.sheet, { scheme: request.scheme, band: request.band, override: request.override, month: request.month });
   if (!outcome.ok) return outcome;
   if (!request.summary) return outcome;
   const model = buildSummary(outcome.evaluation, request.scheme, request.summary.lang, { time: request.summary.time });
@@ -78,6 +80,11 @@ export interface EvaluateOutcome {
 export interface WriteOutcome extends EvaluateOutcome {
   /** Name of the summary sheet written, null when the summary was not asked for. */
   summarySheet: string | null;
+  /**
+   * Sheets the settings named as the add-in's summary that could not be proved its own (no marker):
+   * left untouched, the summary went to a new sheet. The pane and the ribbon say so.
+   */
+  keptSummarySheets?: string[];
   highlight: HighlightSpec | null;
   /** The settings as saved in the workbook. */
   settings: Settings;
@@ -150,6 +157,9 @@ export function highlightSpecFor(sheet: SheetData, detection: HeaderDetection, e
     budgetCol: sheet.origin.col + budget.column,
     actualCol: sheet.origin.col + actual.column,
     band: evaluation.band,
+    ...(evaluation.monitoring
+      ? { monitoring: { timeShare: evaluation.monitoring.timeShare, bands: { ...evaluation.monitoring.bands } } }
+      : {}),
   };
 }
 
@@ -169,7 +179,8 @@ async function readAndRun(
   const override = mappingReset ? overrideAfterReplacement(settings.override) : settings.override;
   onProgress?.({ stage: 'evaluate', done: 0, total: 1 });
   const engine = options.engine ?? runEngineHere;
-  const result = await engine({ sheet, scheme, band: settings.band, override, summary }, signal);
+  const month = settings.monitoringMonth ?? undefined;
+  const result = await engine({ sheet, scheme, band: settings.band, override, summary, ...(month !== undefined ? { month } : {}) }, signal);
   throwIfAborted(signal);
   if (!result.ok) throw result.error;
   onProgress?.({ stage: 'evaluate', done: 1, total: 1 });
@@ -207,11 +218,16 @@ export async function evaluateAndWrite(
   const outcome = await readAndRun(port, settings, options, wantSummary ? { lang, time: runTime } : undefined);
 
   let summarySheet: string | null = null;
+  let keptSummarySheets: string[] | undefined;
   if (wantSummary && outcome.layout) {
     throwIfAborted(signal);
     onProgress?.({ stage: 'write', done: 0, total: 1 });
-    const preferred = settings.summarySheet ?? DEFAULT_SUMMARY_SHEET[lang];
-    summarySheet = (await port.writeSummary(outcome.layout, preferred, { signal, onProgress })).sheetName;
+    // A saved name that is the source sheet's own (a damaged or crafted record) is not a summary's name.
+    const saved = settings.summarySheet;
+    const preferred = saved && saved.toLowerCase() !== outcome.sheet.name.toLowerCase() ? saved : DEFAULT_SUMMARY_SHEET[lang];
+    const written = await port.writeSummary(outcome.layout, preferred, { signal, onProgress, sourceSheet: outcome.sheet.name });
+    summarySheet = written.sheetName;
+    if (written.keptSheets && written.keptSheets.length > 0) keptSummarySheets = written.keptSheets;
   }
 
   throwIfAborted(signal);
@@ -234,5 +250,5 @@ export async function evaluateAndWrite(
     lastRefreshed: now().toISOString(),
   };
   await port.saveSettings(saved);
-  return { ...outcome, summarySheet, highlight, settings: saved };
+  return { ...outcome, summarySheet, highlight, settings: saved, ...(keptSummarySheets ? { keptSummarySheets } : {}) };
 }

@@ -1,23 +1,17 @@
-// The add-in's conditional formats on the source rows. A rule is the add-in's when its formula
-// (row numbers aside, as rows shift when the user inserts some) and its fill match one recorded in
-// the workbook's ownership record for that sheet; every other rule is the user's and stays.
+// The add-in's conditional formats on the source rows. Whether a rule is the add-in's is read from the
+// rule itself (its marker term and fill, engine/highlightOwnership.ts); the workbook's ownership record
+// only vouches for rules written before the marker, and only when their shape is the add-in's. Every
+// other rule is the user's and stays.
 import type { HighlightSpec } from '../engine/port';
 import { highlightRules } from '../engine/highlightRules';
+import { isOwnHighlightRule, normaliseRecordedFormula } from '../engine/highlightOwnership';
 import type { RequestMeter } from './requestMeter';
 import { loadOwnership, saveOwnership, type OwnedHighlights } from './settings';
 
-export function normaliseFormula(formula: string): string {
-  return formula
-    .trim()
-    .replace(/^=/, '')
-    .toUpperCase()
-    .replace(/(\$?[A-Z]{1,3})\$?\d+/g, '$1#');
-}
+export const normaliseFormula = normaliseRecordedFormula;
 
 export function isOwnRule(formula: string, fill: string, own: OwnedHighlights | undefined): boolean {
-  if (!own) return false;
-  const i = own.formulas.indexOf(normaliseFormula(formula));
-  return i >= 0 && (own.fills[i] ?? '').toUpperCase() === fill.toUpperCase();
+  return isOwnHighlightRule(formula, fill, own);
 }
 
 async function recordHighlights(sheetId: string, entry: OwnedHighlights | null): Promise<void> {
@@ -55,11 +49,8 @@ export async function applyHighlightsIn(context: Excel.RequestContext, spec: Hig
     meter.queue(rule.formula.length + 120);
   }
   await meter.sync(context, 'highlight:add');
-  await recordHighlights(sheet.id, {
-    sheetId: sheet.id,
-    formulas: rules.map((r) => normaliseFormula(r.formula)),
-    fills: rules.map((r) => r.fill.toUpperCase()),
-  });
+  // The new rules carry their marker: a record entry is only kept for rules written before markers.
+  if (own) await recordHighlights(sheet.id, null);
 }
 
 async function removeListed(
@@ -69,7 +60,7 @@ async function removeListed(
   meter: RequestMeter,
 ): Promise<number> {
   const custom = formats.items.filter((cf) => cf.type === 'Custom');
-  if (!own || custom.length === 0) return 0;
+  if (custom.length === 0) return 0;
   for (const cf of custom) {
     cf.custom.rule.load('formula');
     cf.custom.format.fill.load('color');

@@ -4,10 +4,12 @@ import type { WorkbookPort } from '../engine/port';
 import { asHostErrors, HostError } from './errors';
 import { listenToChanges, SourceSheetEvents, type ExcelRunner } from './events';
 import { applyHighlightsIn, clearHighlightsIn } from './highlights';
-import { isApiSetSupported, SELECTION_TABLES_API_SET, TRIGGER_SOURCE_API_SET, WORKBOOK_EVENTS_API_SET } from './host';
+import { isApiSetSupported, MERGED_AREAS_API_SET, SELECTION_TABLES_API_SET, TRIGGER_SOURCE_API_SET, WORKBOOK_EVENTS_API_SET } from './host';
 import { readSourceIn } from './readSource';
 import { RequestMeter } from './requestMeter';
-import { selectRowIn } from './selection';
+import { selectRangeIn, selectRowIn } from './selection';
+import { readSheetsIn } from './readSheets';
+import { applyCellMarksIn, clearCellMarksIn } from './cellMarks';
 import { loadSettings, saveSettings } from './settings';
 import { writeSummaryIn } from './writeSummary';
 
@@ -24,6 +26,8 @@ export interface ExcelPortOptions {
   canListenToAllSheets?: boolean;
   /** Up to this many cells a read loads values at once, without sampling first. */
   directReadCells?: number;
+  /** Overrides the ExcelApi 1.13 check for Range.getMergedAreasOrNullObject. */
+  canReadMerges?: boolean;
 }
 
 function defaultRunner(): ExcelRunner {
@@ -83,7 +87,7 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort & 
             canUseTriggerSource: canUseTriggerSource(),
           }),
         );
-        return { sheetName: result.sheetName };
+        return { sheetName: result.sheetName, ...(result.keptSheets.length > 0 ? { keptSheets: result.keptSheets } : {}) };
       }),
     applyHighlights: (spec) => asHostErrors(() => run((context) => applyHighlightsIn(context, spec, meter))),
     clearHighlights: (sheet) =>
@@ -95,5 +99,22 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort & 
     loadSettings: () => asHostErrors(() => loadSettings()),
     saveSettings: (settings) => asHostErrors(() => saveSettings(settings)),
     selectRow: (sheet, row) => asHostErrors(() => run((context) => selectRowIn(context, sheet, row, meter))),
+    readSheets: (request = {}, opts = {}) =>
+      asHostErrors(() =>
+        run((context) =>
+          readSheetsIn(context, request, opts, {
+            meter,
+            budget: options.budget,
+            directReadCells: options.directReadCells,
+            merges: options.canReadMerges ?? isApiSetSupported(MERGED_AREAS_API_SET.name, MERGED_AREAS_API_SET.version),
+          }),
+        ),
+      ),
+    applyCellMarks: (marks, sheets) => asHostErrors(() => run((context) => applyCellMarksIn(context, marks, sheets, meter, options.budget))),
+    clearCellMarks: (sheets) =>
+      asHostErrors(async () => {
+        await run((context) => clearCellMarksIn(context, sheets, meter, options.budget));
+      }),
+    selectRange: (sheet, area) => asHostErrors(() => run((context) => selectRangeIn(context, sheet, area, meter))),
   };
 }

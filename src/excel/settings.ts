@@ -24,14 +24,14 @@ export interface Ownership {
 
 type OfficeSettings = Pick<Office.Settings, 'get' | 'set' | 'saveAsync'>;
 
-function documentSettings(): OfficeSettings {
+export function documentSettings(): OfficeSettings {
   const office = (globalThis as { Office?: typeof Office }).Office;
   const settings = office?.context?.document?.settings;
   if (!settings) throw new HostError('not_in_excel', 'Office document settings are not available');
   return settings;
 }
 
-function readJson(key: string): unknown {
+export function readJson(key: string): unknown {
   const raw: unknown = documentSettings().get(key);
   if (raw === null || raw === undefined) return null;
   if (typeof raw !== 'string') return raw;
@@ -42,7 +42,7 @@ function readJson(key: string): unknown {
   }
 }
 
-function saveAsync(): Promise<void> {
+export function saveAsync(): Promise<void> {
   const settings = documentSettings();
   return new Promise((resolve, reject) => {
     settings.saveAsync((result: Office.AsyncResult<void>) => {

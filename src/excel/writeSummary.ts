@@ -1,5 +1,7 @@
-// Writes the summary sheet. Only a sheet the add-in created (its id is in the workbook's ownership
-// record) is ever cleared; a user's sheet with the same name is left alone.
+// Writes the summary sheet. A sheet is cleared and rewritten only when it proves to be the add-in's:
+// its id is in the workbook's ownership record AND it carries the add-in's hidden marker name AND it
+// is not the sheet the source is read from (engine/summaryOwnership.ts). Anything else, a user's sheet
+// with the same name included, is left alone and a new sheet is written.
 import type { WriteOptions } from '../engine/port';
 import type { SummaryLayout } from '../engine/summaryTypes';
 import { colLetter } from '../engine/address';
@@ -8,6 +10,7 @@ import { withEventsSuppressed, type ExcelRunner } from './events';
 import type { RequestMeter } from './requestMeter';
 import { loadOwnership, saveOwnership } from './settings';
 import { freeSheetName, freeTableName } from '../engine/sheetNames';
+import { chooseSummarySheet, isSummaryMarker, sameSheetName, SUMMARY_MARKER_FORMULA, SUMMARY_MARKER_NAME } from '../engine/summaryOwnership';
 import { isVariantOf, planRequests, planSummary, rowsToWrite, type PlannedWrite, type SummaryPlan } from './summaryPlan';
 
 export interface WriteTuning {
@@ -68,7 +71,7 @@ export async function writeSummaryIn(
   preferredName: string,
   options: WriteOptions,
   tuning: WriteTuning,
-): Promise<{ sheetName: string; createdSheetId: string | null }> {
+): Promise<{ sheetName: string; createdSheetId: string | null; keptSheets: string[] }> {
   const { meter } = tuning;
   const plan = planSummary(layout);
   const ownedIds = new Set(loadOwnership().summarySheetIds);
@@ -79,23 +82,47 @@ export async function writeSummaryIn(
   await meter.sync(context, 'write:meta');
   throwIfAborted(options.signal);
 
-  const own = worksheets.items.find((ws) => ownedIds.has(ws.id) && isVariantOf(ws.name, preferredName));
+  // Sheets whose names fit and that the record lists (no other may be chosen): their markers are
+  // read with their tables and charts, in one round trip.
+  const candidates = worksheets.items.filter(
+    (ws) => ownedIds.has(ws.id) && isVariantOf(ws.name, preferredName) && !sameSheetName(ws.name, options.sourceSheet),
+  );
   let sheet: Excel.Worksheet;
   let createdSheetId: string | null = null;
+  let keptSheets: string[] = [];
   const totalRows = rowsToWrite(layout);
   return withEventsSuppressed(context, !tuning.canUseTriggerSource, meter, tuning.run, async () => {
+    const inspected = candidates.map((ws) => {
+      const marker = ws.names.getItemOrNullObject(SUMMARY_MARKER_NAME);
+      marker.load('value');
+      ws.tables.load('items/name');
+      ws.charts.load('items/name');
+      return { ws, marker };
+    });
+    if (inspected.length > 0) await meter.sync(context, 'write:inspect');
+    const choice = chooseSummarySheet(
+      inspected.map(({ ws, marker }) => ({
+        name: ws.name,
+        recorded: ownedIds.has(ws.id),
+        marked: !marker.isNullObject && isSummaryMarker(marker.value),
+      })),
+      preferredName,
+      options.sourceSheet,
+    );
+    const own = choice.kind === 'reuse' ? inspected.find(({ ws }) => ws.name === choice.name)?.ws : undefined;
     if (own) {
       sheet = own;
-      sheet.tables.load('items/name');
-      sheet.charts.load('items/name');
-      await meter.sync(context, 'write:inspect');
       for (const t of sheet.tables.items) t.delete();
       for (const c of sheet.charts.items) c.delete();
       sheet.getRange().clear();
       sheet.freezePanes.unfreeze();
     } else {
+      keptSheets = choice.kind === 'create' ? choice.kept : [];
       const name = freeSheetName(preferredName, worksheets.items.map((ws) => ws.name));
       sheet = worksheets.add(name);
+      // The proof of ownership travels with the sheet: hidden, so Name Manager does not show it.
+      const marker = sheet.names.add(SUMMARY_MARKER_NAME, SUMMARY_MARKER_FORMULA, 'Budget performance add-in: this sheet is its summary');
+      marker.visible = false;
     }
     sheet.load('name,id');
     const tableName = freeTableName(tables.items.map((t) => t.name));
@@ -130,11 +157,13 @@ export async function writeSummaryIn(
     if (createdSheetId !== null) {
       // Re-read just before writing: another operation may have updated the record meanwhile.
       const ownership = loadOwnership();
-      // Ids of sheets deleted since are dropped: the record only lists sheets that exist.
-      const existing = new Set(worksheets.items.map((ws) => ws.id));
+      // Ids of sheets deleted since are dropped: the record only lists sheets that exist; so are those
+      // of sheets kept because they carry no marker (they are not the add-in's to rewrite).
+      const kept = new Set(keptSheets.map((name) => name.toLowerCase()));
+      const existing = new Set(worksheets.items.filter((ws) => !kept.has(ws.name.toLowerCase())).map((ws) => ws.id));
       ownership.summarySheetIds = [...ownership.summarySheetIds.filter((id) => existing.has(id) && id !== createdSheetId), createdSheetId];
       await saveOwnership(ownership);
     }
-    return { sheetName: sheet.name, createdSheetId };
+    return { sheetName: sheet.name, createdSheetId, keptSheets };
   });
 }

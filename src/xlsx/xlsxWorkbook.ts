@@ -1,13 +1,15 @@
-// The WorkbookPort on an .xlsx file, with ExcelJS. Used by the batch command.
+// The WorkbookPort on a workbook file (.xlsx/.xlsm, .xls, .ods). Used by the batch command.
+// Read: container.ts checks the file, sheetjsReader.ts reads the values; written: graft/ (the copy).
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import ExcelJS from 'exceljs';
 import type { HighlightSpec, ReadRequest, Settings, SourceChange, WorkbookPort, WriteOptions } from '../engine/port';
 import type { SummaryLayout } from '../engine/summaryTypes';
 import type { SheetData } from '../engine/types';
 import { XlsxError } from './errors';
-import { readSheet } from './readSheet';
+import { checkContainer, readWorkbookFile } from './container';
+import { WorkbookValues } from './sheetjsReader';
+import type { FormSheet } from '../engine/formTypes';
 import { freeSheetName } from '../engine/sheetNames';
 import { CopyEdits, evaluatedCopy, type CopyNote } from './graft/evaluatedCopy';
 import { copySheetNames } from './graft/evaluatedCopy';
@@ -22,63 +24,57 @@ export class XlsxWorkbook implements WorkbookPort {
   /** What the last copy could not keep or do, for the batch command to say. */
   copyNotes: CopyNote[] = [];
 
-  /** `original`: the file's bytes, which the copy keeps; without them the copy starts from ExcelJS's output. */
+  /** `original`: the file's bytes, which the copy keeps; `values`: what SheetJS read of them. */
   constructor(
-    readonly workbook: ExcelJS.Workbook,
-    private readonly original?: Buffer,
+    private readonly values: WorkbookValues,
+    private readonly original: Buffer,
   ) {}
 
   static async fromFile(path: string): Promise<XlsxWorkbook> {
-    let data: Buffer;
-    try {
-      data = await fs.readFile(path);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') throw new XlsxError('file_missing', { path });
-      if (code === 'EISDIR') throw new XlsxError('not_workbook', { path });
-      if (code === 'EACCES' || code === 'EPERM') throw new XlsxError('file_unreadable', { path });
-      throw err;
-    }
-    return XlsxWorkbook.fromBuffer(data, path);
+    return XlsxWorkbook.fromBuffer(await readWorkbookFile(path), path);
   }
 
+  /** The container is checked (container.ts: size, entries, inflated size, encryption) before SheetJS reads it. */
   static async fromBuffer(data: Buffer | ArrayBuffer, path = ''): Promise<XlsxWorkbook> {
     const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data);
-    // Every .xlsx is a zip, which starts with "PK".
-    if (bytes.length < 4 || bytes.readUInt16LE(0) !== 0x4b50) throw new XlsxError('not_workbook', { path });
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(data as ArrayBuffer);
-    } catch (err) {
-      throw new XlsxError('broken_workbook', { path, reason: err instanceof Error ? err.message : String(err) });
-    }
-    if (workbook.worksheets.length === 0) throw new XlsxError('not_workbook', { path });
-    return new XlsxWorkbook(workbook, bytes);
+    const kind = await checkContainer(bytes, path);
+    return new XlsxWorkbook(WorkbookValues.read(bytes, kind, path), bytes);
   }
 
   async listSheets(): Promise<string[]> {
-    return [...this.workbook.worksheets.map((ws) => ws.name), ...this.edits.summaryNames()];
+    return [...this.values.sheetNames, ...this.edits.summaryNames()];
   }
 
   private async base(): Promise<Buffer> {
-    return this.original ?? Buffer.from(await this.workbook.xlsx.writeBuffer());
+    return this.original;
   }
 
-  private sheet(name: string): ExcelJS.Worksheet {
-    const ws = this.workbook.getWorksheet(name);
-    if (!ws) throw new XlsxError('unknown_sheet', { sheet: name, sheets: this.workbook.worksheets.map((w) => w.name) });
-    return ws;
+  /** The input's sheet of that name (exact, else without regard to case, as Excel's names are). */
+  private sheet(name: string): string {
+    const names = this.values.sheetNames;
+    const found = names.find((n) => n === name) ?? names.find((n) => n.toLowerCase() === name.toLowerCase());
+    if (found === undefined) throw new XlsxError('unknown_sheet', { sheet: name, sheets: names });
+    return found;
   }
 
   async readSource(request: ReadRequest = {}, options: WriteOptions = {}): Promise<SheetData> {
     // A file has no selection, and its tables are not read apart: every read is the sheet's used block.
     const sheetName = request.sheet ?? request.source?.sheet;
-    const ws = sheetName === undefined ? this.workbook.worksheets[0] : this.sheet(sheetName);
+    const name = sheetName === undefined ? this.values.sheetNames[0] : this.sheet(sheetName);
     options.onProgress?.({ stage: 'read', done: 0, total: 1 });
-    const data = this.readCache.get(ws.name) ?? readSheet(ws);
-    this.readCache.set(ws.name, data);
+    const data = this.readCache.get(name) ?? this.values.read(name);
+    this.readCache.set(name, data);
     options.onProgress?.({ stage: 'read', done: 1, total: 1 });
-    return { ...data, source: { sheet: ws.name, kind: 'sheet' } };
+    return { ...data, source: { sheet: name, kind: 'sheet' } };
+  }
+
+  /** Every sheet's cells and merged areas, in workbook order: the input of the forms layout. */
+  async readFormSheets(): Promise<FormSheet[]> {
+    return this.values.sheetNames.map((name) => {
+      const data = this.readCache.get(name) ?? this.values.read(name);
+      this.readCache.set(name, data);
+      return { name, cells: data.grid, origin: data.origin, merges: this.values.merges(name) };
+    });
   }
 
   /** The summary is kept as its layout and written into the copy on save; only summaries this object made are replaced. */

@@ -78,6 +78,16 @@ async function deflated(name: string, mtime: Date, data: Buffer, level: number):
   return { name, mtime, method: METHOD_DEFLATE, crc: crc32(data) >>> 0, size: data.length, bytes: await deflateRawAsync(data, { level }) };
 }
 
+const ZIP_EPOCH = new Date(1980, 0, 1, 0, 0, 2);
+const ZIP_END = new Date(2099, 11, 31, 23, 59, 58);
+
+/** A zip records times from 1980 to 2099; some writers leave the field zero (SheetJS), which reads as before 1980. */
+function zipTime(date: Date): Date {
+  const t = date.getTime();
+  if (!Number.isFinite(t) || t < ZIP_EPOCH.getTime()) return ZIP_EPOCH;
+  return t > ZIP_END.getTime() ? ZIP_END : date;
+}
+
 /** The archive of the entries, in order: fflate writes the records around bytes already compressed. */
 function writeZip(entries: OutEntry[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -88,7 +98,7 @@ function writeZip(entries: OutEntry[]): Promise<Buffer> {
       if (final) resolve(Buffer.concat(chunks));
     });
     for (const e of entries) {
-      const file: ZipInputFile = { filename: e.name, mtime: e.mtime, compression: e.method, crc: e.crc, size: e.size };
+      const file: ZipInputFile = { filename: e.name, mtime: zipTime(e.mtime), compression: e.method, crc: e.crc, size: e.size };
       zip.add(file);
       // Node's buffers here never sit on a SharedArrayBuffer, which is all fflate's type rules out.
       file.ondata?.(null, e.bytes as Uint8Array<ArrayBuffer>, true);

@@ -188,3 +188,33 @@ it('writes a summary of 1,500 projects (the large-sheet path) with every name as
     expect(budget.numFmt).toBe('0.00');
   }
 });
+
+it('--month 9 reports each project monitoring and prints the monitoring title; a bad month is refused', async () => {
+  const wb = new ExcelJS.Workbook();
+  addSheet(wb, '监控', [
+    ['项目名称', '全年预算数', '全年执行数'],
+    ['按进度', 100, 70],
+    ['偏慢', 100, 50],
+    ['滞后', 100, 30],
+    ['无预算', 0, 5],
+  ]);
+  const { report } = await evaluate(wb, ['--month', '9']);
+  expect(report.projects.map((p) => p.monitoring)).toEqual([
+    { month: 9, timeShare: 0.75, progress: expect.closeTo(0.7 / 0.75, 12), status: 'green' },
+    { month: 9, timeShare: 0.75, progress: expect.closeTo(0.5 / 0.75, 12), status: 'yellow' },
+    { month: 9, timeShare: 0.75, progress: expect.closeTo(0.4, 12), status: 'red' },
+    null,
+  ]);
+  expect(report.projects[2].flags).toContain('monitoring_red');
+  expect(report.projects[0].flags).not.toContain('under_execution');
+  const text = await runInProcess(['book.xlsx', '--scheme', 'wuhan2018', '--month', '9', '--out', 'plain.xlsx'], dir);
+  expect(text.code).toBe(0);
+  expect(text.stdout).toContain('Jan–Sep in-year monitoring');
+  expect(text.stdout).toMatch(/Monitoring: green 1, yellow 1, red 1/);
+  const summary = (await load(join(dir, 'plain.xlsx'))).getWorksheet('绩效自评汇总');
+  expect(summary?.getCell('A1').value).toMatch(/^1–9月 运行监控/);
+  const bad = await runInProcess(['book.xlsx', '--month', '13'], dir);
+  expect(bad.code).toBe(2);
+  expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  expect(bad.stderr).toContain('--month must be a whole month from 1 to 12, got "13"');
+});

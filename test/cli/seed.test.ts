@@ -39,7 +39,7 @@ describe('seed workbook, --json, wuhan2018', () => {
     expect(code).toBe(0);
     expect(stdout.trim().startsWith('{')).toBe(true);
     expect(stdout.trim().endsWith('}')).toBe(true);
-    expect(Object.keys(report)).toEqual(['sheet', 'headerRow', 'unit', 'scheme', 'projects', 'totals', 'grades', 'checks']);
+    expect(Object.keys(report)).toEqual(['layout', 'sheet', 'headerRow', 'unit', 'scheme', 'projects', 'totals', 'grades', 'checks']);
   });
 
   it('reports the sheet, the header row under the title and unit rows, the unit and the scheme', () => {
@@ -56,7 +56,8 @@ describe('seed workbook, --json, wuhan2018', () => {
       expect(p.budget).toBeCloseTo(BUDGETS[i], 10);
       expect(p.actual).toBeCloseTo(ACTUALS[i], 10);
       expect(p.usageRate).toBeCloseTo(ACTUALS[i] / BUDGETS[i], 12);
-      expect(Object.keys(p)).toEqual(['row', 'name', 'budget', 'actual', 'usageRate', 'scores', 'grade', 'flags']);
+      expect(Object.keys(p)).toEqual(['row', 'name', 'budget', 'actual', 'usageRate', 'scores', 'grade', 'flags', 'monitoring']);
+      expect(p.monitoring).toBeNull();
     });
   });
 
@@ -161,9 +162,9 @@ describe('seed workbook, the evaluated copy', () => {
   });
 });
 
-describe('seed workbook, mof2020 (the default scheme)', () => {
+describe('seed workbook, mof2020 chosen over the weights its headers state', () => {
   it('adds the capped execution score and flags benefit scores above the weight 30', async () => {
-    const run = await runInProcess(['seed.xlsx', '--json'], dir);
+    const run = await runInProcess(['seed.xlsx', '--json', '--scheme', 'mof2020'], dir);
     const report = JSON.parse(run.stdout) as JsonReport;
     expect(report.scheme).toBe('mof2020');
     report.projects.forEach((p, i) => {

@@ -1,5 +1,5 @@
 import { colLetter } from '../../src/engine/address';
-import { HIGHLIGHT_COLOURS, formulaNumber, highlightRules } from '../../src/engine/highlightRules';
+import { HIGHLIGHT_COLOURS, HIGHLIGHT_MARKER, formulaNumber, highlightRules } from '../../src/engine/highlightRules';
 import type { HighlightSpec } from '../../src/engine/port';
 
 // Source table of the seed at B5: project in B, budget in C, actual in D, rows 5..11.
@@ -29,8 +29,8 @@ describe('highlightRules', () => {
     const value = (ref: string) =>
       `IF(ISNUMBER(${ref}),${ref},IFERROR(--SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${ref},",",""),"万元",""),"元",""),""))`;
     const [b, a] = [value('$C5'), value('$D5')];
-    expect(rules[0].formula).toBe(`=AND(ISNUMBER(${b}),${b}>0,ISNUMBER(${a}),${a}/${b}<0.899999999)`);
-    expect(rules[1].formula).toBe(`=AND(ISNUMBER(${b}),${b}>0,ISNUMBER(${a}),${a}/${b}>1.000000001)`);
+    expect(rules[0].formula).toBe(`=AND(ISNUMBER(${b}),${b}>0,ISNUMBER(${a}),${a}/${b}<0.899999999,${HIGHLIGHT_MARKER})`);
+    expect(rules[1].formula).toBe(`=AND(ISNUMBER(${b}),${b}>0,ISNUMBER(${a}),${a}/${b}>1.000000001,${HIGHLIGHT_MARKER})`);
   });
 
   it('reads amounts typed as text ("305.5万元", "1,234.50") through SUBSTITUTE, numbers as they are', () => {
@@ -61,8 +61,8 @@ describe('highlightRules', () => {
 
   it('writes band edges without exponents, whatever the band', () => {
     const rules = highlightRules({ ...spec, band: { low: 0.85, high: 1.2 } });
-    expect(rules[0].formula).toContain('<0.849999999)');
-    expect(rules[1].formula).toContain('>1.200000001)');
+    expect(rules[0].formula).toContain('<0.849999999,');
+    expect(rules[1].formula).toContain('>1.200000001,');
     for (const r of rules) expect(r.formula).not.toMatch(/\dE[-+]?\d/i);
     expect(formulaNumber(1e-9)).toBe('0.000000001');
     expect(formulaNumber(-0)).toBe('0');

@@ -1,6 +1,7 @@
 import { FakeWorkbook } from '../support/fakeExcel';
 import { createExcelPort } from '../../src/excel/officePort';
-import { highlightRules } from '../../src/engine/highlightRules';
+import { HIGHLIGHT_MARKER, highlightRules } from '../../src/engine/highlightRules';
+import { OWNERSHIP_KEY } from '../../src/excel/settings';
 import { isOwnRule, normaliseFormula } from '../../src/excel/highlights';
 import type { HighlightSpec } from '../../src/engine/port';
 
@@ -86,36 +87,58 @@ describe('highlights', () => {
     expect(wb.sheet('自评表').cfs).toHaveLength(1);
   });
 
-  it('takes nothing of a workbook without its record (a rule that looks like its own is kept)', async () => {
+  /** A rule as the add-in wrote it before rules carried their marker. */
+  const legacyFormula = (rule: { formula: string }): string => rule.formula.replace(`,${HIGHLIGHT_MARKER}`, '');
+
+  it('takes a rule without its marker only when the record lists it and its shape is the add-in\'s', async () => {
     const rule = highlightRules(spec)[1];
-    wb.addRule('自评表', 'A5:E11', rule.formula, rule.fill);
+    wb.addRule('自评表', 'A5:E11', legacyFormula(rule), rule.fill);
+    // No record: an unmarked rule, however alike, is the user's.
     await createExcelPort().clearHighlights('自评表');
     expect(wb.sheet('自评表').cfs).toHaveLength(2);
+    // Recorded by an earlier version (row numbers aside): it goes, and the record entry with it.
+    wb.settings.set(OWNERSHIP_KEY, JSON.stringify({ summarySheetIds: [], highlights: [
+      { sheetId: wb.sheet('自评表').id, formulas: [normaliseFormula(legacyFormula(highlightRules({ ...spec, firstRow: 9 })[1]))], fills: [rule.fill.toUpperCase()] },
+    ] }));
+    await createExcelPort().applyHighlights(spec);
+    const cfs = wb.sheet('自评表').cfs;
+    expect(cfs.map((cf) => cf.formula)).toEqual([USER_RULE.formula, ...highlightRules(spec).map((r) => r.formula)]);
+    expect(JSON.parse(String(wb.settings.get(OWNERSHIP_KEY))).highlights).toEqual([]);
   });
 
-  it('normalises formulas by row only', () => {
-    expect(normaliseFormula('=AND($C5>0,$D5/$C5<0.9)')).toBe(normaliseFormula('=and($C12>0,$D12/$C12<0.9)'));
-    expect(normaliseFormula('=$C5>0')).not.toBe(normaliseFormula('=$D5>0'));
-    expect(isOwnRule('=$C5>0', '#fff4ce', { sheetId: 's', formulas: [normaliseFormula('=$C9>0')], fills: ['#FFF4CE'] })).toBe(true);
-    expect(isOwnRule('=$C5>0', '#FFFFFF', { sheetId: 's', formulas: [normaliseFormula('=$C9>0')], fills: ['#FFF4CE'] })).toBe(false);
-    expect(isOwnRule('=$C5>0', '#FFF4CE', undefined)).toBe(false);
-  });
-
-  it('saves its record only when the rules change: not on a refresh with the same band', async () => {
+  it('keeps the user\'s rules whatever a crafted record lists', async () => {
+    const sheetId = wb.sheet('自评表').id;
+    // The record claims the user's rule (formula and fill exactly), on this sheet.
+    wb.settings.set(OWNERSHIP_KEY, JSON.stringify({ summarySheetIds: [], highlights: [
+      { sheetId, formulas: [normaliseFormula(USER_RULE.formula)], fills: [USER_RULE.fill] },
+    ] }));
     const port = createExcelPort();
     await port.applyHighlights(spec);
-    expect(wb.settingsSaves).toBe(1);
-    // More rows, same band: the recorded formulas (row numbers aside) and fills are the same.
-    await port.applyHighlights({ ...spec, lastRow: 40 });
-    expect(wb.settingsSaves).toBe(1);
+    expect(wb.sheet('自评表').cfs[0]).toMatchObject({ formula: USER_RULE.formula, fill: USER_RULE.fill });
+    wb.settings.set(OWNERSHIP_KEY, JSON.stringify({ summarySheetIds: [], highlights: [
+      { sheetId, formulas: [normaliseFormula(USER_RULE.formula)], fills: [USER_RULE.fill] },
+    ] }));
+    await port.clearHighlights('自评表');
+    expect(wb.sheet('自评表').cfs).toEqual([expect.objectContaining({ formula: USER_RULE.formula, fill: USER_RULE.fill })]);
+  });
+
+  it('normalises formulas by row only; a recorded formula of another shape is not the add-in\'s', () => {
+    expect(normaliseFormula('=AND($C5>0,$D5/$C5<0.9)')).toBe(normaliseFormula('=and($C12>0,$D12/$C12<0.9)'));
+    expect(normaliseFormula('=$C5>0')).not.toBe(normaliseFormula('=$D5>0'));
+    const legacy = legacyFormula(highlightRules(spec)[0]);
+    const record = { sheetId: 's', formulas: [normaliseFormula(legacyFormula(highlightRules({ ...spec, firstRow: 9 })[0]))], fills: ['#FFF4CE'] };
+    expect(isOwnRule(legacy, '#fff4ce', record)).toBe(true);
+    expect(isOwnRule(legacy, '#FFFFFF', record)).toBe(false);
+    expect(isOwnRule(legacy, '#FFF4CE', undefined)).toBe(false);
+    expect(isOwnRule('=$C5>0', '#FFF4CE', { sheetId: 's', formulas: [normaliseFormula('=$C9>0')], fills: ['#FFF4CE'] })).toBe(false);
+  });
+
+  it('saves no record for its marked rules: their marker says whose they are', async () => {
+    const port = createExcelPort();
+    await port.applyHighlights(spec);
     await port.applyHighlights({ ...spec, band: { low: 0.8, high: 1 } });
-    expect(wb.settingsSaves).toBe(2);
     await port.clearHighlights('自评表');
-    expect(wb.settingsSaves).toBe(3);
-    // Nothing recorded any more: clearing again saves nothing.
-    await port.clearHighlights('自评表');
-    expect(wb.settingsSaves).toBe(3);
-    // The record still tells its rules from the user's after the skipped save.
+    expect(wb.settingsSaves).toBe(0);
     expect(wb.sheet('自评表').cfs).toEqual([expect.objectContaining({ formula: USER_RULE.formula })]);
   });
 

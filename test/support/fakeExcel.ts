@@ -46,9 +46,22 @@ export interface ChartState {
   position?: [string, string | undefined];
 }
 
+/** A defined name (NamedItem), e.g. one scoped to a sheet with Worksheet.names.add (ExcelApi 1.4). */
+export interface NameState {
+  name: string;
+  /** What the name refers to, as given to add(): '="text"', '=4.75' or a reference such as '=Sheet1!$A$1'. */
+  formula: string;
+  comment: string;
+  visible: boolean;
+}
+
 export class SheetState {
+  /** Sheet-scoped names by lower-cased name (Excel's names are case-insensitive). */
+  names = new Map<string, NameState>();
   cells = new Map<number, Map<number, FakeCell>>();
   cfs: CfState[] = [];
+  /** Merged areas (the value sits in the top-left cell). */
+  merges: Rect[] = [];
   charts: ChartState[] = [];
   frozenRows = 0;
   protected = false;
@@ -285,6 +298,17 @@ export class FakeWorkbook {
     const sheet = this.sheet(sheetName);
     this.activeSheetId = sheet.id;
     this.selection = { sheetId: sheet.id, rect: parseRect(address), areas };
+  }
+
+  /** Merges cells, as the user does: only the top-left cell keeps its value. */
+  merge(sheetName: string, address: string): void {
+    const sheet = this.sheet(sheetName);
+    const rect = parseRect(address);
+    if (sheet.merges.some((m) => intersects(m, rect))) throw new Error(`merge ${address} overlaps another`);
+    sheet.merges.push(rect);
+    for (let r = rect.r; r < rect.r + rect.rows; r++) {
+      for (let c = rect.c; c < rect.c + rect.cols; c++) if (r !== rect.r || c !== rect.c) sheet.cells.get(r)?.delete(c);
+    }
   }
 
   addRule(sheetName: string, address: string, formula: string, fill: string, font = '#000000'): CfState {
@@ -608,6 +632,14 @@ class FakeWorksheet extends Loadable {
     return this.chartsProxy;
   }
 
+  private namesProxy?: FakeNamedItemCollection;
+
+  /** Worksheet.names (ExcelApi 1.4): names scoped to this sheet. */
+  get names(): FakeNamedItemCollection {
+    this.namesProxy ??= new FakeNamedItemCollection(this.ctx, () => this.must());
+    return this.namesProxy;
+  }
+
   get freezePanes(): { freezeRows: (n: number) => void; unfreeze: () => void } {
     return {
       freezeRows: (n: number) => this.ctx.queue(10, () => void (this.must().frozenRows = n)),
@@ -781,6 +813,18 @@ class FakeRange extends Loadable {
     });
   }
 
+  /**
+   * ExcelApi 1.13. The merged areas that touch this range, whole; a null object when there are none.
+   * Per the reference, Excel fails when the range holds more than 512 merged areas.
+   */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.ctx.queue(10, () => this.ctx.wb.requireApi('1.13', 'Range.getMergedAreasOrNullObject'));
+    return new FakeRangeAreas(this.ctx, () => {
+      const { sheet, rect } = this.must();
+      return { sheet, areas: sheet.merges.filter((m) => intersects(m, rect)) };
+    });
+  }
+
   clear(): void {
     this.ctx.queue(10, () => {
       const { sheet, rect } = this.must();
@@ -812,6 +856,51 @@ class FakeRange extends Loadable {
   get conditionalFormats(): FakeCfCollection {
     this.cfProxy ??= new FakeCfCollection(this.ctx, () => this.must());
     return this.cfProxy;
+  }
+}
+
+/** Excel's limit on the merged areas getMergedAreasOrNullObject lists at once. */
+export const MERGED_AREAS_LIMIT = 512;
+
+/** A sheet name as Excel writes it in an address: quoted unless it is letters, digits and underscores. */
+export function addressSheetName(name: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+class FakeRangeAreas extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private find: () => { sheet: SheetState; areas: Rect[] },
+  ) {
+    super(ctx);
+  }
+
+  load(arg?: string | string[]): this {
+    const props = propsOf(arg);
+    this.ctx.queue(20, () => {
+      const { sheet, areas } = this.find();
+      if (areas.length > MERGED_AREAS_LIMIT) {
+        throw new FakeOfficeError('GeneralException', `${areas.length} merged areas, more than ${MERGED_AREAS_LIMIT}`);
+      }
+      this.loaded.set('isNullObject', areas.length === 0);
+      if (areas.length === 0) return 10;
+      const address = areas.map((a) => `${addressSheetName(sheet.name)}!${rectAddress(a)}`).join(', ');
+      for (const p of props) {
+        if (p === 'address') this.loaded.set('address', address);
+        else if (p === 'areaCount') this.loaded.set('areaCount', areas.length);
+        else throw new FakeOfficeError('InvalidArgument', `fake cannot load ${p}`);
+      }
+      return bytesOf(address);
+    });
+    return this;
+  }
+
+  get address(): string {
+    return this.need('address');
+  }
+
+  get areaCount(): number {
+    return this.need('areaCount');
   }
 }
 
@@ -1148,6 +1237,110 @@ class FakeCf extends Loadable {
     this.ctx.queue(10, () => {
       const sheet = this.sheet();
       if (sheet) sheet.cfs = sheet.cfs.filter((cf) => cf !== this.state);
+    });
+  }
+}
+
+// ---- named items (Excel.NamedItemCollection / NamedItem) ---------------------------------------
+// Per Microsoft's reference: Worksheet.names, add() and getItemOrNullObject() are ExcelApi 1.4;
+// NamedItem.value is "the value computed by the name's formula" (for a text constant, the text; for a
+// named range, the range address), type one of String / Integer / Double / Boolean / Range; `visible`
+// is read-write (1.1); `formula` (1.7) always starts with "=". A name must start with a letter, an
+// underscore or a backslash and hold no spaces; adding one that exists in the scope fails.
+
+const NAME_RULE = /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/;
+
+function nameValue(formula: string): { value: FakeValue; type: string } {
+  const body = formula.replace(/^=/, '');
+  const text = /^"((?:[^"]|"")*)"$/.exec(body);
+  if (text) return { value: text[1].replace(/""/g, '"'), type: 'String' };
+  if (/^-?\d+$/.test(body)) return { value: Number(body), type: 'Integer' };
+  if (/^-?\d*\.\d+$/.test(body)) return { value: Number(body), type: 'Double' };
+  if (/^(TRUE|FALSE)$/i.test(body)) return { value: body.toUpperCase() === 'TRUE', type: 'Boolean' };
+  return { value: body, type: 'Range' };
+}
+
+class FakeNamedItemCollection extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private sheet: () => SheetState,
+  ) {
+    super(ctx);
+  }
+
+  add(name: string, reference: string, comment = ''): FakeNamedItem {
+    const state: NameState = { name, formula: reference.startsWith('=') ? reference : `=${reference}`, comment, visible: true };
+    this.ctx.queue(name.length + reference.length + comment.length + 20, () => {
+      this.ctx.wb.requireApi('1.4', 'NamedItemCollection.add');
+      if (!NAME_RULE.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) throw new FakeOfficeError('InvalidArgument', `invalid name ${name}`);
+      const sheet = this.sheet();
+      if (sheet.names.has(name.toLowerCase())) throw new FakeOfficeError('ItemAlreadyExists', name);
+      sheet.names.set(name.toLowerCase(), state);
+    });
+    return new FakeNamedItem(this.ctx, () => state);
+  }
+
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.ctx, () => {
+      this.ctx.wb.requireApi('1.4', 'NamedItemCollection.getItemOrNullObject');
+      return this.sheet().names.get(name.toLowerCase()) ?? null;
+    });
+  }
+}
+
+class FakeNamedItem extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private resolve: () => NameState | null,
+  ) {
+    super(ctx);
+  }
+
+  load(arg?: string | string[]): this {
+    const props = propsOf(arg);
+    this.ctx.queue(20, () => {
+      const state = this.resolve();
+      this.loaded.set('isNullObject', state === null);
+      if (!state) return 10;
+      const { value, type } = nameValue(state.formula);
+      const all: Record<string, unknown> = { name: state.name, value, type, visible: state.visible, comment: state.comment, formula: state.formula };
+      for (const p of props.length ? props : Object.keys(all)) {
+        if (p === 'formula') this.ctx.wb.requireApi('1.7', 'NamedItem.formula');
+        this.loaded.set(p, all[p]);
+      }
+      return bytesOf(all);
+    });
+    return this;
+  }
+
+  get name(): string {
+    return this.need('name');
+  }
+  get value(): FakeValue {
+    return this.need('value');
+  }
+  get type(): string {
+    return this.need('type');
+  }
+  get formula(): string {
+    return this.need('formula');
+  }
+  get visible(): boolean {
+    return this.need('visible');
+  }
+  set visible(on: boolean) {
+    this.ctx.queue(10, () => {
+      const state = this.resolve();
+      if (!state) throw new FakeOfficeError('ItemNotFound', 'named item');
+      state.visible = Boolean(on);
+    });
+  }
+
+  delete(): void {
+    this.ctx.queue(10, () => {
+      const state = this.resolve();
+      if (!state) throw new FakeOfficeError('ItemNotFound', 'named item');
+      for (const sheet of this.ctx.wb.sheets) if (sheet.names.get(state.name.toLowerCase()) === state) sheet.names.delete(state.name.toLowerCase());
     });
   }
 }

@@ -68,7 +68,7 @@ describe('opening and reading', () => {
     await expect(XlsxWorkbook.fromBuffer(Buffer.from('plain text'))).rejects.toBeInstanceOf(XlsxError);
     await expect(XlsxWorkbook.fromBuffer(Buffer.from('plain text'))).rejects.toMatchObject({ code: 'not_workbook' });
     await expect(XlsxWorkbook.fromFile(join(dir, 'missing.xlsx'))).rejects.toMatchObject({ code: 'file_missing' });
-    await expect(XlsxWorkbook.fromFile(dir)).rejects.toMatchObject({ code: 'not_workbook' });
+    await expect(XlsxWorkbook.fromFile(dir)).rejects.toMatchObject({ code: 'not_a_file' });
   });
 });
 

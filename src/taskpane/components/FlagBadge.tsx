@@ -4,6 +4,7 @@ import { Badge } from '@fluentui/react-components';
 import { ArrowTrendingDown16Regular } from '@fluentui/react-icons/svg/arrow-trending-down';
 import { ArrowUp16Regular } from '@fluentui/react-icons/svg/arrow-up';
 import { Calculator16Regular } from '@fluentui/react-icons/svg/calculator';
+import { Clock16Regular } from '@fluentui/react-icons/svg/clock';
 import { CommentError16Regular } from '@fluentui/react-icons/svg/comment-error';
 import { ErrorCircle16Regular } from '@fluentui/react-icons/svg/error-circle';
 import { MathFormula16Regular } from '@fluentui/react-icons/svg/math-formula';
@@ -11,6 +12,7 @@ import { Money16Regular } from '@fluentui/react-icons/svg/money';
 import { NumberSymbol16Regular } from '@fluentui/react-icons/svg/number-symbol';
 import { QuestionCircle16Regular } from '@fluentui/react-icons/svg/question-circle';
 import { SubtractCircle16Regular } from '@fluentui/react-icons/svg/subtract-circle';
+import { Warning16Regular } from '@fluentui/react-icons/svg/warning';
 import type { Flag, Lang } from '../../engine/types';
 import { flagLabel } from '../../engine/messages';
 
@@ -27,6 +29,8 @@ const LOOK: Record<Flag, { icon: ReactElement; color: BadgeColor }> = {
   score_over_weight: { icon: <NumberSymbol16Regular />, color: 'danger' },
   low_score: { icon: <ErrorCircle16Regular />, color: 'danger' },
   missing_explanation: { icon: <CommentError16Regular />, color: 'informative' },
+  monitoring_yellow: { icon: <Clock16Regular />, color: 'warning' },
+  monitoring_red: { icon: <Warning16Regular />, color: 'danger' },
 };
 
 export function FlagBadge({ flag, lang }: { flag: Flag; lang: Lang }) {

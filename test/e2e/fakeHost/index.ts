@@ -167,6 +167,10 @@ const controls = {
   freeze(sheetName: string): { rows: number; cols: number } {
     return { ...sheet(sheetName).freeze };
   },
+  /** Names defined on the sheet: name → formula and visibility. */
+  names(sheetName: string): Record<string, { formula: string; visible: boolean }> {
+    return Object.fromEntries([...sheet(sheetName).names.values()].map((n) => [n.name, { formula: n.formula, visible: n.visible }]));
+  },
   customProperties(sheetName: string): Record<string, string> {
     return Object.fromEntries(sheet(sheetName).customProperties);
   },

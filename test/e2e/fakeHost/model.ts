@@ -44,6 +44,15 @@ export interface ChartModel {
   log: { path: string; value: unknown }[];
 }
 
+/** A name defined on a sheet (Worksheet.names), see names.ts. */
+export interface NameModel {
+  name: string;
+  formula: string;
+  comment: string;
+  visible: boolean;
+  owner: SheetModel;
+}
+
 export class SheetModel {
   readonly cells: (Cell | undefined)[][] = [];
   rules: RuleModel[] = [];
@@ -54,6 +63,8 @@ export class SheetModel {
   tabColor = '';
   showGridlines = true;
   readonly customProperties = new Map<string, string>();
+  /** Sheet-scoped defined names by lower-cased name. */
+  readonly names = new Map<string, NameModel>();
   readonly formatLog: { address: string; path: string; value: unknown }[] = [];
 
   constructor(

@@ -6,6 +6,7 @@ import { host } from './host';
 import { type ChartModel, type SheetModel, validateSheetName } from './model';
 import { newRange, RangeProxy, type RangeTarget } from './range';
 import { TableCollection } from './tables';
+import { newNamedItemCollection, type NamedItemCollection } from './names';
 import { eventSource } from './eventSource';
 
 const SHEET_SPEC: Record<string, PropSpec<SheetModel>> = {
@@ -131,8 +132,8 @@ export class WorksheetProxy extends ClientObject {
   get autoFilter(): unknown {
     return recorder(this.context, () => undefined, 'autoFilter');
   }
-  get names(): unknown {
-    return recorder(this.context, () => undefined, 'names');
+  get names(): NamedItemCollection {
+    return this._nav('names', () => newNamedItemCollection(this.context), (s: SheetModel) => s);
   }
 }
 defineProps(WorksheetProxy, Object.keys(SHEET_SPEC));

@@ -1,0 +1,24 @@
+// What the batch command says on stderr about its evaluated copy, and the copy's file extension.
+import { extname } from 'node:path';
+import type { Lang } from '../engine/types';
+import type { CopyNote } from '../xlsx/graft/evaluatedCopy';
+
+/** The extension of the copy: a macro workbook keeps its macros and its .xlsm; everything else is .xlsx. */
+export function copyExtension(input: string): 'xlsm' | 'xlsx' {
+  return extname(input).toLowerCase() === '.xlsm' ? 'xlsm' : 'xlsx';
+}
+
+const TEXT: Record<CopyNote['code'], Record<Lang, string>> = {
+  values_only: {
+    zh: '注意：输入不是 .xlsx/.xlsm 格式，评价副本是只含各表数值的 .xlsx（原文件的格式、图表、宏等未保留）',
+    en: 'Note: the input is not an .xlsx/.xlsm workbook; the evaluated copy is an .xlsx of its values only (formatting, charts and macros of the original are not kept)',
+  },
+  highlights_not_added: {
+    zh: '注意：工作表“{sheet}”未能加上突出显示规则（{reason}），其内容原样保留',
+    en: 'Note: the highlight rules could not be added to sheet "{sheet}" ({reason}); its contents are kept as they are',
+  },
+};
+
+export function copyNoteText(note: CopyNote, lang: Lang): string {
+  return TEXT[note.code][lang].replace('{sheet}', note.sheet ?? '').replace('{reason}', note.reason);
+}

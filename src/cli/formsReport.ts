@@ -1,0 +1,146 @@
+// The --json report and the console output of the forms layout (issue 8: batch command).
+import type { FormCheck, FormFlag, FormsEvaluation, IndicatorDirection, IndicatorFlag } from '../engine/formTypes';
+import { formCheckSentence, formFlagLabel } from '../engine/forms/formMessages';
+import { gradeLabel } from '../engine/messages';
+import type { Grade, Lang } from '../engine/types';
+import { cliText } from './messages';
+
+export interface JsonIndicator {
+  row: number;
+  level1: string;
+  level2: string;
+  name: string;
+  direction: IndicatorDirection;
+  target: string;
+  actual: string;
+  targetValue: number | null;
+  actualValue: number | null;
+  unit: string | null;
+  weight: number | null;
+  statedScore: number | null;
+  score: number | null;
+  explanation: string | null;
+  flags: IndicatorFlag[];
+}
+
+export interface JsonFormProject {
+  sheet: string;
+  row: number;
+  name: string;
+  department: string | null;
+  unitName: string | null;
+  budgetStart: number | null;
+  budget: number | null;
+  actual: number | null;
+  usageRate: number | null;
+  scores: { output: number | null; benefit: number | null; satisfaction: number | null; execution: number | null; total: number | null };
+  grade: Grade | null;
+  flags: FormFlag[];
+  indicators: JsonIndicator[];
+}
+
+export interface JsonFormsReport {
+  layout: 'forms';
+  scheme: string;
+  unit: string | null;
+  projects: JsonFormProject[];
+  totals: FormsEvaluation['totals'];
+  grades: Record<Grade, number>;
+  checks: FormCheck[];
+}
+
+function num(v: number | null | undefined): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+export function toFormsJsonReport(e: FormsEvaluation): JsonFormsReport {
+  return {
+    layout: 'forms',
+    scheme: e.scheme,
+    unit: e.unit,
+    projects: e.projects.map((p) => ({
+      sheet: p.sheet,
+      row: p.row,
+      name: p.name,
+      department: p.department,
+      unitName: p.unitName,
+      budgetStart: num(p.budgetStart),
+      budget: num(p.budget),
+      actual: num(p.actual),
+      usageRate: num(p.usageRate),
+      scores: {
+        output: num(p.scores.output),
+        benefit: num(p.scores.benefit),
+        satisfaction: num(p.scores.satisfaction),
+        execution: num(p.scores.execution),
+        total: num(p.scores.total),
+      },
+      grade: p.grade,
+      flags: [...p.flags],
+      indicators: p.indicators.map((i) => ({
+        row: i.row,
+        level1: i.level1,
+        level2: i.level2,
+        name: i.name,
+        direction: i.direction,
+        target: i.target,
+        actual: i.actual,
+        targetValue: num(i.targetValue),
+        actualValue: num(i.actualValue),
+        unit: i.unit,
+        weight: num(i.weight),
+        statedScore: num(i.statedScore),
+        score: num(i.score),
+        explanation: i.explanation,
+        flags: [...i.flags],
+      })),
+    })),
+    totals: { ...e.totals, usageRate: num(e.totals.usageRate) },
+    grades: { ...e.grades },
+    checks: e.checks.map((c) => ({ ...c })),
+  };
+}
+
+function amount(v: number | null): string {
+  return v === null || !Number.isFinite(v) ? '—' : v.toFixed(2);
+}
+
+function percent(v: number | null, lang: Lang): string {
+  return v === null || !Number.isFinite(v) ? cliText('noRate', lang) : `${(v * 100).toFixed(2)}%`;
+}
+
+function score(v: number | null): string {
+  return v === null || !Number.isFinite(v) ? '—' : String(Math.round(v * 100) / 100);
+}
+
+/** Tab-free aligned lines: one per form, then totals, grades, checks and the count of indicators to check. */
+export function renderFormsReadable(e: FormsEvaluation, schemeName: string, lang: Lang): string[] {
+  const sep = lang === 'zh' ? '、' : ', ';
+  const sheets = [...new Set(e.projects.map((p) => p.sheet))];
+  const lines = [
+    cliText('formsLine', lang, { n: e.projects.length, sheets: sheets.join(sep), scheme: schemeName, low: percent(e.band.low, lang), high: percent(e.band.high, lang) }),
+    '',
+  ];
+  const header = [cliText('colNo', lang), cliText('colSheet', lang), cliText('colRow', lang), cliText('colName', lang), cliText('colDepartment', lang), cliText('colBudget', lang), cliText('colActual', lang), cliText('colRate', lang), cliText('colTotal', lang), cliText('colGrade', lang), cliText('colFlags', lang)];
+  const rows = e.projects.map((p, i) => [
+    String(i + 1),
+    p.sheet,
+    String(p.row),
+    p.name,
+    p.department ?? '—',
+    amount(p.budget),
+    amount(p.actual),
+    percent(p.usageRate, lang),
+    score(p.scores.total),
+    p.grade ? gradeLabel(p.grade, lang) : '—',
+    p.flags.length ? p.flags.map((f) => formFlagLabel(f, lang)).join(sep) : cliText('ok', lang),
+  ]);
+  lines.push(...[header, ...rows].map((r) => r.join('  ')), '');
+  lines.push(
+    cliText('totalsLine', lang, { projects: e.totals.projects, budget: amount(e.totals.budget), actual: amount(e.totals.actual), rate: percent(e.totals.usageRate, lang), flagged: e.totals.flagged }),
+    cliText('gradesLine', lang, { ...e.grades }),
+    cliText('todoLine', lang, { n: e.projects.reduce((n, p) => n + p.indicators.filter((i) => i.flags.length > 0).length, 0) }),
+  );
+  for (const c of e.checks) lines.push(formCheckSentence(c, lang));
+  return lines;
+}

@@ -1,0 +1,51 @@
+// Which sheet the add-in may clear and write its summary over. A workbook's settings can be edited
+// by anyone who sends the file, so a settings record alone never decides: the sheet itself must
+// carry the add-in's marker (a hidden sheet-scoped name written when the add-in created the sheet),
+// its id must be in the ownership record, and it must not be the sheet the source is read from.
+// Host-free: the Office adapter gathers the facts, this decides.
+
+/** Sheet-scoped defined name the add-in adds, hidden, to each summary sheet it creates. */
+export const SUMMARY_MARKER_NAME = 'BudgetPerformance_Summary';
+/** What the marker name refers to: a text constant no user's name is likely to hold. */
+export const SUMMARY_MARKER_VALUE = 'budget-performance-addin/summary/v1';
+/** The formula the marker name is created with (a named constant, not a range). */
+export const SUMMARY_MARKER_FORMULA = `="${SUMMARY_MARKER_VALUE}"`;
+
+/** The marker as read back: NamedItem.value of a text constant is the text, its formula the `="…"` form. */
+export function isSummaryMarker(value: unknown, formula?: unknown): boolean {
+  return value === SUMMARY_MARKER_VALUE || formula === SUMMARY_MARKER_FORMULA;
+}
+
+/** Excel compares sheet names without regard to case. */
+export function sameSheetName(a: string | undefined | null, b: string | undefined | null): boolean {
+  return typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
+}
+
+export interface SummaryCandidate {
+  name: string;
+  /** Listed in the workbook's ownership record. */
+  recorded: boolean;
+  /** The sheet carries the add-in's marker (see isSummaryMarker). */
+  marked: boolean;
+}
+
+export type SummaryChoice =
+  /** Clear and rewrite this sheet. */
+  | { kind: 'reuse'; name: string }
+  /**
+   * Write a new sheet. `kept` names sheets the record claims but that carry no marker (written by an
+   * earlier version, or a record edited by hand): left as they are, and the officer is told.
+   */
+  | { kind: 'create'; kept: string[] };
+
+/**
+ * Picks the sheet to rewrite among those whose names fit the preferred one. The source sheet is never
+ * chosen, whatever the record and the marker say; the preferred name itself wins over "name (2)".
+ */
+export function chooseSummarySheet(candidates: readonly SummaryCandidate[], preferredName: string, sourceSheet?: string): SummaryChoice {
+  const eligible = candidates.filter((c) => c.recorded && !sameSheetName(c.name, sourceSheet));
+  const marked = eligible.filter((c) => c.marked);
+  const pick = marked.find((c) => sameSheetName(c.name, preferredName)) ?? marked[0];
+  if (pick) return { kind: 'reuse', name: pick.name };
+  return { kind: 'create', kept: eligible.map((c) => c.name) };
+}
