@@ -126,9 +126,9 @@ describe('monitoring the seed in September and in June', () => {
     expect(spec?.monitoring).toEqual({ timeShare: 0.75, bands: { green: 0.8, yellow: 0.6 } });
     const rules = highlightRules(spec!);
     expect(rules.map((r) => r.kind)).toEqual(['red', 'yellow', 'green', 'over', 'missing']);
-    expect(rules[0].formula).toMatch(/<0\.449999999\)$/);
-    expect(rules[1].formula).toMatch(/>=0\.449999999,.*<0\.599999999\)$/);
-    expect(rules[2].formula).toMatch(/>=0\.599999999,.*<=1\.000000001\)$/);
+    expect(rules[0].formula).toMatch(/<0\.449999999,N\("budget-performance-addin\/highlight\/v1"\)=0\)$/);
+    expect(rules[1].formula).toMatch(/>=0\.449999999,.*<0\.599999999,N\("budget-performance-addin\/highlight\/v1"\)=0\)$/);
+    expect(rules[2].formula).toMatch(/>=0\.599999999,.*<=1\.000000001,N\("budget-performance-addin\/highlight\/v1"\)=0\)$/);
     const plain = highlightRules({ ...spec!, monitoring: undefined });
     expect(plain.map((r) => r.kind)).toEqual(['under', 'over', 'missing']);
   });
