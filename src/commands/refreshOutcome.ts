@@ -28,7 +28,9 @@ const MAPPING_ERRORS: readonly EngineErrorCode[] = ['missing_columns', 'no_proje
 
 /** The saved language wins over Office's display language, as in the pane. */
 export function commandLang(settings: Settings | null, displayLanguage: string | undefined | null): Lang {
-  return settings?.lang ?? langFromLocale(displayLanguage);
+  // Settings are workbook content anyone can edit: a language the add-in does not have ("fr") falls back to Office's.
+  const saved: unknown = settings?.lang;
+  return saved === 'zh' || saved === 'en' ? saved : langFromLocale(displayLanguage);
 }
 
 /**

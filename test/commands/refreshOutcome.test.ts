@@ -14,6 +14,9 @@ describe('language of the ribbon command', () => {
     expect(['zh-CN', 'zh-TW', 'ZH', 'en-US', 'fr-FR', '', undefined, null].map(langFromLocale)).toEqual(['zh', 'zh', 'zh', 'en', 'en', 'en', 'en', 'en']);
     expect(commandLang(SETTINGS, 'zh-CN')).toBe('en');
     expect(commandLang({ ...SETTINGS, lang: undefined }, 'zh-CN')).toBe('zh');
+    // A crafted setting naming a language the add-in does not have falls back to Office's display language.
+    expect(commandLang({ ...SETTINGS, lang: 'fr' as Settings['lang'] }, 'zh-CN')).toBe('zh');
+    expect(commandLang({ ...SETTINGS, lang: 'fr' as Settings['lang'] }, 'en-US')).toBe('en');
     expect(commandLang(null, 'de-DE')).toBe('en');
   });
 });
