@@ -237,23 +237,20 @@ describe('row classification', () => {
   });
 });
 
-describe('speed', () => {
-  test('a million project rows are extracted in one pass', () => {
+describe('scale (speed is measured by `npm run bench -- engine`, not here)', () => {
+  test('a million project rows are extracted, the 合计 row apart', () => {
     const grid: Grid = [['项目名称', '预算数', '执行数', '执行率', '产出', '效益', '总分', '原因']];
     for (let i = 0; i < 1_000_000; i++) {
       grid.push([`项目${i}`, 100 + (i % 50) * 0.5, 90 + (i % 30) * 0.25, 0.9, 45, 40, 85, i % 3 ? '' : '原因']);
     }
     grid.push(['合计', 1, 1, null, null, null, null, null]);
-    const start = performance.now();
     const t = extractTable(
       grid,
       detection(0, { project: 0, budget: 1, actual: 2, statedRate: 3, output: 4, benefit: 5, total: 6, explanation: 7 }),
     );
-    const elapsed = performance.now() - start;
     expect(t.projects).toHaveLength(1_000_000);
     expect(t.totalRows).toHaveLength(1);
-    // About 0.5 s measured under jest (0.3 s under plain node); the bound leaves room for a busy CI.
-    expect(elapsed).toBeLessThan(2000);
+    expect(t.projects[999_999].name).toBe('项目999999');
   });
 });
 
