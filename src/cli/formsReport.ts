@@ -4,6 +4,7 @@ import { formCheckSentence, formFlagLabel } from '../engine/forms/formMessages';
 import { gradeLabel } from '../engine/messages';
 import type { Grade, Lang } from '../engine/types';
 import { cliText } from './messages';
+import { jsonScores, num } from './report';
 
 export interface JsonIndicator {
   row: number;
@@ -49,10 +50,6 @@ export interface JsonFormsReport {
   checks: FormCheck[];
 }
 
-function num(v: number | null | undefined): number | null {
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
-}
-
 export function toFormsJsonReport(e: FormsEvaluation): JsonFormsReport {
   return {
     layout: 'forms',
@@ -68,13 +65,7 @@ export function toFormsJsonReport(e: FormsEvaluation): JsonFormsReport {
       budget: num(p.budget),
       actual: num(p.actual),
       usageRate: num(p.usageRate),
-      scores: {
-        output: num(p.scores.output),
-        benefit: num(p.scores.benefit),
-        satisfaction: num(p.scores.satisfaction),
-        execution: num(p.scores.execution),
-        total: num(p.scores.total),
-      },
+      scores: jsonScores(p.scores),
       grade: p.grade,
       flags: [...p.flags],
       indicators: p.indicators.map((i) => ({

@@ -33,7 +33,7 @@ export interface JsonReport {
 }
 
 /** JSON has no NaN or Infinity; a value that is not a finite number is reported as missing. */
-function num(v: number | null | undefined): number | null {
+export function num(v: number | null | undefined): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
@@ -59,13 +59,7 @@ export function toJsonReport(evaluation: Evaluation): JsonReport {
       budget: num(p.budget),
       actual: num(p.actual),
       usageRate: num(p.usageRate),
-      scores: {
-        output: num(p.scores.output),
-        benefit: num(p.scores.benefit),
-        satisfaction: num(p.scores.satisfaction),
-        execution: num(p.scores.execution),
-        total: num(p.scores.total),
-      },
+      scores: jsonScores(p.scores),
       grade: p.grade,
       flags: [...p.flags],
       monitoring: jsonMonitoring(p.monitoring),
@@ -85,4 +79,9 @@ export function toJsonReport(evaluation: Evaluation): JsonReport {
     },
     checks: evaluation.checks.map(check),
   };
+}
+
+/** Scores as JSON: a missing or non-finite component is null. */
+export function jsonScores(s: { output: number | null; benefit: number | null; satisfaction: number | null; execution: number | null; total: number | null }) {
+  return { output: num(s.output), benefit: num(s.benefit), satisfaction: num(s.satisfaction), execution: num(s.execution), total: num(s.total) };
 }
