@@ -3,6 +3,7 @@ import type { Settings } from '../engine/port';
 import type { Evaluation, Lang } from '../engine/types';
 import { isEngineError, type EngineErrorCode } from '../engine/errors';
 import { errorMessage } from '../engine/messages';
+import { parseSettings } from '../engine/settings';
 import { hostErrorMessage } from '../excel/errorMessages';
 import { toHostError } from '../excel/errors';
 import { COMMAND_STRINGS } from './strings';
@@ -28,9 +29,9 @@ const MAPPING_ERRORS: readonly EngineErrorCode[] = ['missing_columns', 'no_proje
 
 /** The saved language wins over Office's display language, as in the pane. */
 export function commandLang(settings: Settings | null, displayLanguage: string | undefined | null): Lang {
-  // Settings are workbook content anyone can edit: a language the add-in does not have ("fr") falls back to Office's.
-  const saved: unknown = settings?.lang;
-  return saved === 'zh' || saved === 'en' ? saved : langFromLocale(displayLanguage);
+  // Settings are workbook content anyone can edit: the engine's reader drops a language the add-in does not
+  // have ("fr"), and Office's display language decides.
+  return parseSettings(settings)?.lang ?? langFromLocale(displayLanguage);
 }
 
 /**
@@ -47,7 +48,9 @@ export function planRefresh(
     const message = `${hostErrorMessage('api_unsupported', lang)} ${t.missingSets(missingApiSets.join(', '))}`;
     return { kind: 'notify', notice: { tone: 'error', title: t.failedTitle, message } };
   }
-  if (settings) return { kind: 'run', settings };
+  // The same reading as the pane's (src/engine/settings.ts): a broken band becomes the scheme's, a broken field is dropped.
+  const saved = parseSettings(settings);
+  if (saved) return { kind: 'run', settings: saved };
   return { kind: 'openPane', notice: { tone: 'warning', title: t.needPaneTitle, message: t.noSettings } };
 }
 
