@@ -1,6 +1,35 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Which part of src may import which (the README's "Architecture" picture). A folder's own files and
+// the parts listed as allowed are fine; everything else is an error, so the layering cannot drift.
+const PARTS = ['engine', 'excel', 'xlsx', 'docx', 'cli', 'taskpane', 'commands'];
+const HOST_PACKAGES = ['exceljs', '@e965/xlsx', 'yauzl', 'fflate', 'docx', '@xmldom/xmldom', 'react', 'react-dom', '@fluentui/react-components'];
+
+function layer(part, allowedParts, allowedPackages = []) {
+  const forbiddenParts = PARTS.filter((p) => p !== part && !allowedParts.includes(p));
+  return {
+    files: [`src/${part}/**/*.ts`, `src/${part}/**/*.tsx`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...forbiddenParts.map((p) => ({
+              group: [`../${p}`, `../${p}/*`, `../../${p}`, `../../${p}/*`, `../../../${p}/*`],
+              message: `src/${part} may not import src/${p} (see README, Architecture).`,
+            })),
+          ],
+          paths: HOST_PACKAGES.filter((pkg) => !allowedPackages.includes(pkg)).map((name) => ({
+            name,
+            message: `src/${part} may not use this package (see README, Architecture).`,
+          })),
+        },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-output/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   js.configs.recommended,
@@ -8,6 +37,28 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  layer('engine', []),
+  layer('excel', ['engine']),
+  layer('xlsx', ['engine'], ['exceljs', '@e965/xlsx', 'yauzl', 'fflate', '@xmldom/xmldom']),
+  layer('docx', ['engine'], ['docx', 'fflate', '@xmldom/xmldom']),
+  layer('cli', ['engine', 'xlsx', 'docx']),
+  layer('taskpane', ['engine', 'excel', 'docx'], ['react', 'react-dom', '@fluentui/react-components', 'docx']),
+  layer('commands', ['engine', 'excel']),
+  {
+    // Components and hooks get data and actions as props; only the pane's entry wires the Excel port.
+    files: ['src/taskpane/components/**', 'src/taskpane/hooks/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../../excel', '../../excel/*', '../../xlsx/*', '../../cli/*', '../../commands/*'], message: 'Components and hooks never reach the host: take data and actions as props (see README, Architecture).' },
+          ],
+          paths: ['exceljs', '@e965/xlsx', 'yauzl', 'fflate', '@xmldom/xmldom'].map((name) => ({ name, message: 'Not in the pane (see README, Architecture).' })),
+        },
+      ],
     },
   },
 );

@@ -5,10 +5,12 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
   transform: {
+    // office-addin-manifest (npm run validate) reaches two ESM-only packages; Node requires them natively, jest needs them compiled.
+    '/node_modules/(uuid|strip-bom)/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', isolatedModules: true } }],
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node', jsx: 'react-jsx', esModuleInterop: true, isolatedModules: true } }],
   },
+  transformIgnorePatterns: ['^(?!.*/node_modules/(uuid|strip-bom)/).*/node_modules/'],
   moduleNameMapper: {
-    '^office-addin-manifest$': '<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js',
     '\\.(css|png|svg)$': '<rootDir>/test/support/fileStub.js',
   },
 };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { imageSize } from 'image-size';
 import { childrenNamed, descendants, firstChild, parseXml, pathTo, type XmlElement } from './xmlTree';
 
-export type CheckName = 'xml' | 'schema' | 'resid' | 'url' | 'icon' | 'locale' | 'requirements' | 'structure';
+export type CheckName = 'xml' | 'schema' | 'service' | 'resid' | 'url' | 'icon' | 'locale' | 'requirements' | 'structure';
 
 export interface ManifestIssue {
   check: CheckName;
@@ -45,8 +45,6 @@ const RESID_KIND: Record<string, ResourceKind> = {
 
 /** Icon sizes fixed by the element's role (task pane add-in, Insert > Add-ins dialog). */
 const ROLE_ICON_SIZE: Record<string, number> = { IconUrl: 32, HighResolutionIconUrl: 64 };
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function error(check: CheckName, message: string): ManifestIssue {
   return { check, severity: 'error', message };
@@ -249,14 +247,8 @@ function checkRequirements(root: XmlElement, required: RequiredSet[] | undefined
 }
 
 function checkStructure(root: XmlElement, functionNames: string[] | undefined): ManifestIssue[] {
+  // The root's kind, Id, Hosts, Version and Permissions are read by office-addin-manifest (info.ts).
   const issues: ManifestIssue[] = [];
-  if (root.local !== 'OfficeApp' || root.attrs['xsi:type'] !== 'TaskPaneApp') {
-    issues.push(error('structure', 'the root must be <OfficeApp xsi:type="TaskPaneApp">'));
-  }
-  const id = firstChild(root, 'Id')?.text ?? '';
-  if (!GUID.test(id)) issues.push(error('structure', `<Id> "${id}" is not a GUID`));
-  const hosts = childrenNamed(firstChild(root, 'Hosts'), 'Host').map((h) => h.attrs.Name);
-  if (!hosts.includes('Workbook')) issues.push(error('structure', '<Hosts> does not list Workbook (Excel)'));
   const all = descendants(root);
   const functions = all.filter((e) => e.local === 'FunctionName').map((e) => e.text);
   if (functions.length > 0 && !all.some((e) => e.local === 'FunctionFile')) {

@@ -10,8 +10,11 @@ import { checkReport } from '../engine/report/check/check';
 import { checkProjects } from '../engine/report/check/fromEvaluation';
 import { findingSentence } from '../engine/report/check/text';
 import type { ReportFinding } from '../engine/report/check/types';
+import { formsYear, reportInputFromForms } from '../engine/report/fromForms';
 import { reportInputFromTable } from '../engine/report/fromTable';
-import type { Lang, Scheme } from '../engine/types';
+import type { ReportInput } from '../engine/report/types';
+import type { FormSheet, FormsEvaluation } from '../engine/formTypes';
+import type { Evaluation, Lang, Scheme } from '../engine/types';
 import type { EvaluateOutcome } from '../engine/workflow';
 import type { CliOptions } from './args';
 import { cliText } from './messages';
@@ -95,20 +98,41 @@ export interface ReportResults {
   findings?: ReportFinding[];
 }
 
+/** What the report is drafted from and checked against, whichever layout was evaluated. */
+export interface ReportSource {
+  evaluation: Evaluation | FormsEvaluation;
+  /** The draft's input, built only when a draft is asked for. */
+  input(lang: Lang): ReportInput;
+}
+
+export function tableReportSource(outcome: EvaluateOutcome, scheme: Scheme): ReportSource {
+  return {
+    evaluation: outcome.evaluation,
+    input: (lang) => reportInputFromTable({ evaluation: outcome.evaluation, scheme, sheet: outcome.sheet, detection: outcome.detection }, lang),
+  };
+}
+
+/** Forms: the year from the forms' title rows ("（2020年度）"), the department from the forms. */
+export function formsReportSource(evaluation: FormsEvaluation, scheme: Scheme, sheets: readonly FormSheet[]): ReportSource {
+  return { evaluation, input: () => reportInputFromForms(evaluation, scheme, { year: formsYear(sheets) }) };
+}
+
 /** The draft's bytes and the check's findings, computed before anything is written. */
-export async function runReportPlan(plan: ReportPlan, outcome: EvaluateOutcome, scheme: Scheme, reportLang: Lang): Promise<ReportResults> {
+export async function runReportPlan(plan: ReportPlan, source: ReportSource, reportLang: Lang): Promise<ReportResults> {
   const results: ReportResults = {};
-  if (plan.reportPath) {
-    const input = reportInputFromTable({ evaluation: outcome.evaluation, scheme, sheet: outcome.sheet, detection: outcome.detection }, reportLang);
-    results.docx = await documentBytes(reportDocument(buildReport(input, reportLang)));
-  }
-  if (plan.check) results.findings = checkReport(plan.check.lines, checkProjects(outcome.evaluation), { unit: outcome.evaluation.unit });
+  if (plan.reportPath) results.docx = await documentBytes(reportDocument(buildReport(source.input(reportLang), reportLang)));
+  if (plan.check) results.findings = checkReport(plan.check.lines, checkProjects(source.evaluation), { unit: source.evaluation.unit });
   return results;
 }
 
 /** Writes the draft through its reserved output (outputPath.ts): a temp file beside it, renamed over it. */
 export async function writeReport(output: ReservedOutput | null, results: ReportResults): Promise<void> {
   if (output && results.docx) await output.commit(results.docx);
+}
+
+/** The lines saying which files were written besides the evaluated copy. */
+export function wroteReportLines(plan: ReportPlan, lang: Lang): string[] {
+  return plan.reportPath ? [cliText('wroteReport', lang, { path: plan.reportPath })] : [];
 }
 
 /** The check in words for the console: a title line, then one line per finding. */

@@ -24,7 +24,7 @@ import { toJsonReport } from './report';
 import { schemeFromHeaders } from '../engine/statedScheme';
 import { renderFormsReadable, toFormsJsonReport } from './formsReport';
 import { evaluateFormsLayout } from './runForms';
-import { checkLines, planReport, ReportRefusal, runReportPlan, writeReport, type ReportPlan } from './reportFiles';
+import { checkLines, formsReportSource, planReport, ReportRefusal, runReportPlan, tableReportSource, writeReport, wroteReportLines, type ReportPlan } from './reportFiles';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -155,15 +155,20 @@ async function evaluateInto(
   const forms = await evaluateFormsLayout(book, { layout: options.layout ?? 'auto', sheet: options.sheet, scheme, band, summaryLang, now: (io.now ?? (() => new Date()))() });
   if (forms === 'no_forms') throw new Refusal(cliText('noForms', lang));
   if (forms !== null) {
+    const formsResults = await runReportPlan(reportPlan, formsReportSource(forms.evaluation, scheme, forms.sheets), summaryLang);
     await output.commit(await book.toBuffer());
     printCopyNotes(book, io, lang);
-    const wrote = visible(cliText('wrote', lang, { path: out, summary: forms.summarySheet }));
+    await writeReport(reportOutput, formsResults);
+    const wrote = [cliText('wrote', lang, { path: out, summary: forms.summarySheet }), ...wroteReportLines(reportPlan, lang)].map(visible);
+    const checked = checkLines(reportPlan, formsResults, lang).map(visible);
     for (const note of notes) io.stderr(`${visible(oneLine(note))}\n`);
     if (options.json) {
-      io.stdout(`${jsonForTerminal(JSON.stringify(toFormsJsonReport(forms.evaluation), null, 2))}\n`);
-      io.stderr(`${wrote}\n`);
+      const json = { ...toFormsJsonReport(forms.evaluation), ...(formsResults.findings ? { reportChecks: formsResults.findings } : {}) };
+      io.stdout(`${jsonForTerminal(JSON.stringify(json, null, 2))}\n`);
+      io.stderr(`${[...checked, ...wrote].join('\n')}\n`);
     } else {
-      io.stdout(`${[...renderFormsReadable(forms.evaluation, scheme.name[lang], lang).map(visible), '', wrote].join('\n')}\n`);
+      const checkPart = checked.length > 0 ? ['', ...checked] : [];
+      io.stdout(`${[...renderFormsReadable(forms.evaluation, scheme.name[lang], lang).map(visible), ...checkPart, '', ...wrote].join('\n')}\n`);
     }
     return 0;
   }
@@ -190,12 +195,11 @@ async function evaluateInto(
     if (err instanceof EngineError) throw new Refusal(errorMessage(err, lang));
     throw err;
   }
-  const reportResults = await runReportPlan(reportPlan, outcome, scheme, summaryLang);
+  const reportResults = await runReportPlan(reportPlan, tableReportSource(outcome, scheme), summaryLang);
   await output.commit(await book.toBuffer());
   printCopyNotes(book, io, lang);
   await writeReport(reportOutput, reportResults);
-  const wroteLines = [cliText('wrote', lang, { path: out, summary: outcome.summarySheet ?? DEFAULT_SUMMARY_SHEET[summaryLang] })];
-  if (reportPlan.reportPath) wroteLines.push(cliText('wroteReport', lang, { path: reportPlan.reportPath }));
+  const wroteLines = [cliText('wrote', lang, { path: out, summary: outcome.summarySheet ?? DEFAULT_SUMMARY_SHEET[summaryLang] }), ...wroteReportLines(reportPlan, lang)];
   const checked = checkLines(reportPlan, reportResults, lang);
   if (options.json) {
     const after = [...notes.map(oneLine), ...checked, ...wroteLines].map(visible);

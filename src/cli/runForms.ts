@@ -12,6 +12,8 @@ import type { XlsxWorkbook } from '../xlsx/xlsxWorkbook';
 export interface FormsRun {
   evaluation: FormsEvaluation;
   summarySheet: string;
+  /** Every sheet read (forms, cover, table): the report takes the year from their title rows. */
+  sheets: FormSheet[];
 }
 
 /**
@@ -32,7 +34,7 @@ export async function evaluateFormsLayout(
   const evaluation = evaluateForms(formSheets, { scheme: opts.scheme, band: opts.band, table });
   const model = buildFormsSummary(evaluation, opts.scheme, opts.summaryLang, { time: opts.now });
   const { sheetName } = await book.writeSummary(layoutSummary(model), DEFAULT_SUMMARY_SHEET[opts.summaryLang]);
-  return { evaluation, summarySheet: sheetName };
+  return { evaluation, summarySheet: sheetName, sheets: all };
 }
 
 /** The first sheet without forms that reads as a portfolio table, evaluated; undefined when none. */

@@ -4,6 +4,7 @@
 import type { Settings } from '../engine/port';
 import type { Evaluation, Lang } from '../engine/types';
 import { isEngineError, type EngineErrorCode } from '../engine/errors';
+import { parseSettings } from '../engine/settings';
 import { toHostError } from '../excel/errors';
 import { REQUIRED_API_SETS } from '../excel/host';
 import { langFromLocale } from '../engine/messages';
@@ -26,9 +27,9 @@ const MAPPING_ERRORS: readonly EngineErrorCode[] = ['missing_columns', 'no_proje
 
 /** The saved language wins over Office's display language, as in the pane. */
 export function commandLang(settings: Settings | null, displayLanguage: string | undefined | null): Lang {
-  // Settings are workbook content anyone can edit: a language the add-in does not have ("fr") falls back to Office's.
-  const saved: unknown = settings?.lang;
-  return saved === 'zh' || saved === 'en' ? saved : langFromLocale(displayLanguage);
+  // Settings are workbook content anyone can edit: the engine's reader drops a language the add-in does not
+  // have ("fr"), and Office's display language decides.
+  return parseSettings(settings)?.lang ?? langFromLocale(displayLanguage);
 }
 
 function action(kind: CommandAction['kind'], code: NoticeCode, lang: Lang): CommandAction {
@@ -49,7 +50,9 @@ export function planRefresh(
     const sets = missingApiSets.map((s) => names.indexOf(s)).filter((i) => i >= 0);
     return action('notify', { kind: 'api_missing', sets: sets.length > 0 ? sets : [0] }, lang);
   }
-  if (settings) return { kind: 'run', settings };
+  // The same reading as the pane's (src/engine/settings.ts): a broken band becomes the scheme's, a broken field is dropped.
+  const saved = parseSettings(settings);
+  if (saved) return { kind: 'run', settings: saved };
   return action('openPane', { kind: 'no_settings' }, lang);
 }
 

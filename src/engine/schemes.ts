@@ -57,13 +57,13 @@ export function listBuiltinSchemes(): Scheme[] {
 export type ParseSchemeResult = { ok: true; scheme: Scheme } | { ok: false; errors: string[] };
 
 const TOP_KEYS = ['id', 'name', 'weights', 'execution', 'grades', 'rateBand', 'forms', 'monitoring'];
-const MONITORING_KEYS = ['green', 'yellow'];
+const MONITORING_KEYS = ['green', 'yellow'] as const;
 const FORMS_KEYS = ['executionWeight', 'overAchievement', 'reverseRule'];
 const REVERSE_RULES = ['linear', 'ratio'];
 const EXECUTION_KEYS = ['rule', 'weight', 'steps'];
 const STEP_KEYS = ['min', 'score'];
 const GRADE_KEYS = ['excellent', 'good', 'fair'];
-const BAND_KEYS = ['low', 'high'];
+const BAND_KEYS = ['low', 'high'] as const;
 const NAME_KEYS = ['zh', 'en'];
 const STEP_MIN_LIMIT = 2;
 const EPS = 1e-9;
@@ -117,9 +117,9 @@ function describe(v: unknown): string {
   }
 }
 
-function checkKeys(obj: Obj, allowed: string[], path: string, issues: SchemeIssue[]): void {
+function checkKeys(obj: Obj, allowed: readonly string[], path: string, issues: SchemeIssue[]): void {
   for (const key of Object.keys(obj)) {
-    if (!allowed.includes(key)) issues.push({ kind: 'unknown_key', path, key, allowed });
+    if (!allowed.includes(key)) issues.push({ kind: 'unknown_key', path, key, allowed: [...allowed] });
   }
 }
 
@@ -323,14 +323,20 @@ function readGrades(v: unknown, issues: SchemeIssue[]): GradeBands | null {
   return { excellent, good, fair };
 }
 
-function readBand(v: unknown, path: string, issues: SchemeIssue[]): RateBand | null {
+/** Reads an object of rate fractions (each ≤ RATE_FRACTION_LIMIT) under `keys`; null when it is not an object. */
+function readFractions<K extends string>(
+  v: unknown,
+  path: string,
+  keys: readonly K[],
+  issues: SchemeIssue[],
+): Partial<Record<K, number>> | null {
   if (!isObject(v)) {
     issues.push({ kind: 'not_object', path });
     return null;
   }
-  checkKeys(v, BAND_KEYS, path, issues);
-  const edges: Partial<RateBand> = {};
-  for (const key of BAND_KEYS as (keyof RateBand)[]) {
+  checkKeys(v, keys as readonly string[], path, issues);
+  const edges: Partial<Record<K, number>> = {};
+  for (const key of keys) {
     const p = path ? `${path}.${key}` : key;
     if (v[key] === undefined) {
       issues.push({ kind: 'missing_key', path: p });
@@ -341,7 +347,12 @@ function readBand(v: unknown, path: string, issues: SchemeIssue[]): RateBand | n
     if (n > RATE_FRACTION_LIMIT) issues.push({ kind: 'band_percent', path: p, value: n });
     else edges[key] = n;
   }
-  if (edges.low === undefined || edges.high === undefined) return null;
+  return edges;
+}
+
+function readBand(v: unknown, path: string, issues: SchemeIssue[]): RateBand | null {
+  const edges = readFractions(v, path, BAND_KEYS, issues);
+  if (edges?.low === undefined || edges.high === undefined) return null;
   if (edges.low > edges.high) {
     issues.push({ kind: 'band_order', low: edges.low, high: edges.high });
     return null;
@@ -351,24 +362,8 @@ function readBand(v: unknown, path: string, issues: SchemeIssue[]): RateBand | n
 
 /** In-year monitoring bands: progress fractions, green above yellow (0.8 and 0.6 for 80% and 60%). */
 function readMonitoring(v: unknown, issues: SchemeIssue[]): MonitoringBands | null {
-  if (!isObject(v)) {
-    issues.push({ kind: 'not_object', path: 'monitoring' });
-    return null;
-  }
-  checkKeys(v, MONITORING_KEYS, 'monitoring', issues);
-  const edges: Partial<MonitoringBands> = {};
-  for (const key of MONITORING_KEYS as (keyof MonitoringBands)[]) {
-    const p = `monitoring.${key}`;
-    if (v[key] === undefined) {
-      issues.push({ kind: 'missing_key', path: p });
-      continue;
-    }
-    const n = readNumber(v[key], p, issues);
-    if (n === null) continue;
-    if (n > RATE_FRACTION_LIMIT) issues.push({ kind: 'band_percent', path: p, value: n });
-    else edges[key] = n;
-  }
-  if (edges.green === undefined || edges.yellow === undefined) return null;
+  const edges = readFractions(v, 'monitoring', MONITORING_KEYS, issues);
+  if (edges?.green === undefined || edges.yellow === undefined) return null;
   if (edges.yellow > edges.green) {
     issues.push({ kind: 'monitoring_order', green: edges.green, yellow: edges.yellow });
     return null;

@@ -2,7 +2,7 @@
 // explanations the analysis, 年度总体目标 the basic situation, funds rows the source.
 import type { FormProject, FormsEvaluation, IndicatorResult } from '../../../src/engine/formTypes';
 import { buildReport } from '../../../src/engine/report/build';
-import { reportInputFromForms } from '../../../src/engine/report/fromForms';
+import { formsYear, reportInputFromForms } from '../../../src/engine/report/fromForms';
 import { BUILTIN_SCHEMES } from '../../../src/engine/schemes';
 
 function indicator(over: Partial<IndicatorResult> & { name: string }): IndicatorResult {
@@ -120,5 +120,14 @@ describe('the report from forms', () => {
     expect(problems).toContain('（2）绩效指标存在的问题：51000021R0001-安全培训经费的“事故起数”（完成值远超目标）。');
     const measures = model.sections[3].paragraphs.map((p) => text(p.runs));
     expect(measures).toEqual(['51000021R0001-安全培训经费·培训合格率：部分学员补考未完成', '【待补充：改进措施】']);
+  });
+});
+
+describe('the forms’ year', () => {
+  it('is the first year their title rows state, none when they state none', () => {
+    expect(formsYear([{ cells: [['项目支出绩效自评表'], ['（2020年度）'], ['项目名称', null, 'x']] }])).toBe('2020');
+    expect(formsYear([{ cells: [['封面']] }, { cells: [['部门预算项目支出绩效自评表（2023 年度）']] }])).toBe('2023');
+    // A year far below the title rows (an indicator's text) is not the budget year.
+    expect(formsYear([{ cells: [['项目支出绩效自评表'], [null], [null], [null], ['2019年完成']] }])).toBeNull();
   });
 });
