@@ -19,6 +19,8 @@ export interface OwnedHighlights {
 
 export interface Ownership {
   summarySheetIds: string[];
+  /** Sheets the add-in created for the draft report (自评报告（草稿）). */
+  reportSheetIds?: string[];
   highlights: OwnedHighlights[];
 }
 
@@ -77,7 +79,8 @@ export function parseOwnership(value: unknown): Ownership {
           isRecord(h) && typeof h.sheetId === 'string' && Array.isArray(h.formulas) && Array.isArray(h.fills),
       )
     : [];
-  return { summarySheetIds: ids, highlights };
+  const reportIds = Array.isArray(value.reportSheetIds) ? value.reportSheetIds.filter((x): x is string => typeof x === 'string') : [];
+  return { summarySheetIds: ids, highlights, ...(reportIds.length > 0 ? { reportSheetIds: reportIds } : {}) };
 }
 
 export function loadOwnership(): Ownership {

@@ -117,3 +117,32 @@ export function sheetjsBook(bookType: 'biff8' | 'ods' | 'xlsx', rows = TABLE, na
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), name);
   return XLSX.write(wb, { type: 'buffer', bookType }) as Buffer;
 }
+
+/**
+ * An .ods as LibreOffice writes one, assembled by hand: `sheets` are [name, rows]; names may be longer
+ * than Excel's 31 characters (SheetJS will not write those).
+ */
+export function odsPackage(sheets: [string, (string | number | null)[][]][]): Uint8Array {
+  const NS =
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" ' +
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"';
+  const cell = (v: string | number | null): string =>
+    v === null
+      ? '<table:table-cell/>'
+      : typeof v === 'number'
+        ? `<table:table-cell office:value-type="float" office:value="${v}"><text:p>${v}</text:p></table:table-cell>`
+        : `<table:table-cell office:value-type="string"><text:p>${escape(v)}</text:p></table:table-cell>`;
+  const tables = sheets
+    .map(([name, rows]) => `<table:table table:name="${escape(name)}">${rows.map((r) => `<table:table-row>${r.map(cell).join('')}</table:table-row>`).join('')}</table:table>`)
+    .join('');
+  const manifest =
+    '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">' +
+    '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>' +
+    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/><manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/></manifest:manifest>';
+  return zipSync({
+    mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }],
+    'content.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><office:document-content ${NS} office:version="1.2"><office:body><office:spreadsheet>${tables}</office:spreadsheet></office:body></office:document-content>`),
+    'styles.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><office:document-styles ${NS} office:version="1.2"/>`),
+    'META-INF/manifest.xml': strToU8(manifest),
+  });
+}
