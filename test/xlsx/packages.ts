@@ -146,3 +146,30 @@ export function odsPackage(sheets: [string, (string | number | null)[][]][]): Ui
     'META-INF/manifest.xml': strToU8(manifest),
   });
 }
+
+export const TEMPLATE_COLUMNS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'];
+
+/**
+ * A budget table of `rows` projects as WPS and Excel templates ship them: each name merged over B:C,
+ * a title merged over A1:I1 (rows + 2 merged ranges), and with `validations` a drop-down list on each of
+ * the 9 columns from row 3 down to row 1048576. Every tenth project spends 60 % of its budget.
+ * `merges: false`: the same table without merged ranges (a bench's baseline).
+ */
+export function budgetTemplate(rows: number, options: { validations?: boolean; merges?: boolean } = {}): { bytes: Uint8Array; merges: number } {
+  const cells: (string | number | null)[][] = [
+    ['二〇一八年度项目支出绩效自评表', null, null, null, null, null, null, null, null],
+    ['序号', '项目名称', null, '全年预算数', '全年执行数', '产出指标', '效益指标', '满意度指标', '备注'],
+  ];
+  const merges = ['A1:I1', 'B2:C2'];
+  for (let i = 1; i <= rows; i++) {
+    const budget = 100 + (i % 7);
+    const actual = i % 10 === 0 ? budget * 0.6 : budget * 0.95;
+    cells.push([i, `项目${i}`, null, budget, actual, 40, 25, 8, null]);
+    merges.push(`B${i + 2}:C${i + 2}`);
+  }
+  const mergeXml = options.merges === false ? '' : `<x:mergeCells count="${merges.length}">${merges.map((m) => `<x:mergeCell ref="${m}"/>`).join('')}</x:mergeCells>`;
+  const validationXml = options.validations
+    ? `<x:dataValidations count="9">${TEMPLATE_COLUMNS.map((c) => `<x:dataValidation type="list" allowBlank="1" sqref="${c}3:${c}1048576"><x:formula1>"是,否"</x:formula1></x:dataValidation>`).join('')}</x:dataValidations>`
+    : '';
+  return { bytes: sdkPackage([['项目表', sheetXml(cells, { extra: mergeXml + validationXml })]]), merges: merges.length };
+}
