@@ -1,43 +1,28 @@
-// `npm run consolidate -- <folder | files…> [--json] [--scheme …] [--low …] [--high …] [--month N] [--lang zh|en]`:
-// evaluates every department workbook with the same engine and prints the bureau's consolidated view.
+// `npm run consolidate -- <folder | files…> [--out consolidated.xlsx] [--json] [--scheme … | --scheme-file …]
+// [--low …] [--high …] [--month N] [--jobs N] [--lang zh|en]`: evaluates every department workbook with the
+// same engine (tables and forms) and prints the bureau's consolidated view; --out writes it as a workbook.
 // One unreadable workbook never stops the run; exit 0 when at least one workbook was evaluated, 2 when none.
-// Inputs are only read, never written.
+// Inputs are only read, never written. The files are evaluated on worker threads (consolidatePool.ts).
 import { promises as fs } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { consolidate, departmentFromTitle, type ConsolidatedEntry, type Consolidation } from '../engine/consolidate';
-import { errorMessage } from '../engine/messages';
-import { runEvaluation, detectsRequiredColumns } from '../engine/pipeline';
-import { DEFAULT_SCHEME_ID, getScheme, validateBand } from '../engine/schemes';
-import type { Lang } from '../engine/types';
-import { XlsxError } from '../xlsx/errors';
-import { XlsxWorkbook } from '../xlsx/xlsxWorkbook';
+import { consolidate, type ConsolidatedEntry, type Consolidation } from '../engine/consolidate';
+import { consolidatedViews } from '../engine/consolidateViews';
+import { monitoringBands, timeShare } from '../engine/monitoring';
+import { DEFAULT_SCHEME_ID, getScheme, parseScheme, validateBand } from '../engine/schemes';
+import { FLAGS, type Lang, type Scheme } from '../engine/types';
+import { consolidatedWorkbook } from '../xlsx/consolidatedBook';
 import { langFromEnv, readMonth } from './args';
+import type { FileJob } from './consolidateFile';
+import { defaultJobs, evaluateFiles } from './consolidatePool';
+import { consolidateText as say } from './consolidateText';
+import { cliText, oneLine } from './messages';
+import { reserveOutput, type ReservedOutput } from './outputPath';
+import { readSchemeFile } from './readSchemeFile';
+import { Refusal } from './refusal';
 import type { CliIO } from './run';
 import { toJsonReport } from './report';
-
-const T = {
-  usage: {
-    zh: '用法：npm run consolidate -- <文件夹|工作簿.xlsx…> [--json] [--scheme mof2020|wuhan2018] [--low 0.9] [--high 1.0] [--month 1-12] [--lang zh|en]',
-    en: 'Usage: npm run consolidate -- <folder|workbook.xlsx…> [--json] [--scheme mof2020|wuhan2018] [--low 0.9] [--high 1.0] [--month 1-12] [--lang zh|en]',
-  },
-  none: { zh: '没有可评价的工作簿（共 {n} 个文件，均无法读取或评价）', en: 'No workbook could be evaluated ({n} files, none readable or evaluable)' },
-  noFiles: { zh: '在给出的路径下没有找到 .xlsx 工作簿：{list}', en: 'No .xlsx workbook found under: {list}' },
-  progress: { zh: '已处理 {done}/{total}（{pct}%）', en: 'Processed {done}/{total} ({pct}%)' },
-  notWorkbook: { zh: '不是有效的 Excel 工作簿（.xlsx）', en: 'Not an Excel workbook (.xlsx)' },
-  broken: { zh: '无法读取该工作簿：{reason}', en: 'Cannot read the workbook: {reason}' },
-  noSheet: { zh: '没有同时含项目名称、预算数和执行数列的工作表', en: 'No sheet has project, budget and actual-spend columns' },
-  unknownScheme: { zh: '未知的评分方案“{id}”', en: 'Unknown scoring scheme "{id}"' },
-  line: {
-    zh: '{name}：{files}个文件，{projects}个项目，预算 {budget}，执行 {actual}，使用率 {rate}，需关注 {flagged}',
-    en: '{name}: {files} files, {projects} projects, budget {budget}, actual {actual}, rate {rate}, {flagged} flagged',
-  },
-  failed: { zh: '无法读取：{file}：{message}', en: 'Unreadable: {file}: {message}' },
-} as const;
-
-function say(key: keyof typeof T, lang: Lang, values: Record<string, string | number> = {}): string {
-  return T[key][lang].replace(/\{(\w+)\}/g, (all, k: string) => (k in values ? String(values[k]) : all));
-}
 
 /** Every .xlsx under the paths, recursively; Office lock files (~$…) and the tool's own *.evaluated.xlsx skipped. */
 export async function listWorkbooks(paths: string[]): Promise<string[]> {
@@ -72,14 +57,43 @@ function jsonReport(c: Consolidation, cwd: string): unknown {
         grades: { excellent: 0, good: 0, fair: 0, poor: 0 },
         checks: [],
       }).projects;
-      return { ...json, department: p.department, file: relative(cwd, p.file) || p.file, sheet: p.sheet };
+      // A form's own flags (weights_mismatch …) follow the rate flags, which follow the monitoring month.
+      const form = p.form ? { layout: 'forms', flags: [...json.flags, ...p.form.flags.filter((f) => !(FLAGS as readonly string[]).includes(f))] } : { layout: 'table' };
+      return { ...json, ...form, department: p.department, file: relative(cwd, p.file) || p.file, sheet: p.sheet };
     }),
     failures: c.failures.map((f) => ({ file: relative(cwd, f.file) || f.file, message: f.message })),
     totals: c.totals,
   };
 }
 
-export async function runConsolidate(argv: string[], io: CliIO): Promise<number> {
+interface Options {
+  lang: Lang;
+  json: boolean;
+  out?: string;
+  scheme: Scheme;
+  job: FileJob;
+  jobs?: number;
+  positionals: string[];
+}
+
+async function loadScheme(values: Record<string, string | boolean | undefined>, cwd: string, lang: Lang, notes: string[]): Promise<Scheme> {
+  const file = typeof values['scheme-file'] === 'string' ? values['scheme-file'] : undefined;
+  if (file !== undefined) {
+    if (typeof values.scheme === 'string') throw new Refusal(cliText('schemeAndFile', lang));
+    const path = resolve(cwd, file);
+    const { text, note } = await readSchemeFile(path, lang);
+    if (note !== undefined) notes.push(note);
+    const parsed = parseScheme(text, lang);
+    if (!parsed.ok) throw new Refusal(cliText('schemeFileBad', lang, { path, errors: parsed.errors.join(lang === 'zh' ? '；' : '; ') }));
+    return parsed.scheme;
+  }
+  const id = typeof values.scheme === 'string' ? values.scheme : DEFAULT_SCHEME_ID;
+  const scheme = getScheme(id);
+  if (!scheme) throw new Refusal(say('unknownScheme', lang, { id }));
+  return scheme;
+}
+
+async function readOptions(argv: string[], io: CliIO, notes: string[]): Promise<Options> {
   let lang: Lang = langFromEnv(io.env);
   let values: Record<string, string | boolean | undefined>;
   let positionals: string[];
@@ -89,102 +103,106 @@ export async function runConsolidate(argv: string[], io: CliIO): Promise<number>
       allowPositionals: true,
       options: {
         json: { type: 'boolean', default: false },
+        out: { type: 'string' },
         scheme: { type: 'string' },
+        'scheme-file': { type: 'string' },
         low: { type: 'string' },
         high: { type: 'string' },
         month: { type: 'string' },
+        jobs: { type: 'string' },
         lang: { type: 'string' },
       },
     }));
   } catch (err) {
-    io.stderr(`${(err instanceof Error ? err.message : String(err)).split(/\.\s/)[0]}. ${say('usage', lang)}\n`);
-    return 2;
+    throw new Refusal(`${(err instanceof Error ? err.message : String(err)).split(/\.\s/)[0]}. ${say('usage', lang)}`);
   }
   if (values.lang === 'zh' || values.lang === 'en') lang = values.lang;
-  if (positionals.length === 0) {
-    io.stderr(`${say('usage', lang)}\n`);
-    return 2;
-  }
-  const schemeId = typeof values.scheme === 'string' ? values.scheme : DEFAULT_SCHEME_ID;
-  const scheme = getScheme(schemeId);
-  if (!scheme) {
-    io.stderr(`${say('unknownScheme', lang, { id: schemeId })}\n`);
-    return 2;
-  }
+  if (positionals.length === 0) throw new Refusal(say('usage', lang));
+  const scheme = await loadScheme(values, io.cwd, lang, notes);
   const band = {
     low: typeof values.low === 'string' ? Number(values.low) : scheme.rateBand.low,
     high: typeof values.high === 'string' ? Number(values.high) : scheme.rateBand.high,
   };
   const bandErrors = validateBand(band, lang, 'band');
-  if (bandErrors.length > 0) {
-    io.stderr(`${bandErrors.join('; ')}\n`);
-    return 2;
-  }
+  if (bandErrors.length > 0) throw new Refusal(bandErrors.join('; '));
   const month = readMonth(typeof values.month === 'string' ? values.month : undefined, lang);
-  if (typeof month === 'string') {
-    io.stderr(`${month}\n`);
-    return 2;
+  if (typeof month === 'string') throw new Refusal(month);
+  let jobs: number | undefined;
+  if (typeof values.jobs === 'string') {
+    const max = Math.max(availableParallelism(), 1) * 4;
+    jobs = /^\d+$/.test(values.jobs.trim()) ? Number(values.jobs) : NaN;
+    if (!(jobs >= 1 && jobs <= max)) throw new Refusal(say('badJobs', lang, { max, value: values.jobs }));
   }
+  return {
+    lang,
+    json: values.json === true,
+    out: typeof values.out === 'string' ? values.out : undefined,
+    scheme,
+    job: { scheme, band, lang, ...(month !== undefined ? { month } : {}) },
+    jobs,
+    positionals,
+  };
+}
 
-  const files = await listWorkbooks(positionals.map((p) => resolve(io.cwd, p)));
-  if (files.length === 0) {
-    io.stderr(`${say('noFiles', lang, { list: positionals.join(', ') })}\n`);
-    return 2;
-  }
+function readableLines(result: Consolidation, o: Options, cwd: string): string[] {
+  const pct = (r: number | null): string => (r === null ? '—' : `${(r * 100).toFixed(2)}%`);
+  const lines = result.departments.map((d) =>
+    say('line', o.lang, { name: d.name, files: d.files, projects: d.projects, flagged: d.flagged, budget: d.budget.toFixed(2), actual: d.actual.toFixed(2), rate: pct(d.usageRate) }),
+  );
+  for (const f of result.failures) lines.push(say('failed', o.lang, { file: relative(cwd, f.file) || f.file, message: f.message }));
+  return lines;
+}
+
+async function writeWorkbook(result: Consolidation, o: Options, output: ReservedOutput, cwd: string): Promise<void> {
+  const month = o.job.month;
+  const views = consolidatedViews(result, {
+    lang: o.lang,
+    band: o.job.band,
+    ...(month !== undefined ? { monitoring: { month, bands: monitoringBands(o.scheme) } } : {}),
+    fileName: (file) => relative(cwd, file) || file,
+  });
+  await output.commit(await consolidatedWorkbook(views, { lang: o.lang, band: o.job.band, ...(month !== undefined ? { timeShare: timeShare(month) } : {}) }));
+}
+
+async function consolidateFiles(o: Options, io: CliIO, output: ReservedOutput | null): Promise<number> {
+  const outPath = output?.path;
+  const files = (await listWorkbooks(o.positionals.map((p) => resolve(io.cwd, p)))).filter((f) => outPath === undefined || resolve(f) !== outPath);
+  if (files.length === 0) throw new Refusal(say('noFiles', o.lang, { list: o.positionals.join(', ') }));
+  let lastStep = -1;
+  const outcomes = await evaluateFiles(files, o.job, o.jobs ?? defaultJobs(files.length), (done) => {
+    const step = Math.floor((done / files.length) * 20);
+    if (step === lastStep) return;
+    lastStep = step;
+    io.stderr(`${say('progress', o.lang, { done, total: files.length, pct: step * 5 })}\n`);
+  });
   const entries: ConsolidatedEntry[] = [];
   const failures: { file: string; message: string }[] = [];
-  let lastStep = -1;
-  for (let i = 0; i < files.length; i++) {
-    const file = files[i];
-    try {
-      const book = await XlsxWorkbook.fromFile(file);
-      let done = false;
-      let lastError: string | null = null;
-      for (const sheet of await book.listSheets()) {
-        const data = await book.readSource({ sheet, scope: 'sheet' });
-        if (!detectsRequiredColumns(data.grid)) continue;
-        const result = runEvaluation(data, { scheme, band, month });
-        if (!result.ok) {
-          lastError = errorMessage(result.error, lang);
-          continue;
-        }
-        const department = departmentFromTitle(data.grid, result.detection.headerStart) ?? basename(file, extname(file));
-        entries.push({ file, department, evaluation: result.evaluation });
-        done = true;
-        break;
-      }
-      if (!done) failures.push({ file, message: lastError ?? say('noSheet', lang) });
-    } catch (err) {
-      const message =
-        err instanceof XlsxError
-          ? err.code === 'broken_workbook'
-            ? say('broken', lang, { reason: err.details.reason ?? '' })
-            : say('notWorkbook', lang)
-          : err instanceof Error
-            ? err.message
-            : String(err);
-      failures.push({ file, message: message.replace(/\s*[\r\n]+\s*/g, ' ') });
-    }
-    const step = Math.floor(((i + 1) / files.length) * 20);
-    if (step !== lastStep) {
-      lastStep = step;
-      io.stderr(`${say('progress', lang, { done: i + 1, total: files.length, pct: step * 5 })}\n`);
-    }
+  for (const r of outcomes) {
+    if (r.ok) entries.push(...r.entries);
+    else failures.push({ file: r.file, message: r.message });
   }
-  if (entries.length === 0) {
-    io.stderr(`${say('none', lang, { n: files.length })}\n`);
-    return 2;
-  }
+  if (entries.length === 0) throw new Refusal(say('none', o.lang, { n: files.length }));
   const result = consolidate(entries, failures);
-  if (values.json === true) {
-    io.stdout(`${JSON.stringify(jsonReport(result, io.cwd), null, 2)}\n`);
-  } else {
-    const pct = (r: number | null): string => (r === null ? '—' : `${(r * 100).toFixed(2)}%`);
-    const lines = result.departments.map((d) =>
-      say('line', lang, { name: d.name, files: d.files, projects: d.projects, flagged: d.flagged, budget: d.budget.toFixed(2), actual: d.actual.toFixed(2), rate: pct(d.usageRate) }),
-    );
-    for (const f of result.failures) lines.push(say('failed', lang, { file: relative(io.cwd, f.file) || f.file, message: f.message }));
-    io.stdout(`${lines.join('\n')}\n`);
-  }
+  if (output) await writeWorkbook(result, o, output, io.cwd);
+  if (o.json) io.stdout(`${JSON.stringify(jsonReport(result, io.cwd), null, 2)}\n`);
+  else io.stdout(`${readableLines(result, o, io.cwd).join('\n')}\n`);
+  if (output) io.stderr(`${say('wrote', o.lang, { path: output.path })}\n`);
   return 0;
+}
+
+export async function runConsolidate(argv: string[], io: CliIO): Promise<number> {
+  const notes: string[] = [];
+  let output: ReservedOutput | null = null;
+  try {
+    const o = await readOptions(argv, io, notes);
+    for (const note of notes) io.stderr(`${oneLine(note)}\n`);
+    if (o.out !== undefined) output = await reserveOutput(resolve(io.cwd, o.positionals[0]), resolve(io.cwd, o.out), o.out, o.lang);
+    return await consolidateFiles(o, io, output);
+  } catch (err) {
+    if (!(err instanceof Refusal)) throw err;
+    io.stderr(`${oneLine(err.message)}\n`);
+    return 2;
+  } finally {
+    await output?.discard();
+  }
 }

@@ -2,12 +2,17 @@
 // fund-weighted rate (Σactual ÷ Σbudget, rule 1), grades and flagged projects; every project with its
 // department and source; the workbooks that could not be read.
 import { usageRate } from './evaluate';
+import type { FormCheck, FormProject } from './formTypes';
 import type { Evaluation, Grade, Grid, MonitoringStatus, ProjectResult } from './types';
 
 export interface ConsolidatedEntry {
   file: string;
   department: string;
   evaluation: Evaluation;
+  /** Forms layout: the forms behind evaluation.projects, in the same order (sheet, form flags, indicators). */
+  forms?: FormProject[];
+  /** Forms layout: the findings about these forms (form without funds …), counted as checks. */
+  formChecks?: FormCheck[];
 }
 
 export interface ConsolidatedProject {
@@ -15,6 +20,8 @@ export interface ConsolidatedProject {
   file: string;
   sheet: string;
   project: ProjectResult;
+  /** The form, when the project was read from a self-evaluation form. */
+  form?: FormProject;
 }
 
 export interface DepartmentView {
@@ -86,13 +93,16 @@ export function consolidate(entries: readonly ConsolidatedEntry[], failures: rea
     d.budget = round15(d.budget + ev.totals.budget);
     d.actual = round15(d.actual + ev.totals.actual);
     d.flagged += ev.totals.flagged;
-    d.checks += ev.checks.length;
+    d.checks += ev.checks.length + (e.formChecks?.length ?? 0);
     for (const g of Object.keys(d.grades) as Grade[]) d.grades[g] += ev.grades[g];
     if (ev.monitoring) {
       d.monitoring ??= { green: 0, yellow: 0, red: 0 };
       for (const s of Object.keys(d.monitoring) as MonitoringStatus[]) d.monitoring[s] += ev.monitoring.counts[s];
     }
-    for (const p of ev.projects) projects.push({ department: e.department, file: e.file, sheet: ev.sheet, project: p });
+    ev.projects.forEach((p, i) => {
+      const form = e.forms?.[i];
+      projects.push({ department: e.department, file: e.file, sheet: form?.sheet ?? ev.sheet, project: p, ...(form ? { form } : {}) });
+    });
   }
   const departments = [...byName.values()]
     .map(({ fileSet, ...d }) => ({ ...d, files: fileSet.size, usageRate: usageRate(d.budget, d.actual) }))

@@ -1,0 +1,16 @@
+// A worker thread of the consolidation: evaluates the files the pool sends, one at a time, and posts
+// each outcome back (consolidatePool.ts). workerData holds the job (scheme, band, month, language).
+import { parentPort, workerData } from 'node:worker_threads';
+import { evaluateWorkbookFile, type FileJob } from './consolidateFile';
+
+const job = workerData as FileJob;
+const port = parentPort;
+if (port) {
+  port.on('message', (msg: { index: number; file: string } | null) => {
+    if (msg === null) {
+      port.close();
+      return;
+    }
+    void evaluateWorkbookFile(msg.file, job).then((outcome) => port.postMessage({ index: msg.index, outcome }));
+  });
+}
