@@ -9,6 +9,7 @@ import type {
 } from '../../src/engine/port';
 import type { Grid, SheetData, SourceRef } from '../../src/engine/types';
 import type { SummaryLayout } from '../../src/engine/summaryTypes';
+import type { ReportSheetLayout } from '../../src/engine/report/sheetLayout';
 import { HostError } from '../../src/excel/errors';
 import { freeSheetName } from '../../src/engine/sheetNames';
 import { chooseSummarySheet } from '../../src/engine/summaryOwnership';
@@ -48,6 +49,7 @@ export class FakePort implements WorkbookPort {
   summaries: { layout: SummaryLayout; preferredName: string; sheetName: string }[] = [];
   /** Summary sheets this port created, in order. */
   summarySheets: string[] = [];
+  reportSheets: { layout: ReportSheetLayout; preferredName: string; sourceSheet?: string }[] = [];
   highlights: HighlightSpec[] = [];
   cleared: string[] = [];
   selected: { sheet: string; row: number }[] = [];
@@ -107,6 +109,12 @@ export class FakePort implements WorkbookPort {
     if (choice.kind === 'create') this.summarySheets.push(sheetName);
     this.summaries.push({ layout, preferredName, sheetName });
     return { sheetName };
+  }
+
+  async writeReportSheet(layout: ReportSheetLayout, preferredName: string, options?: WriteOptions): Promise<{ sheetName: string }> {
+    this.enter('writeReportSheet');
+    this.reportSheets.push({ layout, preferredName, sourceSheet: options?.sourceSheet });
+    return { sheetName: preferredName };
   }
 
   async applyHighlights(spec: HighlightSpec): Promise<void> {
