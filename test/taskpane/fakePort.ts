@@ -9,6 +9,7 @@ import type {
 } from '../../src/engine/port';
 import type { Grid, SheetData, SourceRef } from '../../src/engine/types';
 import type { SummaryLayout } from '../../src/engine/summaryTypes';
+import type { ReportSheetLayout } from '../../src/engine/report/sheetLayout';
 import { HostError } from '../../src/excel/errors';
 import { SEED } from '../support/seed';
 
@@ -44,6 +45,7 @@ export class FakePort implements WorkbookPort {
   otherSheets: Record<string, Grid> = {};
   settings: Settings | null = null;
   summaries: { layout: SummaryLayout; preferredName: string }[] = [];
+  reportSheets: { layout: ReportSheetLayout; preferredName: string; sourceSheet?: string }[] = [];
   highlights: HighlightSpec[] = [];
   cleared: string[] = [];
   selected: { sheet: string; row: number }[] = [];
@@ -93,6 +95,12 @@ export class FakePort implements WorkbookPort {
   async writeSummary(layout: SummaryLayout, preferredName: string): Promise<{ sheetName: string }> {
     this.enter('writeSummary');
     this.summaries.push({ layout, preferredName });
+    return { sheetName: preferredName };
+  }
+
+  async writeReportSheet(layout: ReportSheetLayout, preferredName: string, options?: WriteOptions): Promise<{ sheetName: string }> {
+    this.enter('writeReportSheet');
+    this.reportSheets.push({ layout, preferredName, sourceSheet: options?.sourceSheet });
     return { sheetName: preferredName };
   }
 
