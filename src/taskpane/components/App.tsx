@@ -20,11 +20,14 @@ import type { PaneHost } from '../hostInfo';
 import { usePaneModel } from '../hooks/usePaneModel';
 import { useFormsModel } from '../hooks/useFormsModel';
 import { FormsLayout } from './FormsLayout';
+import { useReport } from '../hooks/useReport';
+import { REPORT_STRINGS } from '../reportStrings';
 import { STRINGS } from '../strings';
 import { langFromLocale } from '../../engine/messages';
 import { MappingPanel } from './MappingPanel';
 import { HostNotices, NoticeBar } from './Notices';
 import { ProgressPanel } from './ProgressPanel';
+import { ReportPanel } from './ReportPanel';
 import { ResultsPanel } from './ResultsPanel';
 import { SheetField } from './SheetField';
 import { Toolbar } from './Toolbar';
@@ -60,6 +63,7 @@ export function App({ port, host, lang: initialLang, engine, refreshDelayMs }: A
   const forms = useFormsModel(port, { lang, pane: model, refreshDelayMs });
   const table = forms.mode !== 'forms' && forms.mode !== 'looking';
   const { actions, refresh, outcome, source } = model;
+  const report = useReport(port, model, { lang, engine });
   usePageStyles();
   const styles = useStyles();
   const running = refresh.phase === 'running';
@@ -123,6 +127,17 @@ export function App({ port, host, lang: initialLang, engine, refreshDelayMs }: A
                 onSelect={actions.selectProject}
               />
             )}
+            <Divider />
+            <ReportPanel
+              report={report}
+              strings={strings}
+              reportStrings={REPORT_STRINGS[lang]}
+              lang={lang}
+              canDownload={host.canDownload === true}
+              canDraft={Boolean(port.writeReportSheet)}
+              disabled={running}
+              onSelect={actions.selectProject}
+            />
             <Divider />
             <MappingPanel
               strings={strings}
