@@ -10,7 +10,8 @@ import type { Page } from 'playwright-core';
 import { paneSession } from './support/browser';
 import { screenshotPath } from './support/env';
 import { eventually, fake } from './support/fake';
-import { button, strings, waitInteractive } from './support/pane';
+import { button, choose, strings, waitInteractive } from './support/pane';
+import { getScheme } from '../../src/engine/schemes';
 import { SAMPLE_FIRST_PROJECT_ROW, SAMPLE_SHEET, sampleWorkbook } from './support/workbooks';
 import { readDocxLines } from '../../src/docx/readDocx';
 import { REPORT_SHEET_NAME } from '../../src/engine/report/sheetLayout';
@@ -82,6 +83,8 @@ describe('the self-evaluation report in the pane', () => {
       const pane = await session.open(sampleWorkbook({ displayLanguage: locale }), { locale });
       const { page } = pane;
       await waitInteractive(page, s);
+      // The seed was scored the 2018 way (output 50 + benefit 50): its scores check against that scheme.
+      await choose(page, s.scheme, getScheme('wuhan2018')!.name[lang]);
       await page.getByTestId('report-file').setInputFiles({ name: 'their-report.txt', mimeType: 'text/plain', buffer: Buffer.from(SEED_REPORT_LINES.join('\n'), 'utf8') });
       const findings = page.getByTestId('report-finding');
       await eventually(async () => assert.equal(await findings.count(), 5), 10000);
