@@ -110,7 +110,7 @@ it('writes the consolidated workbook: a table per view with frozen headers, prin
   expect(chart).toContain("<c:f>'部门汇总'!$F$4:$F$8</c:f>");
   expect(chart).toMatch(/区间下限.*<c:v>0\.9<\/c:v>.*区间上限.*<c:v>1<\/c:v>/s);
   expect(parts.get('xl/drawings/_rels/drawing1.xml.rels')).toContain('../charts/chart1.xml');
-  expect(parts.get('xl/worksheets/sheet1.xml')).toMatch(/<drawing r:id="rId\d+"\/><tableParts/);
+  expect(parts.get('xl/worksheets/sheet1.xml')).toMatch(/<drawing r:id="rId\w+"\/><tableParts/);
   expect(parts.get('[Content_Types].xml')).toContain('/xl/charts/chart1.xml');
 
   // Every project with its source; the mis-scored indicator; the unreadable workbook.
