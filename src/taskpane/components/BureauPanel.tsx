@@ -1,0 +1,75 @@
+// The finance bureau's tools: the in-year monitoring switch with its month (the last complete month
+// by default), and "汇总各部门 / Consolidate sheets", which writes the departments view.
+import { Button, Field, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import type { Lang } from '../../engine/types';
+import type { BureauStrings } from '../bureauStrings';
+import type { Strings } from '../strings';
+import { errorText } from '../errorText';
+import type { ConsolidateState } from '../hooks/useConsolidateSheets';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  row: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+});
+
+const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+
+export interface BureauPanelProps {
+  strings: Strings;
+  bureau: BureauStrings;
+  lang: Lang;
+  /** The monitoring month in force, null for the year-end evaluation. */
+  month: number | null;
+  /** The month the switch turns on with (the last complete month). */
+  defaultMonth: number;
+  disabled: boolean;
+  consolidation: ConsolidateState;
+  onMonth(month: number | null): void;
+  onConsolidate(): void;
+}
+
+export function BureauPanel({ strings, bureau, lang, month, defaultMonth, disabled, consolidation, onMonth, onConsolidate }: BureauPanelProps) {
+  const styles = useStyles();
+  const { outcome, error, running } = consolidation;
+  return (
+    <section className={styles.root} aria-label={bureau.title}>
+      <Subtitle2 as="h2">{bureau.title}</Subtitle2>
+      <div className={styles.row}>
+        <Switch
+          label={bureau.monitoring}
+          checked={month !== null}
+          disabled={disabled}
+          title={bureau.monitoringHint}
+          onChange={(_event, data) => onMonth(data.checked ? defaultMonth : null)}
+        />
+        {month !== null && (
+          <Field label={bureau.month}>
+            <Select value={String(month)} disabled={disabled} onChange={(_event, data) => onMonth(Number(data.value))}>
+              {MONTHS.map((m) => (
+                <option key={m} value={m}>
+                  {bureau.monthOption(m)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+      </div>
+      <div className={styles.row}>
+        <Button appearance="secondary" disabled={disabled || running} title={bureau.consolidateHint} onClick={onConsolidate}>
+          {bureau.consolidate}
+        </Button>
+        {running && <Spinner size="tiny" label={bureau.consolidating} />}
+      </div>
+      {outcome && (
+        <MessageBar intent="success">
+          <MessageBarBody>{bureau.consolidated(outcome.summarySheet, outcome.consolidation.totals.departments, outcome.consolidation.totals.failed)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {error !== null && (
+        <MessageBar intent="error">
+          <MessageBarBody>{errorText(error, strings, lang)}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
