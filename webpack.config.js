@@ -8,6 +8,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { PLACEHOLDER_ORIGIN, resolveAddinUrl, rewriteManifest } = require('./scripts/addinUrl.cjs');
 const { budgetLine, taskpaneJsSize } = require('./scripts/bundleSize.cjs');
 const { LOCAL_DIR, officeJsPackageDir, officeJsSource, rewriteOfficeJs } = require('./scripts/officeJs.cjs');
+const { addContentSecurityPolicy, contentSecurityPolicy, pageProblems } = require('./scripts/pageSecurity.cjs');
 
 const DIST = path.resolve(__dirname, 'dist');
 
@@ -40,6 +41,29 @@ class OfficeJsSourcePlugin {
   }
 }
 
+/**
+ * Puts the Content-Security-Policy in every page (scripts/pageSecurity.cjs) and fails the build when a
+ * page breaks it: an inline script, an event-handler attribute, a script from another origin.
+ * Registered after OfficeJsSourcePlugin, so it checks the page as served.
+ */
+class PageSecurityPlugin {
+  constructor(policy) {
+    this.policy = policy;
+  }
+  apply(compiler) {
+    compiler.hooks.compilation.tap('PageSecurityPlugin', (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap('PageSecurityPlugin', (data) => {
+        data.html = addContentSecurityPolicy(data.html, this.policy);
+        const problems = pageProblems(data.html, this.policy);
+        if (problems.length > 0) {
+          compilation.errors.push(new Error(`${data.outputName}: ${problems.join('; ')}`));
+        }
+        return data;
+      });
+    });
+  }
+}
+
 module.exports = (_env, argv) => {
   const production = (argv && argv.mode) !== 'development';
   const officeJs = officeJsSource(process.env);
@@ -56,7 +80,8 @@ module.exports = (_env, argv) => {
 
   return {
     mode: production ? 'production' : 'development',
-    devtool: production ? false : 'eval-cheap-module-source-map',
+    // No eval-based source maps: the pages' Content-Security-Policy has no 'unsafe-eval'.
+    devtool: production ? false : 'cheap-module-source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
@@ -97,6 +122,7 @@ module.exports = (_env, argv) => {
       }),
       // The budget is about the production bundle; a development build is many times larger.
       ...(officeJs.mode === 'local' ? [new OfficeJsSourcePlugin(officeJs.src)] : []),
+      new PageSecurityPlugin(contentSecurityPolicy(officeJs.mode)),
       ...(production ? [new TaskpaneBudgetPlugin()] : []),
     ],
     performance: {

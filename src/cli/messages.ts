@@ -131,6 +131,17 @@ const TEXT = {
   checkMissing: { zh: '找不到要核对的报告：{path}', en: 'Report to check not found: {path}' },
   checkNotSupported: { zh: '只能核对 .docx 或 .txt 报告：{path}', en: 'Only .docx or .txt reports can be checked: {path}' },
   checkUnreadable: { zh: '无法读取该 Word 文档：{path}', en: 'Cannot read the Word document: {path}' },
+  checkNotRegular: { zh: '要核对的报告不是普通文件（文件夹、设备或管道）：{path}', en: 'The report to check is not a regular file (a folder, device or pipe): {path}' },
+  checkTooLarge: { zh: '要核对的报告过大（{found}，上限 {limit}）：{path}', en: 'The report to check is too large ({found}; the limit is {limit}): {path}' },
+  checkRefused: { zh: '要核对的 Word 文档已损坏或解压后过大，拒绝读取：{path}（{reason}）', en: 'The Word document to check is damaged or inflates too far; refused: {path} ({reason})' },
+  outWantsXlsm: {
+    zh: '评价副本是 .xlsm 工作簿（保留输入文件的宏），--out 的扩展名应为 .xlsm：{path}',
+    en: 'The evaluated copy is an .xlsm workbook (it keeps the input\'s macros); give --out an .xlsm name: {path}',
+  },
+  outWantsXlsx: {
+    zh: '评价副本是 .xlsx 工作簿，--out 的扩展名应为 .xlsx：{path}',
+    en: 'The evaluated copy is an .xlsx workbook; give --out an .xlsx name: {path}',
+  },
   wroteReport: { zh: '已写出报告草稿：{path}', en: 'Draft report written to {path}' },
   checkTitle: { zh: '报告核对（{path}）：', en: 'Report check ({path}):' },
   checkClean: { zh: '报告核对（{path}）：未发现与工作表不一致之处', en: 'Report check ({path}): nothing differs from the workbook' },

@@ -18,6 +18,10 @@ import type { Evaluation, Lang, Scheme } from '../engine/types';
 import type { EvaluateOutcome } from '../engine/workflow';
 import type { CliOptions } from './args';
 import { cliText } from './messages';
+import type { ReservedOutput } from './outputPath';
+import { checkZip, readWorkbookFile } from '../xlsx/container';
+import { XlsxError } from '../xlsx/errors';
+import { MAX_REPORT_FILE_BYTES, REPORT_ZIP_LIMITS } from '../xlsx/limits';
 
 export interface ReportPlan {
   /** Absolute path of the draft report to write. */
@@ -32,6 +36,34 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   if (resolve(a) === resolve(b)) return true;
   const [sa, sb] = await Promise.all([fs.stat(a).catch(() => null), fs.stat(b).catch(() => null)]);
   return sa !== null && sb !== null && sa.dev === sb.dev && sa.ino === sb.ino;
+}
+
+/**
+ * The report to check, read as the workbook is: a regular file only (never /dev/zero or a pipe), at most
+ * MAX_REPORT_FILE_BYTES, and a .docx whose parts inflate within REPORT_ZIP_LIMITS (no zip bomb).
+ */
+async function readReportFile(path: string, ext: string, lang: Lang): Promise<Buffer> {
+  try {
+    const bytes = await readWorkbookFile(path, MAX_REPORT_FILE_BYTES);
+    if (ext === '.docx') await checkZip(bytes, path, REPORT_ZIP_LIMITS);
+    return bytes;
+  } catch (err) {
+    if (!(err instanceof XlsxError)) throw err;
+    switch (err.code) {
+      case 'file_missing':
+      case 'file_unreadable':
+        throw new ReportRefusal(cliText('checkMissing', lang, { path }));
+      case 'not_a_file':
+        throw new ReportRefusal(cliText('checkNotRegular', lang, { path }));
+      case 'file_too_large':
+        throw new ReportRefusal(cliText('checkTooLarge', lang, { path, found: `${Math.round((err.details.found ?? 0) / 1048576)} MB`, limit: `${MAX_REPORT_FILE_BYTES / 1048576} MB` }));
+      case 'not_workbook': // a zip that holds no [Content_Types].xml: not a Word document either
+      case 'broken_workbook':
+        throw new ReportRefusal(cliText('checkUnreadable', lang, { path }));
+      default:
+        throw new ReportRefusal(cliText('checkRefused', lang, { path, reason: err.code }));
+    }
+  }
 }
 
 /** Checks the report paths and reads the report to check; throws ReportRefusal with a one-line message. */
@@ -50,8 +82,7 @@ export async function planReport(options: CliOptions, input: string, out: string
     const path = resolve(cwd, options.checkReport);
     const ext = extname(path).toLowerCase();
     if (ext !== '.docx' && ext !== '.txt') throw new ReportRefusal(cliText('checkNotSupported', lang, { path }));
-    const bytes = await fs.readFile(path).catch(() => null);
-    if (bytes === null) throw new ReportRefusal(cliText('checkMissing', lang, { path }));
+    const bytes = await readReportFile(path, ext, lang);
     try {
       plan.check = { path, lines: ext === '.docx' ? readDocxLines(new Uint8Array(bytes)) : readTextLines(new Uint8Array(bytes)) };
     } catch (err) {
@@ -94,8 +125,9 @@ export async function runReportPlan(plan: ReportPlan, source: ReportSource, repo
   return results;
 }
 
-export async function writeReport(plan: ReportPlan, results: ReportResults): Promise<void> {
-  if (plan.reportPath && results.docx) await fs.writeFile(plan.reportPath, results.docx);
+/** Writes the draft through its reserved output (outputPath.ts): a temp file beside it, renamed over it. */
+export async function writeReport(output: ReservedOutput | null, results: ReportResults): Promise<void> {
+  if (output && results.docx) await output.commit(results.docx);
 }
 
 /** The lines saying which files were written besides the evaluated copy. */

@@ -115,15 +115,38 @@ async function pickSheet(book: XlsxWorkbook, wanted: string | undefined, lang: L
 }
 
 async function evaluateFile(options: CliOptions, io: CliIO, lang: Lang, output: ReservedOutput, input: string): Promise<number> {
-  const summaryLang: Lang = options.lang ?? 'zh';
-  const out = output.path;
   let reportPlan: ReportPlan;
   try {
-    reportPlan = await planReport(options, input, out, io.cwd, lang);
+    reportPlan = await planReport(options, input, output.path, io.cwd, lang);
   } catch (err) {
     if (err instanceof ReportRefusal) throw new Refusal(err.message);
     throw err;
   }
+  // The draft report goes where --out goes: only to a new or writable regular file, checked now.
+  const reportOutput = reportPlan.reportPath ? await reserveOutput(input, reportPlan.reportPath, options.report, lang) : null;
+  try {
+    return await evaluateInto(options, io, lang, output, reportOutput, reportPlan, input);
+  } finally {
+    await reportOutput?.discard();
+  }
+}
+
+/** What the copy could not keep or do, one line each on stderr. */
+function printCopyNotes(book: XlsxWorkbook, io: CliIO, lang: Lang): void {
+  for (const note of book.copyNotes) io.stderr(`${visible(oneLine(copyNoteText(note, lang)))}\n`);
+}
+
+async function evaluateInto(
+  options: CliOptions,
+  io: CliIO,
+  lang: Lang,
+  output: ReservedOutput,
+  reportOutput: ReservedOutput | null,
+  reportPlan: ReportPlan,
+  input: string,
+): Promise<number> {
+  const summaryLang: Lang = options.lang ?? 'zh';
+  const out = output.path;
   const notes: string[] = [];
   let scheme = await loadScheme(options, io.cwd, lang, notes);
   const band = readBand(options, scheme, lang);
@@ -134,7 +157,8 @@ async function evaluateFile(options: CliOptions, io: CliIO, lang: Lang, output: 
   if (forms !== null) {
     const formsResults = await runReportPlan(reportPlan, formsReportSource(forms.evaluation, scheme, forms.sheets), summaryLang);
     await output.commit(await book.toBuffer());
-    await writeReport(reportPlan, formsResults);
+    printCopyNotes(book, io, lang);
+    await writeReport(reportOutput, formsResults);
     const wrote = [cliText('wrote', lang, { path: out, summary: forms.summarySheet }), ...wroteReportLines(reportPlan, lang)].map(visible);
     const checked = checkLines(reportPlan, formsResults, lang).map(visible);
     for (const note of notes) io.stderr(`${visible(oneLine(note))}\n`);
@@ -173,8 +197,8 @@ async function evaluateFile(options: CliOptions, io: CliIO, lang: Lang, output: 
   }
   const reportResults = await runReportPlan(reportPlan, tableReportSource(outcome, scheme), summaryLang);
   await output.commit(await book.toBuffer());
-  for (const note of book.copyNotes) io.stderr(`${oneLine(copyNoteText(note, lang))}\n`);
-  await writeReport(reportPlan, reportResults);
+  printCopyNotes(book, io, lang);
+  await writeReport(reportOutput, reportResults);
   const wroteLines = [cliText('wrote', lang, { path: out, summary: outcome.summarySheet ?? DEFAULT_SUMMARY_SHEET[summaryLang] }), ...wroteReportLines(reportPlan, lang)];
   const checked = checkLines(reportPlan, reportResults, lang);
   if (options.json) {
@@ -190,10 +214,22 @@ async function evaluateFile(options: CliOptions, io: CliIO, lang: Lang, output: 
   return 0;
 }
 
+/** Workbook extensions: an --out with one of these must be the copy's own (.xlsm keeps macros, else .xlsx). */
+const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm', '.xltx', '.xltm', '.xls', '.xlsb', '.ods'];
+
+/** An .xlsm copy named .xlsx (or the reverse) would not open in Excel, or would lose its macros: refused. */
+function checkOutType(input: string, out: string, lang: Lang): void {
+  const ext = extname(out).toLowerCase();
+  const want = copyExtension(input);
+  if (!WORKBOOK_EXTENSIONS.includes(ext) || ext === `.${want}`) return;
+  throw new Refusal(cliText(want === 'xlsm' ? 'outWantsXlsm' : 'outWantsXlsx', lang, { path: out }));
+}
+
 /** Checks the output path (and creates its temp file) before anything is read or evaluated. */
 async function reserveAndEvaluate(options: CliOptions, io: CliIO, lang: Lang): Promise<number> {
   const input = resolve(io.cwd, options.input);
   const out = options.out !== undefined ? resolve(io.cwd, options.out) : defaultOutPath(input);
+  checkOutType(input, out, lang);
   const output = await reserveOutput(input, out, options.out, lang);
   try {
     return await evaluateFile(options, io, lang, output, input);

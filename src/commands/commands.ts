@@ -9,28 +9,21 @@ import { missingApiSets } from '../excel/host';
 import { createExcelPort } from '../excel/officePort';
 import { REFRESH_SCORES } from './functionNames';
 import { langFromLocale } from '../engine/messages';
-import {
-  commandLang,
-  noticeQuery,
-  planRefresh,
-  refreshOutcome,
-  type CommandAction,
-  type Notice,
-} from './refreshOutcome';
+import { commandLang, noticeQuery, planRefresh, refreshOutcome, type CommandAction, type NoticeCode } from './refreshOutcome';
 import type { Lang } from '../engine/types';
 
 /** A result dialog left open is closed after this long so the command always completes. */
 const DIALOG_LIFETIME_MS = 90_000;
 
-function resultPageUrl(notice: Notice, lang: Lang): string {
-  return new URL(`commands-result.html?${noticeQuery(notice, lang)}`, window.location.href).href;
+function resultPageUrl(code: NoticeCode, lang: Lang): string {
+  return new URL(`commands-result.html?${noticeQuery(code, lang)}`, window.location.href).href;
 }
 
 /** Shows the notice in a dialog and resolves once it is closed (by the officer or the timer). */
-function showNotice(notice: Notice, lang: Lang): Promise<void> {
+function showNotice({ notice, code }: CommandAction, lang: Lang): Promise<void> {
   return new Promise((resolve) => {
     Office.context.ui.displayDialogAsync(
-      resultPageUrl(notice, lang),
+      resultPageUrl(code, lang),
       { height: 30, width: 30, displayInIframe: true },
       (opened) => {
         if (opened.status !== Office.AsyncResultStatus.Succeeded) {
@@ -74,9 +67,11 @@ export async function refreshScores(event: Office.AddinCommands.Event): Promise<
         action = plan;
       }
     } catch (error) {
+      // The detail goes to the log only: the dialog shows the add-in's message for the error's code.
+      console.warn('refreshScores failed', error);
       action = refreshOutcome({ ok: false, error }, lang);
     }
-    await showNotice(action.notice, lang);
+    await showNotice(action, lang);
   } catch (error) {
     console.error('refreshScores failed to report its outcome', error);
   } finally {

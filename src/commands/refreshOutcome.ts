@@ -1,23 +1,22 @@
 // What the ribbon's "Refresh scores" does and says, decided without Office so it can be tested.
+// The outcome is a notice code (noticeCode.ts): the result dialog is shown it through its URL and
+// writes the text itself, so nothing but the add-in's own messages can appear there.
 import type { Settings } from '../engine/port';
 import type { Evaluation, Lang } from '../engine/types';
 import { isEngineError, type EngineErrorCode } from '../engine/errors';
-import { errorMessage } from '../engine/messages';
-import { hostErrorMessage } from '../excel/errorMessages';
+import { parseSettings } from '../engine/settings';
 import { toHostError } from '../excel/errors';
-import { COMMAND_STRINGS } from './strings';
+import { REQUIRED_API_SETS } from '../excel/host';
 import { langFromLocale } from '../engine/messages';
+import { noticeFor, type Notice, type NoticeCode } from './noticeCode';
 
-export interface Notice {
-  tone: 'success' | 'warning' | 'error';
-  title: string;
-  message: string;
-}
+export type { Notice, NoticeCode } from './noticeCode';
+export { noticeQuery } from './noticeCode';
 
 export type CommandAction =
   /** The pane is needed; `notice` tells the officer to open it where a command cannot. */
-  | { kind: 'openPane'; notice: Notice }
-  | { kind: 'notify'; notice: Notice };
+  | { kind: 'openPane'; notice: Notice; code: NoticeCode }
+  | { kind: 'notify'; notice: Notice; code: NoticeCode };
 
 export type RefreshResult =
   | { ok: true; evaluation: Pick<Evaluation, 'totals'>; summarySheet: string | null }
@@ -28,9 +27,13 @@ const MAPPING_ERRORS: readonly EngineErrorCode[] = ['missing_columns', 'no_proje
 
 /** The saved language wins over Office's display language, as in the pane. */
 export function commandLang(settings: Settings | null, displayLanguage: string | undefined | null): Lang {
-  // Settings are workbook content anyone can edit: a language the add-in does not have ("fr") falls back to Office's.
-  const saved: unknown = settings?.lang;
-  return saved === 'zh' || saved === 'en' ? saved : langFromLocale(displayLanguage);
+  // Settings are workbook content anyone can edit: the engine's reader drops a language the add-in does not
+  // have ("fr"), and Office's display language decides.
+  return parseSettings(settings)?.lang ?? langFromLocale(displayLanguage);
+}
+
+function action(kind: CommandAction['kind'], code: NoticeCode, lang: Lang): CommandAction {
+  return { kind, code, notice: noticeFor(code, lang) };
 }
 
 /**
@@ -42,51 +45,35 @@ export function planRefresh(
   lang: Lang,
   missingApiSets: readonly string[] = [],
 ): { kind: 'run'; settings: Settings } | CommandAction {
-  const t = COMMAND_STRINGS[lang];
   if (missingApiSets.length > 0) {
-    const message = `${hostErrorMessage('api_unsupported', lang)} ${t.missingSets(missingApiSets.join(', '))}`;
-    return { kind: 'notify', notice: { tone: 'error', title: t.failedTitle, message } };
+    const names = REQUIRED_API_SETS.map((s) => `${s.name} ${s.version}`);
+    const sets = missingApiSets.map((s) => names.indexOf(s)).filter((i) => i >= 0);
+    return action('notify', { kind: 'api_missing', sets: sets.length > 0 ? sets : [0] }, lang);
   }
-  if (settings) return { kind: 'run', settings };
-  return { kind: 'openPane', notice: { tone: 'warning', title: t.needPaneTitle, message: t.noSettings } };
+  // The same reading as the pane's (src/engine/settings.ts): a broken band becomes the scheme's, a broken field is dropped.
+  const saved = parseSettings(settings);
+  if (saved) return { kind: 'run', settings: saved };
+  return action('openPane', { kind: 'no_settings' }, lang);
 }
 
-function percent(rate: number | null, lang: Lang): string {
-  if (rate === null || !Number.isFinite(rate)) return COMMAND_STRINGS[lang].noRate;
-  return `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
+function rateTenths(rate: number | null): number | null {
+  if (rate === null || !Number.isFinite(rate) || rate < 0) return null;
+  return Math.round(rate * 1000);
 }
 
 function describeError(error: unknown, lang: Lang): CommandAction {
-  const t = COMMAND_STRINGS[lang];
   if (isEngineError(error)) {
-    const reason = errorMessage(error, lang);
-    if (MAPPING_ERRORS.includes(error.code)) {
-      return { kind: 'openPane', notice: { tone: 'error', title: t.failedTitle, message: t.mappingNoLongerFits(reason) } };
-    }
-    return { kind: 'notify', notice: { tone: 'error', title: t.failedTitle, message: reason } };
+    const pane = MAPPING_ERRORS.includes(error.code);
+    const missing = error.code === 'missing_columns' ? [...(error.details.missing ?? [])] : [];
+    return action(pane ? 'openPane' : 'notify', { kind: 'engine', code: error.code, missing, pane }, lang);
   }
-  const host = toHostError(error);
-  const message = host.code === 'unknown' ? t.unexpected(host.message) : hostErrorMessage(host.code, lang);
-  return { kind: 'notify', notice: { tone: 'error', title: t.failedTitle, message } };
+  return action('notify', { kind: 'host', code: toHostError(error).code }, lang);
 }
 
 /** After running: what to tell the officer. */
 export function refreshOutcome(result: RefreshResult, lang: Lang): CommandAction {
   if (!result.ok) return describeError(result.error, lang);
-  const t = COMMAND_STRINGS[lang];
   const { projects, flagged, usageRate } = result.evaluation.totals;
-  return {
-    kind: 'notify',
-    notice: {
-      tone: flagged > 0 ? 'warning' : 'success',
-      title: t.refreshedTitle,
-      message: t.refreshedBody(projects, flagged, percent(usageRate, lang), result.summarySheet),
-    },
-  };
-}
-
-/** Query string for commands-result.html, which shows a notice (see result.ts). */
-export function noticeQuery(notice: Notice, lang: Lang): string {
-  const params = new URLSearchParams({ tone: notice.tone, title: notice.title, message: notice.message, lang });
-  return params.toString();
+  const code: NoticeCode = { kind: 'refreshed', projects, flagged, rateTenths: rateTenths(usageRate), summary: result.summarySheet !== null };
+  return action('notify', code, lang);
 }

@@ -2,6 +2,7 @@
 // Implemented with Office JavaScript API in src/excel and with ExcelJS in src/xlsx.
 import type { CellArea, Lang, MappingOverride, MonitoringBands, RateBand, Scheme, SheetData, SourceRef } from './types';
 import type { SummaryLayout } from './summaryTypes';
+import type { ReportSheetLayout } from './report/sheetLayout';
 
 export interface ReadRequest {
   /** Sheet name; without it the host picks (Excel: the active sheet; xlsx: see listSheets). */
@@ -132,4 +133,9 @@ export interface WorkbookPort {
   clearCellMarks?(sheets: string[]): Promise<void>;
   /** Activates the sheet and selects the area (a form, when its project is clicked). */
   selectRange?(sheet: string, area: CellArea): Promise<void>;
+  /**
+   * Writes the draft report to a sheet the add-in owns (its marker name and the ownership record, as for
+   * the summary); a sheet it did not create is never cleared or written: another name is used. Activates it.
+   */
+  writeReportSheet?(layout: ReportSheetLayout, preferredName: string, options?: WriteOptions): Promise<{ sheetName: string; keptSheets?: string[] }>;
 }

@@ -49,3 +49,12 @@ export function chooseSummarySheet(candidates: readonly SummaryCandidate[], pref
   if (pick) return { kind: 'reuse', name: pick.name };
   return { kind: 'create', kept: eligible.map((c) => c.name) };
 }
+
+/** Sheet-scoped defined name the add-in adds, hidden, to each report sheet (自评报告（草稿）) it creates. */
+export const REPORT_MARKER_NAME = 'BudgetPerformance_Report';
+export const REPORT_MARKER_VALUE = 'budget-performance-addin/report/v1';
+export const REPORT_MARKER_FORMULA = `="${REPORT_MARKER_VALUE}"`;
+
+export function isReportMarker(value: unknown, formula?: unknown): boolean {
+  return value === REPORT_MARKER_VALUE || formula === REPORT_MARKER_FORMULA;
+}

@@ -6,7 +6,7 @@ import type { SummaryLayout } from './summaryTypes';
 import { runEvaluation } from './pipeline';
 import { buildSummary } from './summary';
 import { layoutSummary } from './summaryLayout';
-import { getScheme } from './schemes';
+import { getScheme, parseScheme } from './schemes';
 import { EngineError } from './errors';
 
 /** Thrown when the caller's AbortSignal fired; nothing after that stage was written. */
@@ -90,8 +90,19 @@ export interface WriteOutcome extends EvaluateOutcome {
   settings: Settings;
 }
 
+/**
+ * The scheme the settings name. A custom scheme saved in the workbook is workbook content anyone can
+ * edit: it is checked as a scheme file is (a missing name becomes the id; a broken one is an
+ * invalid_scheme error, never a TypeError further on).
+ */
 export function resolveScheme(settings: Settings): Scheme {
-  if (settings.customScheme && settings.customScheme.id === settings.schemeId) return settings.customScheme;
+  const custom: unknown = settings.customScheme;
+  if (custom && typeof custom === 'object' && (custom as { id?: unknown }).id === settings.schemeId) {
+    const zh = parseScheme(custom, 'zh');
+    if (zh.ok) return zh.scheme;
+    const en = parseScheme(custom, 'en');
+    throw new EngineError('invalid_scheme', { messages: { zh: zh.errors, en: en.ok ? [] : en.errors } });
+  }
   const scheme = getScheme(settings.schemeId);
   if (!scheme) throw new EngineError('invalid_scheme', { schemeId: settings.schemeId });
   return scheme;

@@ -29,12 +29,15 @@ export interface HostInfo {
  *   Neither changes what the pane shows, so HostInfo does not report them.
  *   1.14 event triggerSource (without it events are switched off around the add-in's own writes)
  *   1.13 Range.getMergedAreasOrNullObject: merged cells of forms (without it forms are read without merges)
+ *   1.9  Worksheet.pageLayout: the report sheet's A4 portrait print setup (without it the sheet is written
+ *        without one)
  */
 export const REQUIRED_API_SETS: readonly { name: string; version: string }[] = [{ name: 'ExcelApi', version: '1.8' }];
 export const TRIGGER_SOURCE_API_SET = { name: 'ExcelApi', version: '1.14' } as const;
 export const SELECTION_TABLES_API_SET = { name: 'ExcelApi', version: '1.9' } as const;
 export const WORKBOOK_EVENTS_API_SET = { name: 'ExcelApi', version: '1.9' } as const;
 export const MERGED_AREAS_API_SET = { name: 'ExcelApi', version: '1.13' } as const;
+export const PAGE_LAYOUT_API_SET = { name: 'ExcelApi', version: '1.9' } as const;
 
 const DEFAULT_TIMEOUT_MS = 3000;
 

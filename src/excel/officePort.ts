@@ -4,7 +4,7 @@ import type { WorkbookPort } from '../engine/port';
 import { asHostErrors, HostError } from './errors';
 import { listenToChanges, SourceSheetEvents, type ExcelRunner } from './events';
 import { applyHighlightsIn, clearHighlightsIn } from './highlights';
-import { isApiSetSupported, MERGED_AREAS_API_SET, SELECTION_TABLES_API_SET, TRIGGER_SOURCE_API_SET, WORKBOOK_EVENTS_API_SET } from './host';
+import { isApiSetSupported, MERGED_AREAS_API_SET, PAGE_LAYOUT_API_SET, SELECTION_TABLES_API_SET, TRIGGER_SOURCE_API_SET, WORKBOOK_EVENTS_API_SET } from './host';
 import { readSourceIn } from './readSource';
 import { RequestMeter } from './requestMeter';
 import { selectRangeIn, selectRowIn } from './selection';
@@ -12,6 +12,7 @@ import { readSheetsIn } from './readSheets';
 import { applyCellMarksIn, clearCellMarksIn } from './cellMarks';
 import { loadSettings, saveSettings } from './settings';
 import { writeSummaryIn } from './writeSummary';
+import { writeReportSheetIn } from './writeReportSheet';
 
 export interface ExcelPortOptions {
   /** Records every round trip; the bench and the tests read it. */
@@ -28,6 +29,8 @@ export interface ExcelPortOptions {
   directReadCells?: number;
   /** Overrides the ExcelApi 1.13 check for Range.getMergedAreasOrNullObject. */
   canReadMerges?: boolean;
+  /** Overrides the ExcelApi 1.9 check for Worksheet.pageLayout (the report sheet's print setup). */
+  canSetPageLayout?: boolean;
 }
 
 function defaultRunner(): ExcelRunner {
@@ -116,5 +119,17 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort & 
         await run((context) => clearCellMarksIn(context, sheets, meter, options.budget));
       }),
     selectRange: (sheet, area) => asHostErrors(() => run((context) => selectRangeIn(context, sheet, area, meter))),
+    writeReportSheet: (layout, preferredName, opts = {}) =>
+      asHostErrors(async () => {
+        const result = await run((context) =>
+          writeReportSheetIn(context, layout, preferredName, opts, {
+            meter,
+            run,
+            canUseTriggerSource: canUseTriggerSource(),
+            canSetPageLayout: options.canSetPageLayout ?? isApiSetSupported(PAGE_LAYOUT_API_SET.name, PAGE_LAYOUT_API_SET.version),
+          }),
+        );
+        return { sheetName: result.sheetName, ...(result.keptSheets.length > 0 ? { keptSheets: result.keptSheets } : {}) };
+      }),
   };
 }

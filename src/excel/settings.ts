@@ -1,8 +1,8 @@
 // Workbook settings (Office.context.document.settings): travel with the file, so a colleague opening
-// it gets the same mapping, scheme and band. Each record is JSON under one key.
+// it gets the same mapping, scheme and band. Each record is JSON under one key; what a settings record
+// may hold is the engine's rule (src/engine/settings.ts), this file only stores and loads it.
 import type { Settings } from '../engine/port';
-import type { SourceRef } from '../engine/types';
-import { parseAddress } from './address';
+import { parseSettings, serializeSettings } from '../engine/settings';
 import { HostError } from './errors';
 
 export const SETTINGS_KEY = 'budgetPerformance.settings';
@@ -19,6 +19,8 @@ export interface OwnedHighlights {
 
 export interface Ownership {
   summarySheetIds: string[];
+  /** Sheets the add-in created for the draft report (自评报告（草稿）). */
+  reportSheetIds?: string[];
   highlights: OwnedHighlights[];
 }
 
@@ -57,38 +59,13 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function isFiniteNumber(v: unknown): v is number {
-  return typeof v === 'number' && Number.isFinite(v);
-}
-
-function isSourceRef(v: unknown): v is SourceRef {
-  if (!isRecord(v) || typeof v.sheet !== 'string' || v.sheet === '') return false;
-  if (v.kind === 'sheet') return true;
-  if (v.kind === 'table') return typeof v.table === 'string' && v.table !== '';
-  if (v.kind === 'selection') return typeof v.address === 'string' && parseAddress(v.address) !== null;
-  return false;
-}
-
-/** Accepts what a current or hand-edited record holds; anything malformed reads as "no settings". */
-export function parseSettings(value: unknown): Settings | null {
-  if (!isRecord(value) || value.version !== 1 || typeof value.schemeId !== 'string') return null;
-  const band = value.band;
-  if (!isRecord(band) || !isFiniteNumber(band.low) || !isFiniteNumber(band.high) || band.low > band.high) return null;
-  if (value.source !== undefined && !isSourceRef(value.source)) {
-    // Without a readable source the mapping is read as one saved before sources were: on the whole sheet.
-    const { source, ...rest } = value;
-    void source;
-    return rest as unknown as Settings;
-  }
-  return value as unknown as Settings;
-}
-
+/** The stored record, read field by field by the engine (src/engine/settings.ts). */
 export async function loadSettings(): Promise<Settings | null> {
   return parseSettings(readJson(SETTINGS_KEY));
 }
 
 export async function saveSettings(settings: Settings): Promise<void> {
-  documentSettings().set(SETTINGS_KEY, JSON.stringify(settings));
+  documentSettings().set(SETTINGS_KEY, serializeSettings(settings));
   await saveAsync();
 }
 
@@ -102,7 +79,8 @@ export function parseOwnership(value: unknown): Ownership {
           isRecord(h) && typeof h.sheetId === 'string' && Array.isArray(h.formulas) && Array.isArray(h.fills),
       )
     : [];
-  return { summarySheetIds: ids, highlights };
+  const reportIds = Array.isArray(value.reportSheetIds) ? value.reportSheetIds.filter((x): x is string => typeof x === 'string') : [];
+  return { summarySheetIds: ids, highlights, ...(reportIds.length > 0 ? { reportSheetIds: reportIds } : {}) };
 }
 
 export function loadOwnership(): Ownership {

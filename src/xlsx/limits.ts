@@ -11,3 +11,7 @@ export const MAX_ENTRY_INFLATED_BYTES = 384 * 1024 * 1024;
 export const MAX_TOTAL_INFLATED_BYTES = 1024 * 1024 * 1024;
 /** Most cells read from one sheet, counted over the block from its first to its last cell holding data: as the pane. */
 export const MAX_SHEET_CELLS = MAX_READ_CELLS;
+
+/** A report given to --check-report: a 200-page .docx is a few MB; its document.xml inflates to tens of MB. */
+export const MAX_REPORT_FILE_BYTES = 50 * 1024 * 1024;
+export const REPORT_ZIP_LIMITS = { entries: 2_000, entryBytes: 128 * 1024 * 1024, totalBytes: 256 * 1024 * 1024 } as const;

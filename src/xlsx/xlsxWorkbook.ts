@@ -11,11 +11,13 @@ import { checkContainer, readWorkbookFile } from './container';
 import { WorkbookValues } from './sheetjsReader';
 import type { FormSheet } from '../engine/formTypes';
 import { freeSheetName } from '../engine/sheetNames';
+import { parseSettings, serializeSettings } from '../engine/settings';
 import { CopyEdits, evaluatedCopy, type CopyNote } from './graft/evaluatedCopy';
 import { copySheetNames } from './graft/evaluatedCopy';
 
 export class XlsxWorkbook implements WorkbookPort {
-  private settings: Settings | null = null;
+  /** The settings record as JSON, as a workbook stores it. */
+  private settings: string | null = null;
   /** Sheets already read: the command reads the source once to pick it and once to evaluate it. */
   private readonly readCache = new Map<string, SheetData>();
   /** What the evaluated copy adds to the original package (see graft/graft.ts). */
@@ -104,11 +106,11 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async loadSettings(): Promise<Settings | null> {
-    return this.settings;
+    return parseSettings(this.settings);
   }
 
   async saveSettings(settings: Settings): Promise<void> {
-    this.settings = settings;
+    this.settings = serializeSettings(settings);
   }
 
   /** The evaluated copy: the original package with the summary and the highlights grafted in (graft/graft.ts). */

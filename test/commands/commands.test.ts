@@ -5,6 +5,7 @@
 // completes the event. The Excel port and the workflow are replaced; their own tests cover them.
 import type { Settings, WorkbookPort } from '../../src/engine/port';
 import { EngineError } from '../../src/engine/errors';
+import { noticeFor, parseNoticeQuery } from '../../src/commands/noticeCode';
 
 jest.mock('../../src/excel/officePort', () => ({ createExcelPort: jest.fn() }));
 jest.mock('../../src/engine/workflow', () => ({ evaluateAndWrite: jest.fn() }));
@@ -79,7 +80,13 @@ async function press(): Promise<{ completed: jest.Mock; notice: Record<string, s
   }
   await running;
   const url = state.dialogUrls[before];
-  return { completed, notice: url ? Object.fromEntries(new URL(url).searchParams) : null };
+  if (!url) return { completed, notice: null };
+  // What the result page shows: the notice its query's code stands for, in the query's language.
+  const search = new URL(url).search;
+  const lang = new URLSearchParams(search).get('lang') === 'en' ? 'en' : 'zh';
+  const code = parseNoticeQuery(search);
+  expect(code).not.toBeNull();
+  return { completed, notice: { ...noticeFor(code!, lang), lang } };
 }
 
 beforeEach(() => {
@@ -115,7 +122,7 @@ test('with saved settings: re-runs with them in their language and reports the r
   expect(notice).toEqual({
     tone: 'warning',
     title: 'Scores refreshed',
-    message: '1 project evaluated, 1 flagged; portfolio usage rate 88.8%. Summary written to the sheet "Performance summary".',
+    message: '1 project evaluated, 1 flagged; portfolio usage rate 88.8%. The summary sheet was updated.',
     lang: 'en',
   });
   expect(state.dialogs.at(-1)!.closed).toBe(true);
@@ -125,7 +132,10 @@ test('with saved settings: re-runs with them in their language and reports the r
 test('an engine error that needs the mapping fixed is reported and the event completes', async () => {
   createExcelPort.mockReturnValue(port(async () => SETTINGS));
   evaluateAndWrite.mockRejectedValue(new EngineError('no_projects', { sheet: 'Sheet1' }));
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   const { completed, notice } = await press();
+  expect(warn).toHaveBeenCalledWith('refreshScores failed', expect.any(EngineError));
+  warn.mockRestore();
   expect(notice?.tone).toBe('error');
   expect(notice?.message).toContain('显示任务窗格');
   expect(completed).toHaveBeenCalledTimes(1);

@@ -207,6 +207,24 @@ describe('evaluateAndWrite', () => {
     expect(port.calls).toEqual(['readSource']);
   });
 
+  it('a crafted custom scheme without a name is named by its id; a broken one is an invalid_scheme error', async () => {
+    // Settings are workbook content: the ribbon command read `name` of a scheme that had none (TypeError).
+    const crafted = { id: 'x', weights: { output: 50, benefit: 50 }, execution: null } as unknown as Scheme;
+    const port = new FakePort();
+    const result = await evaluateAndWrite(port, { ...SETTINGS, schemeId: 'x', customScheme: crafted });
+    expect(result.scheme.name).toEqual({ zh: 'x', en: 'x' });
+    expect(result.summarySheet).not.toBeNull();
+    expect(port.summaries).toHaveLength(1);
+
+    const broken = { id: 'y', name: 7, weights: { output: 'many' } } as unknown as Scheme;
+    const other = new FakePort();
+    const failure = await evaluateAndWrite(other, { ...SETTINGS, schemeId: 'y', customScheme: broken }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(EngineError);
+    expect((failure as EngineError).code).toBe('invalid_scheme');
+    expect((failure as EngineError).details.messages?.en.join(' ')).toMatch(/weights/);
+    expect(other.calls).toEqual([]);
+  });
+
   it('applies the mapping override: the start-of-year budget changes the rates', async () => {
     const port = new FakePort();
     const result = await evaluate(port, { ...SETTINGS, override: { columns: { budget: 2 } } });

@@ -1,6 +1,6 @@
 import { HostError, toHostError, type HostErrorCode } from '../../src/excel/errors';
 import { HOST_ERROR_MESSAGES, hostErrorMessage } from '../../src/excel/errorMessages';
-import { loadSettings, parseOwnership, parseSettings, SETTINGS_KEY } from '../../src/excel/settings';
+import { loadSettings, parseOwnership, SETTINGS_KEY } from '../../src/excel/settings';
 import { FakeWorkbook } from '../support/fakeExcel';
 
 function officeError(code: string): Error {
@@ -40,21 +40,8 @@ describe('toHostError', () => {
   });
 });
 
-describe('settings parsing', () => {
-  it('reads malformed or foreign records as no settings', async () => {
-    expect(parseSettings(null)).toBeNull();
-    expect(parseSettings({ version: 2, schemeId: 'x', band: { low: 0.9, high: 1 } })).toBeNull();
-    expect(parseSettings({ version: 1, schemeId: 'x', band: { low: 1.2, high: 1 } })).toBeNull();
-    expect(parseSettings({ version: 1, schemeId: 'x', band: { low: 'a', high: 1 } })).toBeNull();
-    // A damaged source is dropped, the rest kept.
-    const base = { version: 1, schemeId: 'x', band: { low: 0.9, high: 1 }, sheet: 'S' };
-    for (const source of [{ sheet: 'S', kind: 'table' }, { sheet: 'S', kind: 'selection', address: 'B2:A' }, { kind: 'sheet' }, 'S']) {
-      expect(parseSettings({ ...base, source })).toEqual(base);
-    }
-    const table = { sheet: 'S', kind: 'table', table: 'Projects' };
-    expect(parseSettings({ ...base, source: table })).toEqual({ ...base, source: table });
-    const selection = { sheet: 'S', kind: 'selection', address: 'B2:H20' };
-    expect(parseSettings({ ...base, source: selection })).toEqual({ ...base, source: selection });
+describe('settings storage', () => {
+  it('loads the stored JSON through the engine reader: not JSON is no settings', async () => {
     const wb = new FakeWorkbook();
     const uninstall = wb.install();
     try {

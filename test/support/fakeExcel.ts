@@ -12,6 +12,19 @@ export interface FakeCell {
   format: string;
   /** True when a string written to a non-text cell was taken as a formula, as Excel does. */
   formula?: boolean;
+  /** Range.format: wrapText, font.bold, font.size, fill.color (absent: Excel's default). */
+  wrap?: boolean;
+  bold?: boolean;
+  fontSize?: number;
+  fill?: string;
+}
+
+/** Worksheet.pageLayout (ExcelApi 1.9) as set by the add-in. */
+export interface PageLayoutState {
+  orientation?: string;
+  paperSize?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  centerFooter?: string;
 }
 
 export interface Rect {
@@ -65,6 +78,9 @@ export class SheetState {
   charts: ChartState[] = [];
   frozenRows = 0;
   protected = false;
+  pageLayout: PageLayoutState = {};
+  /** Rows whose heights Range.format.autofitRows() was asked for. */
+  autofitRows = 0;
   widths = new Map<number, number>();
   constructor(
     public id: string,
@@ -651,6 +667,49 @@ class FakeWorksheet extends Loadable {
     return this.must();
   }
 
+  /** Worksheet.pageLayout (ExcelApi 1.9): orientation, paper, zoom and the centre footer, applied at sync. */
+  get pageLayout(): { orientation: string; paperSize: string; zoom: PageLayoutState['zoom']; headersFooters: { defaultForAllPages: { centerFooter: string } } } {
+    const ctx = this.ctx;
+    const set = (apply: (p: PageLayoutState) => void) =>
+      ctx.queue(20, () => {
+        ctx.wb.requireApi('1.9', 'Worksheet.pageLayout');
+        apply(this.must().pageLayout);
+      });
+    const unloaded = (what: string): never => {
+      throw new FakeOfficeError('PropertyNotLoaded', what);
+    };
+    return {
+      get orientation(): string {
+        return unloaded('orientation');
+      },
+      set orientation(v: string) {
+        set((p) => void (p.orientation = v));
+      },
+      get paperSize(): string {
+        return unloaded('paperSize');
+      },
+      set paperSize(v: string) {
+        set((p) => void (p.paperSize = v));
+      },
+      get zoom(): PageLayoutState['zoom'] {
+        return unloaded('zoom');
+      },
+      set zoom(v: PageLayoutState['zoom']) {
+        set((p) => void (p.zoom = { ...v }));
+      },
+      headersFooters: {
+        defaultForAllPages: {
+          get centerFooter(): string {
+            return unloaded('centerFooter');
+          },
+          set centerFooter(v: string) {
+            set((p) => void (p.centerFooter = v));
+          },
+        },
+      },
+    };
+  }
+
   getRange(address?: string): FakeRange {
     return new FakeRange(this.ctx, () => ({ sheet: this.must(), rect: address ? parseRect(address) : WHOLE_SHEET }));
   }
@@ -687,6 +746,16 @@ class FakeWorksheet extends Loadable {
 }
 
 type RangeResolver = () => { sheet: SheetState; rect: Rect } | null;
+
+interface FakeRangeFormat {
+  columnWidth: number;
+  wrapText: boolean;
+  verticalAlignment: string;
+  font: { bold: boolean; size: number };
+  fill: { color: string };
+  autofitColumns: () => void;
+  autofitRows: () => void;
+}
 
 class FakeRange extends Loadable {
   constructor(
@@ -756,8 +825,11 @@ class FakeRange extends Loadable {
       }
       v.forEach((row, i) =>
         row.forEach((value, j) => {
-          const format = sheet.cell(rect.r + i, rect.c + j)?.format ?? 'General';
-          sheet.put(rect.r + i, rect.c + j, typedInput(value, format));
+          const existing = sheet.cell(rect.r + i, rect.c + j);
+          // A value keeps the cell's formats (number format, font, fill), as in Excel.
+          const { wrap, bold, fontSize, fill } = existing ?? {};
+          const looks = Object.fromEntries(Object.entries({ wrap, bold, fontSize, fill }).filter(([, v]) => v !== undefined));
+          sheet.put(rect.r + i, rect.c + j, { ...typedInput(value, existing?.format ?? 'General'), ...looks });
         }),
       );
       this.ctx.wb.raiseChanged(sheet, rect, 'ThisLocalAddin');
@@ -834,12 +906,24 @@ class FakeRange extends Loadable {
     });
   }
 
-  get format(): { columnWidth: number; autofitColumns: () => void } {
+  get format(): FakeRangeFormat {
     const ctx = this.ctx;
     const target = (): { sheet: SheetState; rect: Rect } => this.must();
+    // Sets a cell format property on every cell of the range, at sync.
+    const each = (bytes: number, apply: (cell: FakeCell) => FakeCell) =>
+      ctx.queue(bytes, () => {
+        const { sheet, rect } = target();
+        if (sheet.protected) throw new FakeOfficeError('AccessDenied', 'the sheet is protected');
+        for (let r = rect.r; r < rect.r + rect.rows; r++) {
+          for (let c = rect.c; c < rect.c + rect.cols; c++) sheet.put(r, c, apply(sheet.cell(r, c) ?? { value: '', format: 'General' }));
+        }
+      });
+    const unloaded = (what: string): never => {
+      throw new FakeOfficeError('PropertyNotLoaded', what);
+    };
     return {
       get columnWidth(): number {
-        throw new FakeOfficeError('PropertyNotLoaded', 'columnWidth');
+        return unloaded('columnWidth');
       },
       set columnWidth(points: number) {
         ctx.queue(10, () => {
@@ -847,7 +931,45 @@ class FakeRange extends Loadable {
           for (let c = rect.c; c < rect.c + rect.cols; c++) sheet.widths.set(c, points);
         });
       },
+      get wrapText(): boolean {
+        return unloaded('wrapText');
+      },
+      set wrapText(on: boolean) {
+        each(10, (cell) => ({ ...cell, wrap: on }));
+      },
+      get verticalAlignment(): string {
+        return unloaded('verticalAlignment');
+      },
+      set verticalAlignment(v: string) {
+        ctx.queue(10, () => void v);
+      },
+      font: {
+        get bold(): boolean {
+          return unloaded('font.bold');
+        },
+        set bold(on: boolean) {
+          each(10, (cell) => ({ ...cell, bold: on }));
+        },
+        get size(): number {
+          return unloaded('font.size');
+        },
+        set size(points: number) {
+          each(10, (cell) => ({ ...cell, fontSize: points }));
+        },
+      },
+      fill: {
+        get color(): string {
+          return unloaded('fill.color');
+        },
+        set color(c: string) {
+          each(10 + c.length, (cell) => ({ ...cell, fill: c.toUpperCase() }));
+        },
+      },
       autofitColumns: () => ctx.queue(10, () => undefined),
+      autofitRows: () =>
+        ctx.queue(10, () => {
+          target().sheet.autofitRows += 1;
+        }),
     };
   }
 

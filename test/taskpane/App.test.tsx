@@ -10,7 +10,8 @@ import type { PaneHost } from '../../src/taskpane/hostInfo';
 import { FakePort, seedGrid } from './fakePort';
 
 // Fluent's DOM is large and role queries compute accessible names: jsdom needs time.
-jest.setTimeout(30_000);
+// Fluent comboboxes in jsdom are slow on a busy 2-core machine; this bounds a hang, it measures nothing.
+jest.setTimeout(90_000);
 // Skips jsdom's per-element style walk in role queries; nothing in this pane is hidden by CSS alone.
 configure({ defaultHidden: true });
 

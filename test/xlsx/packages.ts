@@ -117,3 +117,59 @@ export function sheetjsBook(bookType: 'biff8' | 'ods' | 'xlsx', rows = TABLE, na
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), name);
   return XLSX.write(wb, { type: 'buffer', bookType }) as Buffer;
 }
+
+/**
+ * An .ods as LibreOffice writes one, assembled by hand: `sheets` are [name, rows]; names may be longer
+ * than Excel's 31 characters (SheetJS will not write those).
+ */
+export function odsPackage(sheets: [string, (string | number | null)[][]][]): Uint8Array {
+  const NS =
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" ' +
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"';
+  const cell = (v: string | number | null): string =>
+    v === null
+      ? '<table:table-cell/>'
+      : typeof v === 'number'
+        ? `<table:table-cell office:value-type="float" office:value="${v}"><text:p>${v}</text:p></table:table-cell>`
+        : `<table:table-cell office:value-type="string"><text:p>${escape(v)}</text:p></table:table-cell>`;
+  const tables = sheets
+    .map(([name, rows]) => `<table:table table:name="${escape(name)}">${rows.map((r) => `<table:table-row>${r.map(cell).join('')}</table:table-row>`).join('')}</table:table>`)
+    .join('');
+  const manifest =
+    '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">' +
+    '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>' +
+    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/><manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/></manifest:manifest>';
+  return zipSync({
+    mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }],
+    'content.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><office:document-content ${NS} office:version="1.2"><office:body><office:spreadsheet>${tables}</office:spreadsheet></office:body></office:document-content>`),
+    'styles.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><office:document-styles ${NS} office:version="1.2"/>`),
+    'META-INF/manifest.xml': strToU8(manifest),
+  });
+}
+
+export const TEMPLATE_COLUMNS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'];
+
+/**
+ * A budget table of `rows` projects as WPS and Excel templates ship them: each name merged over B:C,
+ * a title merged over A1:I1 (rows + 2 merged ranges), and with `validations` a drop-down list on each of
+ * the 9 columns from row 3 down to row 1048576. Every tenth project spends 60 % of its budget.
+ * `merges: false`: the same table without merged ranges (a bench's baseline).
+ */
+export function budgetTemplate(rows: number, options: { validations?: boolean; merges?: boolean } = {}): { bytes: Uint8Array; merges: number } {
+  const cells: (string | number | null)[][] = [
+    ['二〇一八年度项目支出绩效自评表', null, null, null, null, null, null, null, null],
+    ['序号', '项目名称', null, '全年预算数', '全年执行数', '产出指标', '效益指标', '满意度指标', '备注'],
+  ];
+  const merges = ['A1:I1', 'B2:C2'];
+  for (let i = 1; i <= rows; i++) {
+    const budget = 100 + (i % 7);
+    const actual = i % 10 === 0 ? budget * 0.6 : budget * 0.95;
+    cells.push([i, `项目${i}`, null, budget, actual, 40, 25, 8, null]);
+    merges.push(`B${i + 2}:C${i + 2}`);
+  }
+  const mergeXml = options.merges === false ? '' : `<x:mergeCells count="${merges.length}">${merges.map((m) => `<x:mergeCell ref="${m}"/>`).join('')}</x:mergeCells>`;
+  const validationXml = options.validations
+    ? `<x:dataValidations count="9">${TEMPLATE_COLUMNS.map((c) => `<x:dataValidation type="list" allowBlank="1" sqref="${c}3:${c}1048576"><x:formula1>"是,否"</x:formula1></x:dataValidation>`).join('')}</x:dataValidations>`
+    : '';
+  return { bytes: sdkPackage([['项目表', sheetXml(cells, { extra: mergeXml + validationXml })]]), merges: merges.length };
+}

@@ -14,6 +14,7 @@ import { indicatorScore } from './indicatorScore';
 import { commonScale, parseIndicatorValue } from './parseValue';
 import { isWord, matchWord } from './formWords';
 import { matchFormsToTable } from './matchTable';
+import { readGoal } from './goalBlock';
 
 export interface EvaluateFormsOptions {
   scheme: Scheme;
@@ -175,7 +176,7 @@ function evaluateForm(
     grade,
     flags,
     sources: funds?.sources ?? [],
-    goal: null,
+    goal: readGoal(grid, span, block ? block.headerRow - 1 : span.end),
     indicators: indicators.map((i) => ({
       ...i,
       row: grid.sheetRow(i.row),

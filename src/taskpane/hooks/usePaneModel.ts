@@ -6,7 +6,8 @@ import type { HeaderDetection, Lang, MappingOverride, RateBand, Scheme, SheetDat
 import { EngineError } from '../../engine/errors';
 import { detectHeader } from '../../engine/headers';
 import { isEmptyGrid } from '../../engine/pipeline';
-import { BUILTIN_SCHEMES, DEFAULT_SCHEME_ID, getScheme, validateBand } from '../../engine/schemes';
+import { getScheme } from '../../engine/schemes';
+import { defaultSettings, normalizeSettings } from '../../engine/settings';
 import {
   evaluateAndWrite,
   readRequestFor,
@@ -59,20 +60,6 @@ export interface PaneModel {
   notice: PaneNotice | null;
   refresh: RefreshState;
   actions: PaneActions;
-}
-
-function defaultSettings(): Settings {
-  const scheme = BUILTIN_SCHEMES[DEFAULT_SCHEME_ID as keyof typeof BUILTIN_SCHEMES];
-  return { version: 1, schemeId: scheme.id, band: { ...scheme.rateBand } };
-}
-
-/** Saved settings from an older or damaged file fall back to the defaults piece by piece. */
-function normalizeSettings(saved: Settings | null): Settings {
-  const base = defaultSettings();
-  if (!saved || saved.version !== 1) return base;
-  const next: Settings = { ...base, ...saved };
-  if (validateBand(next.band).length > 0) next.band = base.band;
-  return next;
 }
 
 function detectSafely(source: SheetData | null, override: MappingOverride | undefined): HeaderDetection | null {

@@ -38,8 +38,12 @@ export interface CopyEdits {
 
 /** Something the copy could not do as asked; the batch command says so on stderr. */
 export interface CopyNote {
-  /** highlights_not_added: a sheet's part could not take the rules; values_only: the input was not an .xlsx/.xlsm package. */
-  code: 'highlights_not_added' | 'values_only';
+  /**
+   * highlights_not_added: a sheet's part could not take the rules; values_only: the input was not an
+   * .xlsx/.xlsm package; sheet_renamed: its name is not one Excel accepts, the copy's is `reason`;
+   * sheet_not_kept: the copy lacks that sheet of the input.
+   */
+  code: 'highlights_not_added' | 'values_only' | 'sheet_renamed' | 'sheet_not_kept';
   sheet?: string;
   reason: string;
 }

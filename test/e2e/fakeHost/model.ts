@@ -208,7 +208,14 @@ export function validateSheetName(name: string, wb: WorkbookModel, except?: Shee
 }
 
 /** Writes typed input (a user's edit or a string the add-in sends to values) into a cell. */
-export function writeTyped(cell: Cell, value: Scalar): void {
+/**
+ * Writes typed input to a cell. `by` 'user': as the officer types it in Excel's grid ("-5" is the number
+ * -5). `by` 'api' (range.values): Microsoft's Excel.Range.values reference says a written string that
+ * starts with a plus, minus or equal sign is interpreted as a formula, so "-5" and "+5" keep a formula
+ * ("=-5", "=+5") besides their value; the fake takes that documented rule, the stricter of the two, so
+ * an adapter that writes names without the text format '@' is caught either way.
+ */
+export function writeTyped(cell: Cell, value: Scalar, by: 'user' | 'api' = 'user'): void {
   if (typeof value !== 'string') {
     cell.v = value;
     cell.f = null;
@@ -217,5 +224,7 @@ export function writeTyped(cell: Cell, value: Scalar): void {
   const parsed = parseTyped(value, cell.nf);
   cell.v = parsed.value;
   cell.f = parsed.formula;
+  const trimmed = value.trim();
+  if (by === 'api' && cell.nf !== '@' && parsed.formula === null && /^[+-]/.test(trimmed) && trimmed.length > 1) cell.f = `=${trimmed}`;
   if (parsed.impliedFormat && cell.nf === 'General') cell.nf = parsed.impliedFormat;
 }

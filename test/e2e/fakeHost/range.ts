@@ -69,7 +69,7 @@ function writeGrid(t: RangeTarget, input: unknown, kind: GridKind, ctx: RequestC
         cell.nf = String(v);
         continue;
       }
-      writeTyped(cell, v);
+      writeTyped(cell, v, 'api');
       dataChanged = true;
     }
   }
