@@ -20,6 +20,7 @@ import type { PaneHost } from '../hostInfo';
 import { usePaneModel } from '../hooks/usePaneModel';
 import { STRINGS } from '../strings';
 import { langFromLocale } from '../../engine/messages';
+import { BureauPanel } from './BureauPanel';
 import { MappingPanel } from './MappingPanel';
 import { HostNotices, NoticeBar } from './Notices';
 import { ProgressPanel } from './ProgressPanel';
@@ -120,6 +121,8 @@ export function App({ port, host, lang: initialLang, engine, refreshDelayMs }: A
               onCustomScheme={actions.setCustomScheme}
               onBand={actions.setBand}
             />
+            <Divider />
+            <BureauPanel port={port} strings={strings} lang={lang} settings={model.settings} disabled={running} onMonth={actions.setMonitoringMonth} />
           </>
         )}
       </main>

@@ -1,11 +1,13 @@
 // The finance bureau's tools: the in-year monitoring switch with its month (the last complete month
 // by default), and "汇总各部门 / Consolidate sheets", which writes the departments view.
 import { Button, Field, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import { lastCompleteMonth } from '../../engine/monitoring';
+import type { Settings, WorkbookPort } from '../../engine/port';
 import type { Lang } from '../../engine/types';
-import type { BureauStrings } from '../bureauStrings';
+import { BUREAU_STRINGS } from '../bureauStrings';
 import type { Strings } from '../strings';
 import { errorText } from '../errorText';
-import type { ConsolidateState } from '../hooks/useConsolidateSheets';
+import { useConsolidateSheets } from '../hooks/useConsolidateSheets';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -15,22 +17,24 @@ const useStyles = makeStyles({
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
 export interface BureauPanelProps {
+  port: WorkbookPort | null;
   strings: Strings;
-  bureau: BureauStrings;
   lang: Lang;
-  /** The monitoring month in force, null for the year-end evaluation. */
-  month: number | null;
-  /** The month the switch turns on with (the last complete month). */
-  defaultMonth: number;
+  /** The pane's settings: the monitoring month in force (absent or null: year-end), scheme and band. */
+  settings: Settings;
   disabled: boolean;
-  consolidation: ConsolidateState;
   onMonth(month: number | null): void;
-  onConsolidate(): void;
+  /** Today, for the default month (the last complete one); tests fix it. */
+  now?: () => Date;
 }
 
-export function BureauPanel({ strings, bureau, lang, month, defaultMonth, disabled, consolidation, onMonth, onConsolidate }: BureauPanelProps) {
+export function BureauPanel({ port, strings, lang, settings, disabled, onMonth, now }: BureauPanelProps) {
   const styles = useStyles();
-  const { outcome, error, running } = consolidation;
+  const bureau = BUREAU_STRINGS[lang];
+  const { outcome, error, running, run } = useConsolidateSheets(port, lang);
+  const month = settings.monitoringMonth ?? null;
+  const defaultMonth = lastCompleteMonth((now ?? (() => new Date()))());
+  const onConsolidate = (): void => run(settings);
   return (
     <section className={styles.root} aria-label={bureau.title}>
       <Subtitle2 as="h2">{bureau.title}</Subtitle2>
