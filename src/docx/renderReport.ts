@@ -71,3 +71,8 @@ export function linesDocument(lines: readonly string[], title = ''): Document {
 export async function documentBytes(doc: Document): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toBuffer(doc));
 }
+
+/** The document as a Blob, in the browser (the pane's download). */
+export function documentBlob(doc: Document): Promise<Blob> {
+  return Packer.toBlob(doc);
+}

@@ -10,6 +10,17 @@ export interface HostInfo {
   missingApiSets: string[];
   /** ExcelApi 1.14 (event triggerSource) is optional: without it the adapter switches events off around its writes. */
   canUseTriggerSource: boolean;
+  /** The pane may offer a file to save (a browser download): Excel on the web only. */
+  canDownload?: boolean;
+}
+
+/**
+ * Whether a browser download reaches the officer: in Excel on the web the pane is a browser frame and an
+ * <a download> saves the file; the desktop hosts' webviews (Windows, Mac) drop it silently.
+ */
+export function allowsDownloads(platform: unknown): boolean {
+  const online = officeGlobal()?.PlatformType?.OfficeOnline ?? 'OfficeOnline';
+  return platform === online || platform === 'OfficeOnline';
 }
 
 /*
@@ -103,7 +114,7 @@ export async function detectHost(options: { timeoutMs?: number } = {}): Promise<
   const timeout = new Promise<null>((resolve) => {
     timer = setTimeout(() => resolve(null), timeoutMs);
   });
-  let info: { host: Office.HostType | null } | null;
+  let info: { host: Office.HostType | null; platform?: Office.PlatformType | null } | null;
   try {
     info = await Promise.race([office.onReady(), timeout]);
   } catch {
@@ -120,5 +131,6 @@ export async function detectHost(options: { timeoutMs?: number } = {}): Promise<
     dark: themeIsDark(office),
     missingApiSets: missingApiSets(),
     canUseTriggerSource: isApiSetSupported(TRIGGER_SOURCE_API_SET.name, TRIGGER_SOURCE_API_SET.version),
+    canDownload: allowsDownloads(info.platform ?? office.context?.platform),
   };
 }

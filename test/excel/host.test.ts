@@ -3,10 +3,11 @@ import { detectHost, luminance } from '../../src/excel/host';
 type OfficeLike = Record<string, unknown>;
 const g = globalThis as Record<string, unknown>;
 
-function office(host: string | null, version: string, theme?: string, onReady?: () => Promise<unknown>): OfficeLike {
+function office(host: string | null, version: string, theme?: string, onReady?: () => Promise<unknown>, platform = 'PC'): OfficeLike {
   return {
     HostType: { Excel: 'Excel', Word: 'Word' },
-    onReady: onReady ?? (async () => ({ host, platform: 'PC' })),
+    PlatformType: { PC: 'PC', OfficeOnline: 'OfficeOnline', Mac: 'Mac' },
+    onReady: onReady ?? (async () => ({ host, platform })),
     context: {
       displayLanguage: 'zh-CN',
       officeTheme: theme ? { bodyBackgroundColor: theme } : undefined,
@@ -50,7 +51,17 @@ describe('detectHost', () => {
       dark: true,
       missingApiSets: [],
       canUseTriggerSource: true,
+      canDownload: false,
     });
+  });
+
+  it('offers downloads in Excel on the web only (the desktop webviews drop them)', async () => {
+    g.Office = office('Excel', '1.14', undefined, undefined, 'OfficeOnline');
+    expect((await detectHost()).canDownload).toBe(true);
+    for (const platform of ['PC', 'Mac', 'iOS']) {
+      g.Office = office('Excel', '1.14', undefined, undefined, platform);
+      expect((await detectHost()).canDownload).toBe(false);
+    }
   });
 
   it('names a missing required API set and notes triggerSource as optional', async () => {

@@ -18,12 +18,15 @@ import type { Lang } from '../../engine/types';
 import type { EngineRunner } from '../../engine/workflow';
 import type { PaneHost } from '../hostInfo';
 import { usePaneModel } from '../hooks/usePaneModel';
+import { useReport } from '../hooks/useReport';
+import { REPORT_STRINGS } from '../reportStrings';
 import { STRINGS } from '../strings';
 import { langFromLocale } from '../../engine/messages';
 import { BureauPanel } from './BureauPanel';
 import { MappingPanel } from './MappingPanel';
 import { HostNotices, NoticeBar } from './Notices';
 import { ProgressPanel } from './ProgressPanel';
+import { ReportPanel } from './ReportPanel';
 import { ResultsPanel } from './ResultsPanel';
 import { SheetField } from './SheetField';
 import { Toolbar } from './Toolbar';
@@ -56,6 +59,7 @@ export function App({ port, host, lang: initialLang, engine, refreshDelayMs }: A
   const strings = STRINGS[lang];
   const model = usePaneModel(port, { lang, engine, refreshDelayMs });
   const { actions, refresh, outcome, source } = model;
+  const report = useReport(port, model, { lang, engine });
   usePageStyles();
   const styles = useStyles();
   const running = refresh.phase === 'running';
@@ -108,6 +112,17 @@ export function App({ port, host, lang: initialLang, engine, refreshDelayMs }: A
                 onSelect={actions.selectProject}
               />
             )}
+            <Divider />
+            <ReportPanel
+              report={report}
+              strings={strings}
+              reportStrings={REPORT_STRINGS[lang]}
+              lang={lang}
+              canDownload={host.canDownload === true}
+              canDraft={Boolean(port.writeReportSheet)}
+              disabled={running}
+              onSelect={actions.selectProject}
+            />
             <Divider />
             <MappingPanel
               strings={strings}
