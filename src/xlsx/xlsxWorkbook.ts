@@ -71,9 +71,15 @@ export class XlsxWorkbook implements WorkbookPort {
     return { ...data, source: { sheet: name, kind: 'sheet' } };
   }
 
-  /** Every sheet's cells and merged areas, in workbook order: the input of the forms layout. */
+  /** The add-in's own summary sheets in the input (an evaluated copy evaluated again): never a source. */
+  ownSummarySheets(): string[] {
+    return this.values.ownSummaries();
+  }
+
+  /** Every sheet's cells and merged areas, in workbook order, but the add-in's own summaries: the input of the forms layout. */
   async readFormSheets(): Promise<FormSheet[]> {
-    return this.values.sheetNames.map((name) => {
+    const own = new Set(this.ownSummarySheets());
+    return this.values.sheetNames.filter((name) => !own.has(name)).map((name) => {
       const data = this.readCache.get(name) ?? this.values.read(name);
       this.readCache.set(name, data);
       return { name, cells: data.grid, origin: data.origin, merges: this.values.merges(name) };
