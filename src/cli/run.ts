@@ -103,7 +103,9 @@ async function pickSheet(book: XlsxWorkbook, wanted: string | undefined, lang: L
     return exact;
   }
   let best: { sheet: string; missing: Role[] } | null = null;
-  for (const sheet of sheets) {
+  // The add-in's own summary of an earlier run holds project, budget and actual columns too: never the source.
+  const own = new Set(book.ownSummarySheets());
+  for (const sheet of sheets.filter((s) => !own.has(s))) {
     const data = await book.readSource({ sheet, scope: 'sheet' });
     const missing: Role[] = data.grid.length === 0 ? ['project', 'budget', 'actual'] : detectHeader(data.grid).missing;
     if (missing.length === 0) return sheet;

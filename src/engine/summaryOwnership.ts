@@ -2,7 +2,8 @@
 // by anyone who sends the file, so a settings record alone never decides: the sheet itself must
 // carry the add-in's marker (a hidden sheet-scoped name written when the add-in created the sheet),
 // its id must be in the ownership record, and it must not be the sheet the source is read from.
-// Host-free: the Office adapter gathers the facts, this decides.
+// Host-free: each adapter gathers the facts, this decides.
+import { cleanSheetName, MAX_SHEET_NAME } from './sheetNames';
 
 /** Sheet-scoped defined name the add-in adds, hidden, to each summary sheet it creates. */
 export const SUMMARY_MARKER_NAME = 'BudgetPerformance_Summary';
@@ -38,12 +39,29 @@ export type SummaryChoice =
    */
   | { kind: 'create'; kept: string[] };
 
+/** A sheet name without a trailing " (n)", lower-cased: "绩效自评汇总 (2)" → "绩效自评汇总". */
+function stem(name: string): string {
+  return cleanSheetName(name).replace(/ \(\d+\)$/, '').toLowerCase();
+}
+
+/** True for the preferred name itself or one of its numbered variants ("name (2)"), either way round. */
+export function isVariantOf(name: string, preferred: string): boolean {
+  const a = stem(name);
+  const b = stem(preferred).slice(0, MAX_SHEET_NAME);
+  if (a.length === 0) return false;
+  // Names cut at 31 characters to make room for " (n)" only share a prefix.
+  const truncated = Math.min(a.length, b.length) >= MAX_SHEET_NAME - 5;
+  return a === b || (truncated && (b.startsWith(a) || a.startsWith(b)));
+}
+
 /**
- * Picks the sheet to rewrite among those whose names fit the preferred one. The source sheet is never
- * chosen, whatever the record and the marker say; the preferred name itself wins over "name (2)".
+ * The one rule every host follows (Office.js, the .xlsx copy, the test port): picks the sheet to rewrite
+ * among the candidates whose names are the preferred one or a numbered variant of it. Only a sheet both
+ * recorded and marked is rewritten; the source sheet never is, whatever the record and the marker say;
+ * the preferred name itself wins over "name (2)". Otherwise a new sheet is written under a free name.
  */
 export function chooseSummarySheet(candidates: readonly SummaryCandidate[], preferredName: string, sourceSheet?: string): SummaryChoice {
-  const eligible = candidates.filter((c) => c.recorded && !sameSheetName(c.name, sourceSheet));
+  const eligible = candidates.filter((c) => c.recorded && isVariantOf(c.name, preferredName) && !sameSheetName(c.name, sourceSheet));
   const marked = eligible.filter((c) => c.marked);
   const pick = marked.find((c) => sameSheetName(c.name, preferredName)) ?? marked[0];
   if (pick) return { kind: 'reuse', name: pick.name };

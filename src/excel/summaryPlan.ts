@@ -2,7 +2,6 @@
 // into requests, the table, the chart and the sheet name. The adapter only issues the calls.
 import type { LayoutBlock, SummaryLayout, SummaryValue } from '../engine/summaryTypes';
 import { DEFAULT_CHUNK_BUDGET, OPERATION_OVERHEAD_BYTES, rowBytes } from '../engine/chunks';
-import { cleanSheetName, MAX_SHEET_NAME } from '../engine/sheetNames';
 
 export interface PlannedWrite {
   blockId: string;
@@ -134,18 +133,6 @@ export function planSummary(layout: SummaryLayout): SummaryPlan {
   };
 }
 
-/** A sheet name without a trailing " (n)", lower-cased: "绩效自评汇总 (2)" → "绩效自评汇总". */
-function stem(name: string): string {
-  return cleanSheetName(name).replace(/ \(\d+\)$/, '').toLowerCase();
-}
-
-/** True for the preferred name itself or one of its numbered variants ("name (2)"), either way round. */
-export function isVariantOf(name: string, preferred: string): boolean {
-  const a = stem(name);
-  const b = stem(preferred).slice(0, MAX_SHEET_NAME);
-  if (a.length === 0) return false;
-  // Names cut at 31 characters to make room for " (n)" only share a prefix.
-  const truncated = Math.min(a.length, b.length) >= MAX_SHEET_NAME - 5;
-  return a === b || (truncated && (b.startsWith(a) || a.startsWith(b)));
-}
+/** Which sheet names count as the summary's is the engine's rule. */
+export { isVariantOf } from '../engine/summaryOwnership';
 

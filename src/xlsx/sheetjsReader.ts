@@ -6,6 +6,7 @@ import * as XLSX from '@e965/xlsx';
 import type { CellValue, SheetData } from '../engine/types';
 import type { PackageKind } from './container';
 import { XlsxError } from './errors';
+import { SUMMARY_MARKER_NAME, SUMMARY_MARKER_VALUE } from '../engine/summaryOwnership';
 import { gridOf, SparseSheet } from './sheetGrid';
 
 /** Excel's last row; a row index beyond it comes from a crafted file and is read sparsely. */
@@ -121,6 +122,19 @@ export class WorkbookValues {
   /** Every sheet's name, whatever its length (LibreOffice writes names over Excel's 31 characters). */
   get sheetNames(): string[] {
     return this.book.SheetNames.filter((n) => this.book.Sheets[n] !== undefined);
+  }
+
+  /**
+   * Sheets carrying the add-in's summary marker (a sheet-scoped name, engine/summaryOwnership.ts): its
+   * own summaries in an evaluated copy. A sheet named like a summary without the marker is the user's.
+   */
+  ownSummaries(): string[] {
+    const names = this.book.Workbook?.Names ?? [];
+    const sheets = this.book.SheetNames;
+    return names
+      .filter((n) => n.Name === SUMMARY_MARKER_NAME && typeof n.Sheet === 'number' && n.Ref === `"${SUMMARY_MARKER_VALUE}"`)
+      .map((n) => sheets[n.Sheet as number])
+      .filter((name): name is string => name !== undefined);
   }
 
   has(name: string): boolean {

@@ -11,6 +11,7 @@ import { checkContainer, readWorkbookFile } from './container';
 import { WorkbookValues } from './sheetjsReader';
 import type { FormSheet } from '../engine/formTypes';
 import { freeSheetName } from '../engine/sheetNames';
+import { chooseSummarySheet } from '../engine/summaryOwnership';
 import { parseSettings, serializeSettings } from '../engine/settings';
 import { CopyEdits, evaluatedCopy, type CopyNote } from './graft/evaluatedCopy';
 import { copySheetNames } from './graft/evaluatedCopy';
@@ -70,21 +71,37 @@ export class XlsxWorkbook implements WorkbookPort {
     return { ...data, source: { sheet: name, kind: 'sheet' } };
   }
 
-  /** Every sheet's cells and merged areas, in workbook order: the input of the forms layout. */
+  /** The add-in's own summary sheets in the input (an evaluated copy evaluated again): never a source. */
+  ownSummarySheets(): string[] {
+    return this.values.ownSummaries();
+  }
+
+  /** Every sheet's cells and merged areas, in workbook order, but the add-in's own summaries: the input of the forms layout. */
   async readFormSheets(): Promise<FormSheet[]> {
-    return this.values.sheetNames.map((name) => {
+    const own = new Set(this.ownSummarySheets());
+    return this.values.sheetNames.filter((name) => !own.has(name)).map((name) => {
       const data = this.readCache.get(name) ?? this.values.read(name);
       this.readCache.set(name, data);
       return { name, cells: data.grid, origin: data.origin, merges: this.values.merges(name) };
     });
   }
 
-  /** The summary is kept as its layout and written into the copy on save; only summaries this object made are replaced. */
+  /**
+   * The summary is kept as its layout and written into the copy on save. Which sheet may be rewritten is the
+   * engine's rule (chooseSummarySheet): only summaries this object made count as recorded and marked; the
+   * input's sheets are never rewritten (a file carries no ownership record), so they get a free name.
+   */
   async writeSummary(layout: SummaryLayout, preferredName: string, options: WriteOptions = {}): Promise<{ sheetName: string }> {
     options.onProgress?.({ stage: 'write', done: 0, total: 1 });
-    this.edits.dropSummary(preferredName);
     this.packageNames ??= await copySheetNames(await this.base());
-    const sheetName = freeSheetName(preferredName, [...this.packageNames, ...this.edits.summaryNames()]);
+    const own = this.edits.summaryNames();
+    const choice = chooseSummarySheet(
+      [...own.map((name) => ({ name, recorded: true, marked: true })), ...this.packageNames.map((name) => ({ name, recorded: false, marked: false }))],
+      preferredName,
+      options.sourceSheet,
+    );
+    if (choice.kind === 'reuse') this.edits.dropSummary(choice.name);
+    const sheetName = choice.kind === 'reuse' ? choice.name : freeSheetName(preferredName, [...this.packageNames, ...own]);
     this.edits.addSummary(sheetName, layout);
     options.onProgress?.({ stage: 'write', done: 1, total: 1 });
     return { sheetName };

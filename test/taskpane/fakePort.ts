@@ -11,6 +11,8 @@ import type { Grid, SheetData, SourceRef } from '../../src/engine/types';
 import type { SummaryLayout } from '../../src/engine/summaryTypes';
 import type { ReportSheetLayout } from '../../src/engine/report/sheetLayout';
 import { HostError } from '../../src/excel/errors';
+import { freeSheetName } from '../../src/engine/sheetNames';
+import { chooseSummarySheet } from '../../src/engine/summaryOwnership';
 import { SEED } from '../support/seed';
 
 /** The seed report's seven projects (万元), with a start-of-year budget column that differs. */
@@ -44,7 +46,9 @@ export class FakePort implements WorkbookPort {
   /** More sheets, by name, read when a request names them. */
   otherSheets: Record<string, Grid> = {};
   settings: Settings | null = null;
-  summaries: { layout: SummaryLayout; preferredName: string }[] = [];
+  summaries: { layout: SummaryLayout; preferredName: string; sheetName: string }[] = [];
+  /** Summary sheets this port created, in order. */
+  summarySheets: string[] = [];
   reportSheets: { layout: ReportSheetLayout; preferredName: string; sourceSheet?: string }[] = [];
   highlights: HighlightSpec[] = [];
   cleared: string[] = [];
@@ -64,7 +68,7 @@ export class FakePort implements WorkbookPort {
     this.grid = grid;
   }
 
-  private enter(method: Method): void {
+  protected enter(method: Method): void {
     this.calls.push(method);
     if (method in this.failures) throw this.failures[method];
   }
@@ -92,10 +96,19 @@ export class FakePort implements WorkbookPort {
     return { sheet, kind: 'sheet' };
   }
 
-  async writeSummary(layout: SummaryLayout, preferredName: string): Promise<{ sheetName: string }> {
+  /** Follows the engine's rule like the real hosts: only its own summaries are rewritten, a user's sheet never. */
+  async writeSummary(layout: SummaryLayout, preferredName: string, options?: WriteOptions): Promise<{ sheetName: string }> {
     this.enter('writeSummary');
-    this.summaries.push({ layout, preferredName });
-    return { sheetName: preferredName };
+    const userSheets = [this.sheetName, ...Object.keys(this.otherSheets)];
+    const choice = chooseSummarySheet(
+      [...this.summarySheets.map((name) => ({ name, recorded: true, marked: true })), ...userSheets.map((name) => ({ name, recorded: false, marked: false }))],
+      preferredName,
+      options?.sourceSheet,
+    );
+    const sheetName = choice.kind === 'reuse' ? choice.name : freeSheetName(preferredName, [...userSheets, ...this.summarySheets]);
+    if (choice.kind === 'create') this.summarySheets.push(sheetName);
+    this.summaries.push({ layout, preferredName, sheetName });
+    return { sheetName };
   }
 
   async writeReportSheet(layout: ReportSheetLayout, preferredName: string, options?: WriteOptions): Promise<{ sheetName: string }> {

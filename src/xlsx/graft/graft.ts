@@ -3,6 +3,7 @@
 // tables, comments, form controls, external links, VBA, custom XML…) is copied as it is. Changed:
 // the workbook part (one <sheet> more), its relationships, [Content_Types].xml, the style sheet (looks
 // appended) and the highlighted sheet (rules inserted).
+import { SUMMARY_MARKER_NAME, SUMMARY_MARKER_VALUE } from '../../engine/summaryOwnership';
 import { posix } from 'node:path';
 import type { Document, Element } from '@xmldom/xmldom';
 import type { HighlightSpec } from '../../engine/port';
@@ -106,6 +107,8 @@ class PackageView {
     const office = new RelsPart('_rels/.rels', rootRels.toString('utf8')).list().find((r) => /\/officeDocument$/.test(r.type) && !r.external);
     if (!office) throw new NotAPackageError('no workbook part');
     const part = resolveTarget('', office.target);
+    // An .xlsb's parts are binary records, not XML: no package the copy can graft into (its copy is of values).
+    if (/\.bin$/i.test(part)) throw new NotAPackageError('binary workbook (.xlsb)');
     const workbookText = await read(part);
     if (!workbookText) throw new NotAPackageError(`${part} missing`);
     const rels = await read(relsPartOf(part));
@@ -211,7 +214,19 @@ function addSheetElement(view: PackageView, name: string, sheetId: number, relId
 
 /** _xlnm.Print_Titles for the sheet just added (the last <sheet>): its header row repeats on every printed page. */
 function addPrintTitles(view: PackageView, formula: string | null): void {
-  if (formula === null) return;
+  if (formula !== null) addSheetName(view, '_xlnm.Print_Titles', formula, false);
+}
+
+/**
+ * The add-in's marker on the summary sheet just added, as the pane writes it (engine/summaryOwnership.ts):
+ * a hidden sheet-scoped name holding a text constant. A later run proves the sheet is its own by it.
+ */
+function addSummaryMarker(view: PackageView): void {
+  addSheetName(view, SUMMARY_MARKER_NAME, `"${SUMMARY_MARKER_VALUE}"`, true);
+}
+
+/** A defined name scoped to the sheet just added (the last <sheet>). */
+function addSheetName(view: PackageView, name: string, formula: string, hidden: boolean): void {
   const root = view.workbookDoc.documentElement;
   if (!root) return;
   const localSheetId = view.sheetElements().length - 1;
@@ -224,8 +239,9 @@ function addPrintTitles(view: PackageView, formula: string | null): void {
     root.insertBefore(names, after.nextSibling);
   }
   const el = view.workbookDoc.createElementNS(view.mainNs, qualified('definedName'));
-  el.setAttribute('name', '_xlnm.Print_Titles');
+  el.setAttribute('name', name);
   el.setAttribute('localSheetId', String(localSheetId));
+  if (hidden) el.setAttribute('hidden', '1');
   el.appendChild(view.workbookDoc.createTextNode(formula));
   names.appendChild(el);
 }
@@ -265,6 +281,7 @@ async function addSummaries(view: PackageView, summaries: SummaryEdit[], styles:
     const relId = view.workbookRels.add(`${view.relBase}/worksheet`, relativeTarget(view.workbookPart, sheetPart));
     addSheetElement(view, summary.name, ++sheetId, relId);
     addPrintTitles(view, printTitlesFormula(summaryPrintSetup(summary.layout), summary.name));
+    addSummaryMarker(view);
   }
 }
 
@@ -304,9 +321,17 @@ export interface GraftResult {
   notes: CopyNote[];
 }
 
+/** A template's workbook content type → the workbook's: the copy is a workbook (.xlsx/.xlsm), which Excel opens only so typed. */
+const TEMPLATE_TO_WORKBOOK: Record<string, string> = {
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+  'application/vnd.ms-excel.template.macroEnabled.main+xml': 'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+};
+
 /** The copy of the package `zip` with the summaries added and the highlights applied. */
 export async function graftCopy(zip: Buffer, edits: CopyEdits): Promise<GraftResult> {
   const view = await PackageView.open(zip);
+  const asWorkbook = TEMPLATE_TO_WORKBOOK[view.contentTypes.typeOf(view.workbookPart) ?? ''];
+  if (asWorkbook) view.contentTypes.setType(view.workbookPart, asWorkbook);
   const notes: CopyNote[] = [];
   const replaced = new Map<string, Buffer | string>();
   const added = new Map<string, Buffer | string>();
@@ -321,6 +346,7 @@ export async function graftCopy(zip: Buffer, edits: CopyEdits): Promise<GraftRes
       view.contentTypes.override(stylesPart, STYLES_TYPE);
     } else replaced.set(stylesPart, stylesText);
   }
+  if (asWorkbook) replaced.set(CONTENT_TYPES, serializeXml(view.contentTypes.doc));
   if (edits.summaries.length > 0 || isNew) {
     replaced.set(view.workbookPart, serializeXml(view.workbookDoc));
     replaced.set(CONTENT_TYPES, serializeXml(view.contentTypes.doc));
