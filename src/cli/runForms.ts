@@ -3,9 +3,9 @@
 import { evaluateForms, sheetsHaveForms } from '../engine/forms/evaluateForms';
 import { buildFormsSummary } from '../engine/forms/formsSummary';
 import { layoutSummary } from '../engine/summaryLayout';
-import { detectsRequiredColumns, runEvaluation } from '../engine/pipeline';
+import { portfolioTableBeside } from '../engine/forms/tableBeside';
 import type { FormSheet, FormsEvaluation } from '../engine/formTypes';
-import type { Evaluation, Lang, RateBand, Scheme } from '../engine/types';
+import type { Lang, RateBand, Scheme } from '../engine/types';
 import { DEFAULT_SUMMARY_SHEET } from '../engine/workflow';
 import type { XlsxWorkbook } from '../xlsx/xlsxWorkbook';
 
@@ -30,19 +30,9 @@ export async function evaluateFormsLayout(
   const sheets = wanted === undefined ? all : all.filter((s) => s.name.toLowerCase() === wanted);
   if (!sheetsHaveForms(sheets)) return opts.layout === 'forms' ? 'no_forms' : null;
   const formSheets = sheets.filter((s) => sheetsHaveForms([s]));
-  const table = wanted === undefined ? portfolioTable(all.filter((s) => !formSheets.includes(s)), opts.scheme, opts.band) : undefined;
+  const table = wanted === undefined ? portfolioTableBeside(all.filter((s) => !formSheets.includes(s)), opts.scheme, opts.band)?.evaluation : undefined;
   const evaluation = evaluateForms(formSheets, { scheme: opts.scheme, band: opts.band, table });
   const model = buildFormsSummary(evaluation, opts.scheme, opts.summaryLang, { time: opts.now });
   const { sheetName } = await book.writeSummary(layoutSummary(model), DEFAULT_SUMMARY_SHEET[opts.summaryLang]);
   return { evaluation, summarySheet: sheetName, sheets: all };
-}
-
-/** The first sheet without forms that reads as a portfolio table, evaluated; undefined when none. */
-function portfolioTable(sheets: FormSheet[], scheme: Scheme, band: RateBand): Evaluation | undefined {
-  for (const s of sheets) {
-    if (!detectsRequiredColumns(s.cells)) continue;
-    const result = runEvaluation({ name: s.name, grid: s.cells, origin: s.origin ?? { row: 1, col: 1 } }, { scheme, band });
-    if (result.ok) return result.evaluation;
-  }
-  return undefined;
 }

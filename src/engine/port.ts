@@ -87,6 +87,8 @@ export interface Settings {
   source?: SourceRef;
   schemeId: string;
   customScheme?: Scheme;
+  /** The officer picked the scheme in the pane: weights stated in the headers no longer pick it (issue 8, rule 9). */
+  schemeChosen?: boolean;
   band: RateBand;
   lang?: Lang;
   autoRefresh?: boolean;

@@ -41,6 +41,7 @@ const KNOWN_KEYS: readonly (keyof Settings)[] = [
   'summarySheet',
   'lastRefreshed',
   'highlights',
+  'schemeChosen',
   'monitoringMonth',
 ];
 /** Grid columns beyond Excel's last (XFD) cannot be a mapping. */
@@ -175,6 +176,7 @@ export function readSettings(value: unknown): SettingsReading {
   optional('lang', (v) => LANGS.includes(v as Lang), 'out_of_range');
   optional('autoRefresh', (v) => typeof v === 'boolean');
   optional('highlights', (v) => typeof v === 'boolean');
+  optional('schemeChosen', (v) => typeof v === 'boolean');
   optional('lastRefreshed', (v) => typeof v === 'string' && v.length <= 64 && !Number.isNaN(Date.parse(v)));
   optional('monitoringMonth', (v) => v === null || isMonth(v), 'out_of_range');
 

@@ -1,7 +1,9 @@
 // Weights stated in a table's headers pick the scheme (issue 8, rule 9): "产出指标(50分) / 效益指标(50分)" is
 // scored with output 50 + benefit 50 unless the officer chose a scheme.
-import { listBuiltinSchemes } from './schemes';
-import type { HeaderDetection, Scheme, ScoreComponent } from './types';
+import { detectHeader } from './headers';
+import type { Settings } from './port';
+import { getScheme, listBuiltinSchemes } from './schemes';
+import type { Grid, HeaderDetection, Scheme, ScoreComponent } from './types';
 import { SCORE_COMPONENTS } from './types';
 
 /**
@@ -33,4 +35,22 @@ export function schemeFromHeaders(detection: HeaderDetection, base: Scheme): Sch
     weights: stated,
     execution: rest > 0 ? { rule: 'linear', weight: rest } : null,
   };
+}
+
+/**
+ * The settings with the scheme the headers of `grid` state, unless the officer picked one in the pane
+ * (`schemeChosen`) or the saved scheme already agrees. The rate band stays the officer's.
+ */
+export function settingsWithStatedScheme(settings: Settings, grid: Grid): Settings {
+  if (settings.schemeChosen) return settings;
+  const base = settings.customScheme && settings.customScheme.id === settings.schemeId ? settings.customScheme : getScheme(settings.schemeId);
+  if (!base || grid.length === 0) return settings;
+  let stated: Scheme | null;
+  try {
+    stated = schemeFromHeaders(detectHeader(grid, settings.override), base);
+  } catch {
+    return settings;
+  }
+  if (!stated) return settings;
+  return getScheme(stated.id) ? { ...settings, schemeId: stated.id } : { ...settings, schemeId: stated.id, customScheme: stated };
 }

@@ -74,7 +74,8 @@ export class RefreshController<T> {
   private readonly now: () => Date;
   private readonly delayMs: number;
   private readonly rowMargin: number;
-  private range: SourceRange | null;
+  /** The blocks followed: the mapped source, or every form sheet (forms layout). */
+  private ranges: SourceRange[];
   private state: RefreshState;
   private readonly listeners = new Set<() => void>();
   private timer: unknown = null;
@@ -92,7 +93,7 @@ export class RefreshController<T> {
     this.now = options.now ?? (() => new Date());
     this.delayMs = options.delayMs ?? DEFAULT_DELAY_MS;
     this.rowMargin = options.rowMargin ?? DEFAULT_ROW_MARGIN;
-    this.range = options.range ?? null;
+    this.ranges = options.range ? [options.range] : [];
     this.state = {
       phase: 'idle',
       stale: false,
@@ -112,7 +113,12 @@ export class RefreshController<T> {
   };
 
   setRange(range: SourceRange | null): void {
-    this.range = range;
+    this.ranges = range ? [range] : [];
+  }
+
+  /** Follows edits in any of these blocks (the forms layout: each form sheet's used range). */
+  setRanges(ranges: readonly SourceRange[]): void {
+    this.ranges = [...ranges];
   }
 
   /** Restores the time saved in the workbook by an earlier session. */
@@ -133,8 +139,8 @@ export class RefreshController<T> {
 
   /** Feed every change event here. Returns true when the change concerns the mapped source. */
   handleChange(change: SourceChange): boolean {
-    if (this.disposed || change.own || !this.range) return false;
-    if (!isInsideRange(change, this.range, this.rowMargin)) return false;
+    if (this.disposed || change.own || this.ranges.length === 0) return false;
+    if (!this.ranges.some((range) => isInsideRange(change, range, this.rowMargin))) return false;
     this.unrefreshedEdit = true;
     // Whatever is running now reads data that is already out of date.
     this.abortActive();

@@ -33,6 +33,7 @@ describe('a full record round-trips unchanged', () => {
     summarySheet: '绩效自评汇总',
     lastRefreshed: '2026-03-01T08:00:00.000Z',
     highlights: false,
+    schemeChosen: true,
     monitoringMonth: 9,
   };
 
@@ -80,6 +81,7 @@ describe('crafted records: each bad field is dropped, the rest kept', () => {
       sheet: 7,
       autoRefresh: 'yes',
       highlights: 0,
+      schemeChosen: 'yes',
       summarySheet: ['x'],
       lastRefreshed: 'yesterday',
       monitoringMonth: 13,
@@ -88,7 +90,7 @@ describe('crafted records: each bad field is dropped, the rest kept', () => {
     });
     expect(reading.settings).toEqual(BASE);
     expect(reading.issues.map((i) => i.field).sort()).toEqual(
-      ['autoRefresh', 'highlights', 'lastRefreshed', 'monitoringMonth', 'override', 'sheet', 'source', 'summarySheet'].sort(),
+      ['autoRefresh', 'highlights', 'lastRefreshed', 'monitoringMonth', 'override', 'schemeChosen', 'sheet', 'source', 'summarySheet'].sort(),
     );
   });
 

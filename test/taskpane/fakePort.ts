@@ -68,7 +68,7 @@ export class FakePort implements WorkbookPort {
     this.grid = grid;
   }
 
-  private enter(method: Method): void {
+  protected enter(method: Method): void {
     this.calls.push(method);
     if (method in this.failures) throw this.failures[method];
   }

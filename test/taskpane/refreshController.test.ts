@@ -288,3 +288,23 @@ describe('RefreshController', () => {
     expect(run).not.toHaveBeenCalled();
   });
 });
+
+describe('several ranges (the forms layout: every form sheet)', () => {
+  it('follows edits in any of the ranges and none elsewhere', async () => {
+    const { run } = controlledRuns();
+    const controller = new RefreshController<string>({ run, delayMs: 100, autoRefresh: true });
+    controller.setRanges([
+      { sheet: '表1', rowStart: 1, rowEnd: 30, colStart: 1, colEnd: 9 },
+      { sheet: '表2', rowStart: 1, rowEnd: 60, colStart: 1, colEnd: 11 },
+    ]);
+    expect(controller.handleChange(change(5, 2, { sheet: '封面' }))).toBe(false);
+    expect(controller.handleChange(change(45, 11, { sheet: '表2' }))).toBe(true);
+    expect(controller.handleChange(change(13, 8, { sheet: '表1' }))).toBe(true);
+    expect(controller.handleChange(change(13, 10, { sheet: '表1' }))).toBe(false);
+    jest.advanceTimersByTime(100);
+    await Promise.resolve();
+    expect(run).toHaveBeenCalledTimes(1);
+    controller.setRanges([]);
+    expect(controller.handleChange(change(13, 8, { sheet: '表1' }))).toBe(false);
+  });
+});

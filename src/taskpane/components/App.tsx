@@ -18,6 +18,8 @@ import type { Lang } from '../../engine/types';
 import type { EngineRunner } from '../../engine/workflow';
 import type { PaneHost } from '../hostInfo';
 import { usePaneModel } from '../hooks/usePaneModel';
+import { useFormsModel } from '../hooks/useFormsModel';
+import { FormsLayout } from './FormsLayout';
 import { useReport } from '../hooks/useReport';
 import { REPORT_STRINGS } from '../reportStrings';
 import { STRINGS } from '../strings';
@@ -58,6 +60,9 @@ export function App({ port, host, lang: initialLang, engine, refreshDelayMs }: A
   const [lang, setLang] = useState<Lang>(initialLang ?? langFromLocale(host.displayLanguage));
   const strings = STRINGS[lang];
   const model = usePaneModel(port, { lang, engine, refreshDelayMs });
+  // The forms layout takes the pane over when the workbook holds self-evaluation forms.
+  const forms = useFormsModel(port, { lang, pane: model, refreshDelayMs });
+  const table = forms.mode !== 'forms' && forms.mode !== 'looking';
   const { actions, refresh, outcome, source } = model;
   const report = useReport(port, model, { lang, engine });
   usePageStyles();
@@ -79,9 +84,20 @@ export function App({ port, host, lang: initialLang, engine, refreshDelayMs }: A
           </Button>
         </header>
         <HostNotices host={host} strings={strings} />
-        {model.notice && <NoticeBar notice={model.notice} strings={strings} lang={lang} onDismiss={actions.dismissNotice} />}
-        {port && model.loading && <Spinner label={strings.loading} />}
-        {port && !model.loading && (model.sheets.length > 1 || (source === null && model.sheets.length > 0)) && (
+        {table && model.notice && <NoticeBar notice={model.notice} strings={strings} lang={lang} onDismiss={actions.dismissNotice} />}
+        {port && (model.loading || forms.mode === 'looking') && <Spinner label={strings.loading} />}
+        {port && forms.mode === 'forms' && (
+          <FormsLayout
+            forms={forms}
+            strings={strings}
+            lang={lang}
+            settings={model.settings}
+            onScheme={actions.setScheme}
+            onCustomScheme={actions.setCustomScheme}
+            onBand={actions.setBand}
+          />
+        )}
+        {port && table && !model.loading && (model.sheets.length > 1 || (source === null && model.sheets.length > 0)) && (
           <SheetField
             strings={strings}
             sheets={model.sheets}
@@ -90,7 +106,7 @@ export function App({ port, host, lang: initialLang, engine, refreshDelayMs }: A
             onSheet={actions.setSourceSheet}
           />
         )}
-        {port && source && (
+        {port && table && source && (
           <>
             <Toolbar
               strings={strings}

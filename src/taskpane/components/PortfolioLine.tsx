@@ -12,7 +12,10 @@ const useStyles = makeStyles({
   grades: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
 });
 
-export function PortfolioLine({ evaluation, strings, lang }: { evaluation: Evaluation; strings: Strings; lang: Lang }) {
+/** What the line shows: a table's evaluation, or the forms layout's (same totals, grades and unit). */
+export type PortfolioFigures = Pick<Evaluation, 'unit' | 'grades'> & { totals: Pick<Evaluation['totals'], 'budget' | 'actual' | 'usageRate' | 'projects' | 'flagged'> };
+
+export function PortfolioLine({ evaluation, strings, lang }: { evaluation: PortfolioFigures; strings: Strings; lang: Lang }) {
   const styles = useStyles();
   const { totals } = evaluation;
   const label = (text: string) => (evaluation.unit ? strings.withUnit(text, strings.unitsShort[evaluation.unit]) : text);

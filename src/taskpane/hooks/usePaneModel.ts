@@ -18,6 +18,7 @@ import {
   type EvaluateOutcome,
   type WriteOutcome,
 } from '../../engine/workflow';
+import { settingsWithStatedScheme } from '../../engine/statedScheme';
 import { rangeOf } from '../format';
 import type { RefreshState } from '../refreshController';
 import { useRefreshController } from './useRefreshController';
@@ -46,6 +47,8 @@ export interface PaneActions {
   selectProject(row: number): void;
   setSourceSheet(sheet: string): void;
   dismissNotice(): void;
+  /** The forms layout took over the pane: edits of the table source no longer start runs. */
+  suspend(): void;
 }
 
 export interface PaneModel {
@@ -96,6 +99,7 @@ export function usePaneModel(port: WorkbookPort | null, options: PaneModelOption
   const outcomeRef = useRef(outcome);
   const modeRef = useRef<RunMode>('refresh');
   const previewSeq = useRef(0);
+  const suspendedRef = useRef(false);
   const langRef = useRef(options.lang);
   langRef.current = options.lang;
 
@@ -162,10 +166,11 @@ export function usePaneModel(port: WorkbookPort | null, options: PaneModelOption
   /** A read of the source (on opening, or another sheet picked) is shown, watched, and read again next time. */
   const adoptRead = useCallback(
     (sheet: SheetData) => {
-      setSettings(settingsAfterRead(settingsRef.current, sheet));
+      // Rule 9: weights stated in the headers (产出指标(50分) …) pick the scheme unless the officer chose one.
+      setSettings(settingsWithStatedScheme(settingsAfterRead(settingsRef.current, sheet), sheet.grid));
       sourceRef.current = sheet;
       setSource(sheet);
-      controller.setRange(rangeOf(sheet));
+      controller.setRange(suspendedRef.current ? null : rangeOf(sheet));
       if (isEmptyGrid(sheet.grid)) setNotice({ kind: 'error', error: new EngineError('empty_sheet', { sheet: sheet.name }) });
     },
     [controller, setSettings],
@@ -250,10 +255,10 @@ export function usePaneModel(port: WorkbookPort | null, options: PaneModelOption
     setScheme: (schemeId) => {
       const current = settingsRef.current;
       const scheme = current.customScheme?.id === schemeId ? current.customScheme : getScheme(schemeId);
-      applySettings({ ...current, schemeId, band: scheme ? { ...scheme.rateBand } : current.band });
+      applySettings({ ...current, schemeId, schemeChosen: true, band: scheme ? { ...scheme.rateBand } : current.band });
     },
     setCustomScheme: (scheme) =>
-      applySettings({ ...settingsRef.current, customScheme: scheme, schemeId: scheme.id, band: { ...scheme.rateBand } }),
+      applySettings({ ...settingsRef.current, customScheme: scheme, schemeId: scheme.id, schemeChosen: true, band: { ...scheme.rateBand } }),
     setBand: (band) => applySettings({ ...settingsRef.current, band }),
     setMonitoringMonth: (month) => applySettings({ ...settingsRef.current, monitoringMonth: month }),
     evaluate: () => {
@@ -311,6 +316,12 @@ export function usePaneModel(port: WorkbookPort | null, options: PaneModelOption
       );
     },
     dismissNotice: () => setNotice(null),
+    suspend: () => {
+      suspendedRef.current = true;
+      controller.cancel();
+      controller.setRange(null);
+      setNotice(null);
+    },
   };
 
   return { loading, settings, source, sheets, detection, outcome, notApplied, progress, notice, refresh, actions };

@@ -7,6 +7,7 @@ import { type SheetModel, writeTyped } from './model';
 import { displayText, valueType, type Scalar } from './typedInput';
 import { ConditionalFormatCollection } from './conditionalFormats';
 import { makeWorksheet, makeTableScoped } from './registry';
+import { mergedAreasIn, newRangeAreas, type RangeAreasProxy } from './rangeAreas';
 
 export interface RangeTarget {
   sheet: SheetModel;
@@ -237,6 +238,34 @@ export class RangeProxy extends ClientObject {
     });
     this._queueCall('Range.getTables', () => undefined, 0, ['ExcelApi', '1.9']);
     return scoped;
+  }
+  /** ExcelApi 1.13; see rangeAreas.ts for what is listed. */
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    const areas = newRangeAreas(this.context);
+    return this._queueCreate(
+      areas,
+      'Range.getMergedAreasOrNullObject',
+      () => {
+        const t = this._targetOrThrow() as RangeTarget;
+        return mergedAreasIn(t.sheet, t.rect);
+      },
+      ['ExcelApi', '1.13'],
+    );
+  }
+  /** ExcelApi 1.13: as getMergedAreasOrNullObject, but a range without merged areas is ItemNotFound. */
+  getMergedAreas(): RangeAreasProxy {
+    const areas = newRangeAreas(this.context);
+    return this._queueCreate(
+      areas,
+      'Range.getMergedAreas',
+      () => {
+        const t = this._targetOrThrow() as RangeTarget;
+        const found = mergedAreasIn(t.sheet, t.rect);
+        if (!found) throw hostError('ItemNotFound', undefined, 'Range.getMergedAreas');
+        return found;
+      },
+      ['ExcelApi', '1.13'],
+    );
   }
   select(): void {
     this._queueCall('Range.select', () => {

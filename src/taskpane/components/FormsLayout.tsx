@@ -1,0 +1,74 @@
+// The pane when the workbook holds self-evaluation forms: the outcome of the last action, the actions
+// (Clear highlights removes the add-in's marks on the forms), progress, the forms, and the scheme and
+// rate band they are scored with.
+import { Divider, makeStyles, tokens } from '@fluentui/react-components';
+import type { Settings } from '../../engine/port';
+import type { Lang, RateBand, Scheme } from '../../engine/types';
+import type { FormsModel } from '../hooks/useFormsModel';
+import { FORMS_STRINGS } from '../formsStrings';
+import type { Strings } from '../strings';
+import { BandFields } from './BandFields';
+import { FormsPanel, MarksClearedBar } from './FormsPanel';
+import { NoticeBar } from './Notices';
+import { ProgressPanel } from './ProgressPanel';
+import { SchemeField } from './SchemeField';
+import { Toolbar } from './Toolbar';
+
+const useStyles = makeStyles({
+  scoring: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});
+
+export interface FormsLayoutProps {
+  forms: FormsModel;
+  strings: Strings;
+  lang: Lang;
+  settings: Settings;
+  onScheme(schemeId: string): void;
+  onCustomScheme(scheme: Scheme): void;
+  onBand(band: RateBand): void;
+}
+
+export function FormsLayout({ forms, strings, lang, settings, onScheme, onCustomScheme, onBand }: FormsLayoutProps) {
+  const styles = useStyles();
+  const fs = FORMS_STRINGS[lang];
+  const { actions, refresh, notice, evaluation } = forms;
+  const running = refresh.phase === 'running';
+  return (
+    <>
+      {notice &&
+        (notice.kind === 'marksCleared' ? (
+          <MarksClearedBar text={fs.marksCleared} strings={strings} onDismiss={actions.dismissNotice} />
+        ) : (
+          <NoticeBar notice={notice} strings={strings} lang={lang} onDismiss={actions.dismissNotice} />
+        ))}
+      <Toolbar
+        strings={strings}
+        refresh={refresh}
+        hasResults={forms.marked !== null || Boolean(settings.lastRefreshed) || refresh.lastRefreshed !== null}
+        onEvaluate={actions.evaluate}
+        onWriteSummary={actions.writeSummary}
+        onClearHighlights={actions.clearMarks}
+        onRefresh={actions.refresh}
+        onAutoRefresh={actions.setAutoRefresh}
+      />
+      {running && <ProgressPanel progress={forms.progress} strings={strings} onCancel={actions.cancel} />}
+      {evaluation && (
+        <FormsPanel
+          evaluation={evaluation}
+          strings={strings}
+          formsStrings={fs}
+          lang={lang}
+          notApplied={forms.notApplied}
+          marked={forms.marked}
+          onSelect={actions.selectForm}
+          onSelectIndicator={actions.selectIndicator}
+        />
+      )}
+      <Divider />
+      <section className={styles.scoring} aria-label={strings.scheme}>
+        <SchemeField strings={strings} lang={lang} settings={settings} disabled={running} onScheme={onScheme} onCustomScheme={onCustomScheme} />
+        <BandFields strings={strings} lang={lang} band={settings.band} disabled={running} onBand={onBand} />
+      </section>
+    </>
+  );
+}
