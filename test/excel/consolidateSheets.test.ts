@@ -15,7 +15,8 @@ it('writes the departments sheet through the Office.js port', async () => {
     const settings: Settings = { version: 1, schemeId: 'wuhan2018', band: { low: 0.9, high: 1 }, monitoringMonth: 9 };
     const out = await consolidateSheets(port, settings, { lang: 'zh' });
     expect(out.summarySheet).toBe('部门汇总');
-    expect(String(host.values('部门汇总', 'A1')[0][0])).toMatch(/^1–9月 运行监控/);
+    expect(out.consolidation.failures.map((f) => f.file)).toEqual(['说明']);
+    expect(String(host.controls.values('部门汇总', 'A1')[0][0])).toMatch(/^1–9月 运行监控/);
   } finally {
     host.uninstall();
   }
