@@ -15,7 +15,7 @@ import { FLAGS, type Lang, type Scheme } from '../engine/types';
 import { consolidatedWorkbook } from '../xlsx/consolidatedBook';
 import { langFromEnv, readMonth } from './args';
 import type { FileJob } from './consolidateFile';
-import { defaultJobs, evaluateFiles } from './consolidatePool';
+import { defaultJobs, evaluateFiles, poolFor } from './consolidatePool';
 import { consolidateText as say } from './consolidateText';
 import { cliText, oneLine } from './messages';
 import { reserveOutput, type ReservedOutput } from './outputPath';
@@ -169,7 +169,7 @@ async function consolidateFiles(o: Options, io: CliIO, output: ReservedOutput | 
   const files = (await listWorkbooks(o.positionals.map((p) => resolve(io.cwd, p)))).filter((f) => outPath === undefined || resolve(f) !== outPath);
   if (files.length === 0) throw new Refusal(say('noFiles', o.lang, { list: o.positionals.join(', ') }));
   let lastStep = -1;
-  const outcomes = await evaluateFiles(files, o.job, o.jobs ?? defaultJobs(files.length), (done) => {
+  const outcomes = await evaluateFiles(files, o.job, poolFor(o.jobs ?? defaultJobs(files.length), files.length), (done) => {
     const step = Math.floor((done / files.length) * 20);
     if (step === lastStep) return;
     lastStep = step;

@@ -3,9 +3,13 @@ import { extname } from 'node:path';
 import type { Lang } from '../engine/types';
 import type { CopyNote } from '../xlsx/graft/evaluatedCopy';
 
-/** The extension of the copy: a macro workbook keeps its macros and its .xlsm; everything else is .xlsx. */
+/**
+ * The extension of the copy: a macro workbook (or macro template) keeps its macros as an .xlsm; everything
+ * else is an .xlsx (a template's copy is a workbook: graft.ts gives it the workbook's content type).
+ */
 export function copyExtension(input: string): 'xlsm' | 'xlsx' {
-  return extname(input).toLowerCase() === '.xlsm' ? 'xlsm' : 'xlsx';
+  const ext = extname(input).toLowerCase();
+  return ext === '.xlsm' || ext === '.xltm' ? 'xlsm' : 'xlsx';
 }
 
 const TEXT: Record<CopyNote['code'], Record<Lang, string>> = {

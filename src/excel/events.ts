@@ -53,11 +53,15 @@ export async function withEventsSuppressed<T>(
 type ChangeListener = (change: SourceChange) => void;
 
 /** Sheet names by id, cached briefly: a burst of events costs one look-up, a rename is seen soon after. */
-function sheetNameCache(run: ExcelRunner, meter: RequestMeter): {
+export interface SheetNameCache {
   names: Map<string, string>;
   nameOf: (id: string) => Promise<string | null>;
-} {
+}
+
+export function sheetNameCache(run: ExcelRunner, meter: RequestMeter): SheetNameCache {
   const names = new Map<string, string>();
+  // Look-ups under way: the events of one write (a summary written in chunks raises several) share one.
+  const pending = new Map<string, Promise<string | null>>();
   let cachedAt = Date.now();
   const nameOf = async (id: string): Promise<string | null> => {
     if (Date.now() - cachedAt > NAME_CACHE_MS) {
@@ -66,14 +70,18 @@ function sheetNameCache(run: ExcelRunner, meter: RequestMeter): {
     }
     const known = names.get(id);
     if (known !== undefined) return known;
-    return run(async (context) => {
+    const asked = pending.get(id);
+    if (asked) return asked;
+    const lookUp = run(async (context) => {
       const sheet = context.workbook.worksheets.getItemOrNullObject(id);
       sheet.load('name');
       await meter.sync(context, 'events:sheet');
       if (sheet.isNullObject) return null;
       names.set(id, sheet.name);
       return sheet.name;
-    });
+    }).finally(() => pending.delete(id));
+    pending.set(id, lookUp);
+    return lookUp;
   };
   return { names, nameOf };
 }
@@ -109,8 +117,13 @@ function removerOf(result: OfficeExtension.EventHandlerResult<Excel.WorksheetCha
 }
 
 /** Listens to changes on every sheet (worksheets.onChanged, ExcelApi 1.9) and reports them by sheet name. */
-export async function listenToChanges(run: ExcelRunner, meter: RequestMeter, listener: ChangeListener): Promise<() => Promise<void>> {
-  const { names, nameOf } = sheetNameCache(run, meter);
+export async function listenToChanges(
+  run: ExcelRunner,
+  meter: RequestMeter,
+  listener: ChangeListener,
+  cache: SheetNameCache = sheetNameCache(run, meter),
+): Promise<() => Promise<void>> {
+  const { names, nameOf } = cache;
   const handler = changeHandler(nameOf, listener);
   const result = await run(async (context) => {
     const worksheets = context.workbook.worksheets;
@@ -134,14 +147,15 @@ export class SourceSheetEvents {
   private registration: SheetRegistration | null = null;
   /** Registrations and removals run one after another, in the order asked. */
   private queue: Promise<void> = Promise.resolve();
-  private readonly cache: ReturnType<typeof sheetNameCache>;
+  private readonly cache: SheetNameCache;
   private readonly handler: (args: Excel.WorksheetChangedEventArgs) => Promise<void>;
 
   constructor(
     private readonly run: ExcelRunner,
     private readonly meter: RequestMeter,
+    cache: SheetNameCache = sheetNameCache(run, meter),
   ) {
-    this.cache = sheetNameCache(run, meter);
+    this.cache = cache;
     this.handler = changeHandler(this.cache.nameOf, (change) => {
       for (const listener of this.listeners) listener(change);
     });

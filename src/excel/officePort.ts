@@ -2,7 +2,7 @@
 // helpers (summaryPlan, highlightRules, chunks), so the batches here only issue calls.
 import type { WorkbookPort } from '../engine/port';
 import { asHostErrors, HostError } from './errors';
-import { listenToChanges, SourceSheetEvents, type ExcelRunner } from './events';
+import { listenToChanges, sheetNameCache, SourceSheetEvents, type ExcelRunner } from './events';
 import { applyHighlightsIn, clearHighlightsIn } from './highlights';
 import { isApiSetSupported, MERGED_AREAS_API_SET, PAGE_LAYOUT_API_SET, SELECTION_TABLES_API_SET, TRIGGER_SOURCE_API_SET, WORKBOOK_EVENTS_API_SET } from './host';
 import { readSourceIn } from './readSource';
@@ -51,7 +51,10 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort & 
     options.canReadSelectionTables ?? isApiSetSupported(SELECTION_TABLES_API_SET.name, SELECTION_TABLES_API_SET.version);
   const canListenToAllSheets = (): boolean =>
     options.canListenToAllSheets ?? isApiSetSupported(WORKBOOK_EVENTS_API_SET.name, WORKBOOK_EVENTS_API_SET.version);
-  const sourceSheetEvents = new SourceSheetEvents(run, meter);
+  // One cache of sheet names for the change events, told of the summary sheet when it is created: the
+  // events of writing it then cost no look-up.
+  const sheetNames = sheetNameCache(run, meter);
+  const sourceSheetEvents = new SourceSheetEvents(run, meter, sheetNames);
 
   return {
     meter,
@@ -90,6 +93,7 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort & 
             canUseTriggerSource: canUseTriggerSource(),
           }),
         );
+        if (result.createdSheetId !== null) sheetNames.names.set(result.createdSheetId, result.sheetName);
         return { sheetName: result.sheetName, ...(result.keptSheets.length > 0 ? { keptSheets: result.keptSheets } : {}) };
       }),
     applyHighlights: (spec) => asHostErrors(() => run((context) => applyHighlightsIn(context, spec, meter))),
@@ -98,7 +102,7 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort & 
         await run((context) => clearHighlightsIn(context, sheet, meter));
       }),
     onSourceChanged: (listener) =>
-      asHostErrors(() => (canListenToAllSheets() ? listenToChanges(run, meter, listener) : sourceSheetEvents.listen(listener))),
+      asHostErrors(() => (canListenToAllSheets() ? listenToChanges(run, meter, listener, sheetNames) : sourceSheetEvents.listen(listener))),
     loadSettings: () => asHostErrors(() => loadSettings()),
     saveSettings: (settings) => asHostErrors(() => saveSettings(settings)),
     selectRow: (sheet, row) => asHostErrors(() => run((context) => selectRowIn(context, sheet, row, meter))),

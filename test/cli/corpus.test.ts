@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { odsPackage, sdkPackage, sheetXml } from '../xlsx/packages';
 import { makeTempDir, removeDir, runInProcess } from './cliHarness';
 
@@ -117,6 +117,13 @@ function sharedStringsPackage(options: { noRefs?: boolean; partCase?: boolean } 
   return zipSync(files);
 }
 
+/** The package with its workbook part's content type replaced (sdkPackage writes an .xlsx's). */
+function asType(zip: Uint8Array, contentType: string): Uint8Array {
+  const files = unzipSync(zip);
+  files['[Content_Types].xml'] = strToU8(strFromU8(files['[Content_Types].xml']).replace(BOOK_TYPE, contentType));
+  return zipSync(files);
+}
+
 type Build = () => Uint8Array | Promise<Uint8Array>;
 
 const CORPUS: [string, string, Build][] = [
@@ -147,6 +154,8 @@ const CORPUS: [string, string, Build][] = [
   ['LibreOffice-style .ods assembled by hand', 'calc.ods', () => odsPackage([['项目表', ROWS]])],
   ['OpenXML SDK: absolute part names, prefixed elements, inline strings, no docProps', 'sdk.xlsx', () => sdkPackage([['项目表', sheetXml(ROWS)]])],
   ['OpenXML SDK: a declared dimension smaller than the data', 'sdk-dimension.xlsx', () => sdkPackage([['项目表', sheetXml(ROWS, { dimension: 'A1:B2' })]])],
+  ['an Excel template (.xltx): its copy a workbook', 'template.xltx', () => asType(sdkPackage([['项目表', sheetXml(ROWS)]]), 'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml')],
+  ['a macro template (.xltm): its copy an .xlsm', 'macro.xltm', () => asType(sdkPackage([['项目表', sheetXml(ROWS)]]), 'application/vnd.ms-excel.template.macroEnabled.main+xml')],
   ['shared strings with rich text, no dimension, no <cols>, no styles', 'shared.xlsx', () => sharedStringsPackage()],
   ['rows and cells without r (streaming writers)', 'norefs.xlsx', () => sharedStringsPackage({ noRefs: true })],
   ['zip entries in another case than their part names', 'case.xlsx', () => sharedStringsPackage({ partCase: true })],
@@ -172,8 +181,14 @@ describe('workbooks of other writers', () => {
     expect({ code, stderr: stderr.split('\n').filter((l) => /Unexpected|Cannot|Not an/.test(l)) }).toEqual({ code: 0, stderr: [] });
     const english = file === 'biff5.xls';
     expect(report!.projects.map((p) => [p.name, p.budget, p.actual])).toEqual(english ? EXPECTED.map((e, i) => [`P-${i + 1}`, e[1], e[2]]) : EXPECTED);
-    const copyExt = file.endsWith('.xlsm') ? '.xlsm' : '.xlsx';
-    const copy = XLSX.read(readFileSync(join(dir, file.replace(/\.\w+$/, `.evaluated${copyExt}`))), { type: 'buffer' });
+    const copyExt = /\.xl[st]m$/.test(file) ? '.xlsm' : '.xlsx';
+    const copyBytes = readFileSync(join(dir, file.replace(/\.\w+$/, `.evaluated${copyExt}`)));
+    // Excel opens a package only when its workbook's content type fits the extension.
+    const types = strFromU8(unzipSync(copyBytes)['[Content_Types].xml']);
+    const bookType = /PartName="\/xl\/workbook\.(xml|bin)" ContentType="([^"]+)"/.exec(types)?.[2];
+    if (copyExt === '.xlsm') expect(bookType).toBe('application/vnd.ms-excel.sheet.macroEnabled.main+xml');
+    else expect(bookType).toBe(BOOK_TYPE);
+    const copy = XLSX.read(copyBytes, { type: 'buffer' });
     expect(copy.SheetNames).toEqual([english ? 'Projects' : '项目表', '绩效自评汇总']);
   });
 

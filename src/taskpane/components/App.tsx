@@ -24,6 +24,7 @@ import { useReport } from '../hooks/useReport';
 import { REPORT_STRINGS } from '../reportStrings';
 import { STRINGS } from '../strings';
 import { langFromLocale } from '../../engine/messages';
+import { BureauPanel } from './BureauPanel';
 import { MappingPanel } from './MappingPanel';
 import { HostNotices, NoticeBar } from './Notices';
 import { ProgressPanel } from './ProgressPanel';
@@ -151,6 +152,8 @@ export function App({ port, host, lang: initialLang, engine, refreshDelayMs }: A
               onCustomScheme={actions.setCustomScheme}
               onBand={actions.setBand}
             />
+            <Divider />
+            <BureauPanel port={port} strings={strings} lang={lang} settings={model.settings} disabled={running} onMonth={actions.setMonitoringMonth} />
           </>
         )}
       </main>

@@ -36,6 +36,8 @@ export interface PaneActions {
   setScheme(schemeId: string): void;
   setCustomScheme(scheme: Scheme): void;
   setBand(band: RateBand): void;
+  /** In-year monitoring month (1–12); null: the year-end evaluation. */
+  setMonitoringMonth(month: number | null): void;
   evaluate(): void;
   writeSummary(): void;
   refresh(): void;
@@ -227,7 +229,8 @@ export function usePaneModel(port: WorkbookPort | null, options: PaneModelOption
         show(null, error);
         return;
       }
-      engine({ sheet, scheme, band: next.band, override: next.override }).then(
+      const month = next.monitoringMonth ?? undefined;
+      engine({ sheet, scheme, band: next.band, override: next.override, ...(month !== undefined ? { month } : {}) }).then(
         (result) => {
           if (result.ok) show({ sheet, detection: result.detection, evaluation: result.evaluation, scheme });
           else show(null, result.error);
@@ -257,6 +260,7 @@ export function usePaneModel(port: WorkbookPort | null, options: PaneModelOption
     setCustomScheme: (scheme) =>
       applySettings({ ...settingsRef.current, customScheme: scheme, schemeId: scheme.id, schemeChosen: true, band: { ...scheme.rateBand } }),
     setBand: (band) => applySettings({ ...settingsRef.current, band }),
+    setMonitoringMonth: (month) => applySettings({ ...settingsRef.current, monitoringMonth: month }),
     evaluate: () => {
       // Evaluate is the explicit way back to highlights after "Clear highlights".
       if (settingsRef.current.highlights === false) setSettings({ ...settingsRef.current, highlights: true });

@@ -1,17 +1,13 @@
-// A chart added to one sheet of a package: ExcelJS writes tables but no charts, and no chart library
-// is kept in the project, so the parts are written here, minimal (ECMA-376 Part 1, 21.2 DrawingML
-// charts): xl/charts/chartN.xml (a clustered column series over the sheet's cells, and line series
-// for constant levels such as a band's edges, as literal values), xl/drawings/drawingN.xml anchoring
-// it, the sheet's <drawing> element and relationships, and the content types. Every series carries its
-// values as a cache too, so a reader that does not recalculate shows them.
-import type { Element } from '@xmldom/xmldom';
-import { readZipBytes, rebuildZip, zipEntryNames } from '../zipPatch';
-import { CONTENT_TYPES, ContentTypes, RelsPart, childElements, relativeTarget, relsPartOf, resolveTarget } from './opcParts';
-import { parseXml, serializeXml, xmlAttr, xmlText } from './xmlText';
+// A chart's parts, minimal (ECMA-376 Part 1, 21.2 DrawingML charts): no chart library is kept in the
+// project (ExcelJS writes tables but no charts), so they are written here. The chart part holds a
+// clustered column series over the sheet's cells and line series for constant levels such as a band's
+// edges (literal values); the drawing part anchors it on the sheet. Every series carries its values as
+// a cache too, so a reader that does not recalculate shows them.
+import { xmlAttr, xmlText } from './xmlText';
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const CHART_TYPE = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
-const DRAWING_TYPE = 'application/vnd.openxmlformats-officedocument.drawing+xml';
+export const CHART_TYPE = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
+export const DRAWING_TYPE = 'application/vnd.openxmlformats-officedocument.drawing+xml';
 
 export interface ChartSpec {
   sheet: string;
@@ -27,9 +23,6 @@ export interface ChartSpec {
   /** 0-based cells of the chart's top-left and bottom-right corners. */
   anchor: { fromCol: number; fromRow: number; toCol: number; toRow: number };
 }
-
-/** Worksheet children that follow <drawing> (CT_Worksheet order): the element goes before the first of them. */
-const AFTER_DRAWING = ['legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
 
 function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
@@ -82,7 +75,7 @@ export function chartXml(spec: ChartSpec): string {
   );
 }
 
-function drawingXml(relId: string, anchor: ChartSpec['anchor'], title: string): string {
+export function drawingXml(relId: string, anchor: ChartSpec['anchor'], title: string): string {
   const at = (tag: string, col: number, row: number): string => `<xdr:${tag}><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -94,75 +87,4 @@ function drawingXml(relId: string, anchor: ChartSpec['anchor'], title: string): 
     `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="${REL}" r:id="${relId}"/>` +
     '</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>'
   );
-}
-
-function freePart(names: Set<string>, folder: string, stem: string): string {
-  for (let n = 1; ; n++) {
-    const name = `${folder}${stem}${n}.xml`;
-    if (!names.has(name.toLowerCase())) {
-      names.add(name.toLowerCase());
-      return name;
-    }
-  }
-}
-
-/** The package with the chart added to the named sheet. */
-export async function addChart(zip: Buffer, spec: ChartSpec): Promise<Buffer> {
-  const names = await zipEntryNames(zip);
-  const lower = new Set(names.map((n) => n.toLowerCase()));
-  const read = async (part: string): Promise<string | null> => {
-    const actual = names.find((n) => n.toLowerCase() === part.toLowerCase());
-    if (actual === undefined) return null;
-    return (await readZipBytes(zip, (n) => n === actual)).get(actual)?.toString('utf8') ?? null;
-  };
-  const need = async (part: string): Promise<string> => {
-    const text = await read(part);
-    if (text === null) throw new Error(`${part} missing`);
-    return text;
-  };
-  const rootRels = new RelsPart('_rels/.rels', await need('_rels/.rels'));
-  const office = rootRels.list().find((r) => /\/officeDocument$/.test(r.type));
-  if (!office) throw new Error('no workbook part');
-  const workbookPart = resolveTarget('', office.target);
-  const workbook = parseXml(await need(workbookPart), workbookPart).documentElement as Element;
-  const workbookRels = new RelsPart(relsPartOf(workbookPart), await need(relsPartOf(workbookPart)));
-  const sheetEl = childElements(childElements(workbook, 'sheets')[0] as Element, 'sheet').find((s) => s.getAttribute('name') === spec.sheet);
-  const relId = sheetEl?.getAttributeNS(REL, 'id');
-  const rel = workbookRels.list().find((r) => r.id === relId);
-  if (!rel) throw new Error(`sheet ${spec.sheet} not found`);
-  const sheetPart = resolveTarget(workbookPart, rel.target);
-  const sheetDoc = parseXml(await need(sheetPart), sheetPart);
-  const sheetRoot = sheetDoc.documentElement as Element;
-  const sheetRelsName = relsPartOf(sheetPart);
-  const sheetRelsText = await read(sheetRelsName);
-  const sheetRels = new RelsPart(sheetRelsName, sheetRelsText);
-
-  const drawingPart = freePart(lower, 'xl/drawings/', 'drawing');
-  const chartPart = freePart(lower, 'xl/charts/', 'chart');
-  const drawingRels = new RelsPart(relsPartOf(drawingPart), null);
-  const chartRelId = drawingRels.add(`${REL}/chart`, relativeTarget(drawingPart, chartPart));
-  const drawingRelId = sheetRels.add(`${REL}/drawing`, relativeTarget(sheetPart, drawingPart));
-
-  const drawing = sheetDoc.createElementNS(sheetRoot.namespaceURI, sheetRoot.prefix ? `${sheetRoot.prefix}:drawing` : 'drawing');
-  drawing.setAttributeNS(REL, 'r:id', drawingRelId);
-  const before = childElements(sheetRoot).find((el) => AFTER_DRAWING.includes(el.localName ?? ''));
-  sheetRoot.insertBefore(drawing, before ?? null);
-
-  const types = new ContentTypes(await need(CONTENT_TYPES));
-  types.override(drawingPart, DRAWING_TYPE);
-  types.override(chartPart, CHART_TYPE);
-  types.ensureRelsDefault();
-
-  const replaced = new Map<string, Buffer | string>([
-    [sheetPart, serializeXml(sheetDoc)],
-    [CONTENT_TYPES, serializeXml(types.doc)],
-  ]);
-  const added = new Map<string, Buffer | string>([
-    [drawingPart, drawingXml(chartRelId, spec.anchor, spec.title)],
-    [drawingRels.name, serializeXml(drawingRels.doc)],
-    [chartPart, chartXml(spec)],
-  ]);
-  if (sheetRelsText === null) added.set(sheetRelsName, serializeXml(sheetRels.doc));
-  else replaced.set(names.find((n) => n.toLowerCase() === sheetRelsName.toLowerCase()) ?? sheetRelsName, serializeXml(sheetRels.doc));
-  return rebuildZip(zip, replaced, 1, added);
 }

@@ -321,9 +321,17 @@ export interface GraftResult {
   notes: CopyNote[];
 }
 
+/** A template's workbook content type → the workbook's: the copy is a workbook (.xlsx/.xlsm), which Excel opens only so typed. */
+const TEMPLATE_TO_WORKBOOK: Record<string, string> = {
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+  'application/vnd.ms-excel.template.macroEnabled.main+xml': 'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+};
+
 /** The copy of the package `zip` with the summaries added and the highlights applied. */
 export async function graftCopy(zip: Buffer, edits: CopyEdits): Promise<GraftResult> {
   const view = await PackageView.open(zip);
+  const asWorkbook = TEMPLATE_TO_WORKBOOK[view.contentTypes.typeOf(view.workbookPart) ?? ''];
+  if (asWorkbook) view.contentTypes.setType(view.workbookPart, asWorkbook);
   const notes: CopyNote[] = [];
   const replaced = new Map<string, Buffer | string>();
   const added = new Map<string, Buffer | string>();
@@ -338,6 +346,7 @@ export async function graftCopy(zip: Buffer, edits: CopyEdits): Promise<GraftRes
       view.contentTypes.override(stylesPart, STYLES_TYPE);
     } else replaced.set(stylesPart, stylesText);
   }
+  if (asWorkbook) replaced.set(CONTENT_TYPES, serializeXml(view.contentTypes.doc));
   if (edits.summaries.length > 0 || isNew) {
     replaced.set(view.workbookPart, serializeXml(view.workbookDoc));
     replaced.set(CONTENT_TYPES, serializeXml(view.contentTypes.doc));

@@ -127,6 +127,14 @@ export class ContentTypes {
     this.element('Override', { PartName: `/${part}`, ContentType: contentType });
   }
 
+  /** Sets the part's content type: its Override changed in place, or one added. */
+  setType(part: string, contentType: string): void {
+    const name = `/${part}`.toLowerCase();
+    const o = childElements(this.root, 'Override').find((e) => (e.getAttribute('PartName') ?? '').toLowerCase() === name);
+    if (o) o.setAttribute('ContentType', contentType);
+    else this.override(part, contentType);
+  }
+
   /** Makes sure .rels parts have their content type. */
   ensureRelsDefault(): void {
     if (this.typeOf('x.rels') === null) this.element('Default', { Extension: 'rels', ContentType: 'application/vnd.openxmlformats-package.relationships+xml' });
