@@ -14,7 +14,8 @@ export interface ReportStrings {
   checking: string;
   checkTitle: (file: string) => string;
   checkClean: (file: string) => string;
-  findingsCount: (n: number) => string;
+  /** The check's title line: the file and how many findings. */
+  checkSummary: (file: string, n: number) => string;
   unreadable: (file: string) => string;
   notSupported: (file: string) => string;
   goTo: (project: string, row: number) => string;
@@ -35,7 +36,7 @@ const zh: ReportStrings = {
   checking: '正在核对…',
   checkTitle: (f) => `报告核对（${f}）`,
   checkClean: (f) => `${f}：未发现与工作表不一致之处。`,
-  findingsCount: (n) => `发现 ${n} 处问题`,
+  checkSummary: (f, n) => `报告核对（${f}）：发现 ${n} 处问题`,
   unreadable: (f) => `无法读取“${f}”：文件已损坏或不是 Word 文档。`,
   notSupported: (f) => `“${f}”不是 .docx 或 .txt 文件。`,
   goTo: (p, r) => `转到“${p}”（第${r}行）`,
@@ -56,7 +57,7 @@ const en: ReportStrings = {
   checking: 'Checking…',
   checkTitle: (f) => `Report check (${f})`,
   checkClean: (f) => `${f}: nothing differs from the workbook.`,
-  findingsCount: (n) => `${n} ${n === 1 ? 'finding' : 'findings'}`,
+  checkSummary: (f, n) => `Report check (${f}): ${n} ${n === 1 ? 'finding' : 'findings'}`,
   unreadable: (f) => `Cannot read “${f}”: the file is damaged or not a Word document.`,
   notSupported: (f) => `“${f}” is not a .docx or .txt file.`,
   goTo: (p, r) => `Go to “${p}” (row ${r})`,

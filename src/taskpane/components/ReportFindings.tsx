@@ -32,7 +32,7 @@ export function ReportFindings({ check, strings, lang, onSelect }: ReportFinding
   return (
     <section aria-label={strings.checkTitle(check.file)}>
       <Text weight="semibold" role="status">
-        {strings.checkTitle(check.file)}：{strings.findingsCount(check.findings.length)}
+        {strings.checkSummary(check.file, check.findings.length)}
       </Text>
       <ul className={styles.list}>
         {check.findings.map((f, i) => (

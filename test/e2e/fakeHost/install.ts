@@ -190,6 +190,10 @@ export function installFakeExcel(globalObject: Record<string, unknown>, seed: Fa
     names(sheetName: string): Record<string, { formula: string; visible: boolean }> {
       return Object.fromEntries([...sheet(sheetName).names.values()].map((n) => [n.name, { formula: n.formula, visible: n.visible }]));
     },
+    /** Decorative writes (fonts, fills, wrap, widths, print setup) on the sheet, in order: address, path, value. */
+    formatLog(sheetName: string): { address: string; path: string; value: unknown }[] {
+      return JSON.parse(JSON.stringify(sheet(sheetName).formatLog)) as { address: string; path: string; value: unknown }[];
+    },
     customProperties(sheetName: string): Record<string, string> {
       return Object.fromEntries(sheet(sheetName).customProperties);
     },

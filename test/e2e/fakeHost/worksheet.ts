@@ -132,6 +132,10 @@ export class WorksheetProxy extends ClientObject {
   get autoFilter(): unknown {
     return recorder(this.context, () => undefined, 'autoFilter');
   }
+  /** Worksheet.pageLayout (ExcelApi 1.9): what is set is logged on the sheet's formatLog at 'pageLayout'. */
+  get pageLayout(): unknown {
+    return recorder(this.context, (path, value) => this.sheet().formatLog.push({ address: 'pageLayout', path, value }), 'pageLayout');
+  }
   get names(): NamedItemCollection {
     return this._nav('names', () => newNamedItemCollection(this.context), (s: SheetModel) => s);
   }
