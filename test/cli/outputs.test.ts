@@ -6,7 +6,8 @@ import { chmodSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, 
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { buildSeedWorkbook } from '../../scripts/seedWorkbook';
-import { odsPackage, sdkPackage, sheetXml, TABLE } from '../xlsx/packages';
+import { strToU8, zipSync } from 'fflate';
+import { odsPackage, sdkPackage, setDeclaredSize, sheetXml, TABLE } from '../xlsx/packages';
 import { listFiles, makeTempDir, removeDir, runInProcess, save, type CliRun } from './cliHarness';
 
 let dir: string;
@@ -76,6 +77,18 @@ describe('--check-report reads only a bounded regular file', () => {
     execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
     expectRefused(await runInProcess(['book.xlsx', '--check-report', 'pipe.txt'], dir), /not a regular file/);
     expect(listFiles(dir)).toEqual(['book.xlsx', 'folder.docx', 'pipe.txt', 'zero.txt']);
+  });
+
+  it('refuses a .docx whose part declares 4 GB before inflating it', async () => {
+    await seed();
+    const docx = zipSync({
+      '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+      'word/document.xml': strToU8('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>'),
+      'word/media/a.bin': strToU8('x'),
+    });
+    writeFileSync(join(dir, 'bomb.docx'), setDeclaredSize(docx, 'word/media/a.bin', 4_000_000_000));
+    expectRefused(await runInProcess(['book.xlsx', '--check-report', 'bomb.docx'], dir), /bomb\.docx \(it inflates beyond the limit; possibly a zip bomb\)/);
+    expect(listFiles(dir)).toEqual(['bomb.docx', 'book.xlsx']);
   });
 });
 
