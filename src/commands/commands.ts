@@ -5,6 +5,7 @@
 // from here (Office.addin.showAsTaskpane) needs a shared runtime, which this manifest does not use
 // (and the offline manifest schemas predate <Runtimes>), so both 'openPane' and 'notify' show the notice.
 import { evaluateAndWrite } from '../engine/workflow';
+import { evaluateFormsAndWrite } from '../engine/formsWorkflow';
 import { missingApiSets } from '../excel/host';
 import { createExcelPort } from '../excel/officePort';
 import { REFRESH_SCORES } from './functionNames';
@@ -61,7 +62,11 @@ export async function refreshScores(event: Office.AddinCommands.Event): Promise<
       lang = commandLang(settings, Office.context.displayLanguage);
       const plan = planRefresh(settings, lang, missing);
       if (plan.kind === 'run') {
-        const outcome = await evaluateAndWrite(port, plan.settings, { lang });
+        // A workbook of self-evaluation forms is refreshed as the pane does: every form, the summary kept, the marks.
+        const outcome =
+          plan.settings.layout === 'forms' && port.readSheets
+            ? await evaluateFormsAndWrite(port, plan.settings, { lang, summary: Boolean(plan.settings.summarySheet), marks: true, save: true })
+            : await evaluateAndWrite(port, plan.settings, { lang });
         action = refreshOutcome({ ok: true, evaluation: outcome.evaluation, summarySheet: outcome.summarySheet }, lang);
       } else {
         action = plan;

@@ -163,6 +163,7 @@ export async function evaluateFormsAndWrite(port: WorkbookPort, settings: Settin
   const next: Settings = {
     ...settings,
     lang,
+    layout: 'forms',
     summarySheet: summarySheet ?? settings.summarySheet,
     ...(options.save ? { lastRefreshed: now().toISOString() } : {}),
   };

@@ -98,6 +98,8 @@ export interface Settings {
   lastRefreshed?: string;
   /** False once the officer cleared the highlights: refreshes leave them off until the next Evaluate. */
   highlights?: boolean;
+  /** 'forms' once the pane evaluated the workbook's self-evaluation forms: the ribbon's Refresh scores follows it. */
+  layout?: 'table' | 'forms';
   /** In-year monitoring month (1–12); null or absent: year-end evaluation. */
   monitoringMonth?: number | null;
 }

@@ -42,6 +42,7 @@ const KNOWN_KEYS: readonly (keyof Settings)[] = [
   'lastRefreshed',
   'highlights',
   'schemeChosen',
+  'layout',
   'monitoringMonth',
 ];
 /** Grid columns beyond Excel's last (XFD) cannot be a mapping. */
@@ -177,6 +178,7 @@ export function readSettings(value: unknown): SettingsReading {
   optional('autoRefresh', (v) => typeof v === 'boolean');
   optional('highlights', (v) => typeof v === 'boolean');
   optional('schemeChosen', (v) => typeof v === 'boolean');
+  optional('layout', (v) => v === 'table' || v === 'forms', 'out_of_range');
   optional('lastRefreshed', (v) => typeof v === 'string' && v.length <= 64 && !Number.isNaN(Date.parse(v)));
   optional('monitoringMonth', (v) => v === null || isMonth(v), 'out_of_range');
 

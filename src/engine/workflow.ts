@@ -257,6 +257,8 @@ export async function evaluateAndWrite(
     ...settingsAfterRead(settings, outcome.sheet),
     // The ribbon command writes the summary in the language it was last written in.
     lang,
+    // Evaluated as a table now: the ribbon's Refresh scores no longer follows an earlier forms layout.
+    ...(settings.layout === 'forms' ? { layout: 'table' as const } : {}),
     summarySheet: summarySheet ?? settings.summarySheet,
     lastRefreshed: now().toISOString(),
   };

@@ -9,6 +9,7 @@ import { noticeFor, parseNoticeQuery } from '../../src/commands/noticeCode';
 
 jest.mock('../../src/excel/officePort', () => ({ createExcelPort: jest.fn() }));
 jest.mock('../../src/engine/workflow', () => ({ evaluateAndWrite: jest.fn() }));
+jest.mock('../../src/engine/formsWorkflow', () => ({ evaluateFormsAndWrite: jest.fn() }));
 
 type Handler = (event: { completed: () => void }) => Promise<void>;
 type DialogCallback = (result: { status: string; value: FakeDialog; error?: unknown }) => void;
@@ -61,6 +62,8 @@ const { createExcelPort } = require('../../src/excel/officePort') as { createExc
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { evaluateAndWrite } = require('../../src/engine/workflow') as { evaluateAndWrite: jest.Mock };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
+const { evaluateFormsAndWrite } = require('../../src/engine/formsWorkflow') as { evaluateFormsAndWrite: jest.Mock };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 require('../../src/commands/commands');
 
 function port(loadSettings: () => Promise<Settings | null>): Partial<WorkbookPort> {
@@ -94,6 +97,7 @@ beforeEach(() => {
   state.dialogFails = false;
   createExcelPort.mockReset();
   evaluateAndWrite.mockReset();
+  evaluateFormsAndWrite.mockReset();
 });
 
 test('registers refreshScores, the name the manifest uses, with Office.actions and as a global', () => {
@@ -126,6 +130,21 @@ test('with saved settings: re-runs with them in their language and reports the r
     lang: 'en',
   });
   expect(state.dialogs.at(-1)!.closed).toBe(true);
+  expect(completed).toHaveBeenCalledTimes(1);
+});
+
+test('a workbook the pane evaluated as forms is refreshed as forms: summary kept, marks written', async () => {
+  const forms: Settings = { ...SETTINGS, layout: 'forms', summarySheet: '绩效自评汇总' };
+  const p = { ...port(async () => forms), readSheets: jest.fn() };
+  createExcelPort.mockReturnValue(p);
+  evaluateFormsAndWrite.mockResolvedValue({
+    evaluation: { totals: { budget: 392.3, actual: 385.474, usageRate: 385.474 / 392.3, projects: 3, flagged: 2 } },
+    summarySheet: '绩效自评汇总',
+  });
+  const { completed, notice } = await press();
+  expect(evaluateAndWrite).not.toHaveBeenCalled();
+  expect(evaluateFormsAndWrite).toHaveBeenCalledWith(p, forms, { lang: 'zh', summary: true, marks: true, save: true });
+  expect(notice?.message).toContain('3');
   expect(completed).toHaveBeenCalledTimes(1);
 });
 

@@ -34,6 +34,7 @@ describe('a full record round-trips unchanged', () => {
     lastRefreshed: '2026-03-01T08:00:00.000Z',
     highlights: false,
     schemeChosen: true,
+    layout: 'forms',
     monitoringMonth: 9,
   };
 
@@ -82,6 +83,7 @@ describe('crafted records: each bad field is dropped, the rest kept', () => {
       autoRefresh: 'yes',
       highlights: 0,
       schemeChosen: 'yes',
+      layout: 'portfolio',
       summarySheet: ['x'],
       lastRefreshed: 'yesterday',
       monitoringMonth: 13,
@@ -90,7 +92,7 @@ describe('crafted records: each bad field is dropped, the rest kept', () => {
     });
     expect(reading.settings).toEqual(BASE);
     expect(reading.issues.map((i) => i.field).sort()).toEqual(
-      ['autoRefresh', 'highlights', 'lastRefreshed', 'monitoringMonth', 'override', 'schemeChosen', 'sheet', 'source', 'summarySheet'].sort(),
+      ['autoRefresh', 'highlights', 'lastRefreshed', 'monitoringMonth', 'layout', 'override', 'schemeChosen', 'sheet', 'source', 'summarySheet'].sort(),
     );
   });
 

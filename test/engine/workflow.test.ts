@@ -65,6 +65,14 @@ describe('evaluateAndWrite', () => {
     expect(port.settings?.highlights).toBe(false);
   });
 
+  it('records the table layout over an earlier forms one (the ribbon then refreshes the table), and nothing otherwise', async () => {
+    const port = new FakePort();
+    await evaluateAndWrite(port, { ...SETTINGS, layout: 'forms' });
+    expect(port.settings?.layout).toBe('table');
+    await evaluateAndWrite(port, SETTINGS);
+    expect(port.settings && 'layout' in port.settings).toBe(false);
+  });
+
   it('writes no summary when asked not to, and keeps an earlier summary name', async () => {
     const port = new FakePort();
     await evaluateAndWrite(port, { ...SETTINGS, summarySheet: '汇总(2)' }, { summary: false });

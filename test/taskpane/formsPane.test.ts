@@ -73,7 +73,7 @@ describe('evaluateFormsAndWrite', () => {
     expect(port.marks[0].sheets).toEqual(['表1', '表2']);
     expect(out.tableSheet).toBe('汇总');
     expect(out.watched.map((s) => s.name)).toEqual(['表1', '表2', '汇总']);
-    expect(port.settings).toEqual({ ...SETTINGS, lang: 'en', summarySheet: 'Performance summary', lastRefreshed: now.toISOString() });
+    expect(port.settings).toEqual({ ...SETTINGS, lang: 'en', layout: 'forms', summarySheet: 'Performance summary', lastRefreshed: now.toISOString() });
   });
 
   it('leaves the summary sheet out (never as a table beside the forms) and never takes a form sheet’s name for it', async () => {
