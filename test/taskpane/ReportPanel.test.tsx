@@ -10,6 +10,8 @@ import type { PaneHost } from '../../src/taskpane/hostInfo';
 import { documentBytes, linesDocument } from '../../src/docx/renderReport';
 import { readDocxLines } from '../../src/docx/readDocx';
 import { FakePort } from './fakePort';
+import { FakeFormsPort } from './fakeFormsPort';
+import { NATIONAL_EXAMPLE, nationalForm, stackForms } from '../support/forms';
 import { SEED_REPORT_LINES } from '../support/seedReport';
 
 jest.setTimeout(30_000);
@@ -150,5 +152,29 @@ describe('Check report', () => {
     pick(new File(['not a zip'], 'broken.docx'));
     await screen.findByText('Cannot read “broken.docx”: the file is damaged or not a Word document.');
     expect(screen.queryAllByTestId('report-finding')).toHaveLength(0);
+  });
+});
+
+describe('the report on forms', () => {
+  it('drafts from the forms’ indicators and checks a report against them, jumping to the form (zh)', async () => {
+    const port = new FakeFormsPort([stackForms('表1', [nationalForm(NATIONAL_EXAMPLE)]), stackForms('表2', [nationalForm({ ...NATIONAL_EXAMPLE, name: '项目乙' })])]);
+    render(<App port={port} host={host('zh-CN')} refreshDelayMs={20} />);
+    await screen.findByTestId('forms-count', {}, { timeout: 10_000 });
+    fireEvent.click(button('生成报告'));
+    await screen.findByText('报告草稿已写入工作表“自评报告（草稿）”。');
+    const texts = port.reportSheets[0].layout.rows.map((r) => r.text);
+    expect(texts).toContain('一、安全生产监察协管员劳务费');
+    expect(texts).toContain('二、项目乙');
+    expect(texts).toContain('数量指标·巡查企业数：年度目标≥200家次，实际完成236家次');
+    expect(texts).toContain('项目资金预算150.00万元，项目资金来源于当年财政拨款150.00万元，项目实际支出147.75万元。');
+    expect(texts).toContain('未完成指标：安全生产形势（年度目标持续向好，实际完成达成预期指标，得分14/15）。偏差原因：个别企业整改滞后');
+
+    // The officer's copy states 97% where the second form's rate is 98.50%.
+    const theirs = texts.map((t, i) => (i > texts.indexOf('二、项目乙') ? t.replace('经费使用率为98.50%', '经费使用率为97%') : t));
+    pick(new File([theirs.join('\n')], 'theirs.txt'));
+    await waitFor(() => expect(screen.getAllByTestId('report-finding')).toHaveLength(1));
+    expect(screen.getByTestId('report-finding')).toHaveTextContent('报告写经费使用率为97%，工作表为98.50%');
+    fireEvent.click(screen.getByRole('button', { name: /^转到“项目乙”/ }));
+    await waitFor(() => expect(port.ranges.map((r) => r.sheet)).toEqual(['表2']));
   });
 });

@@ -64,7 +64,20 @@ export function App({ port, host, lang: initialLang, engine, refreshDelayMs }: A
   const forms = useFormsModel(port, { lang, pane: model, refreshDelayMs });
   const table = forms.mode !== 'forms' && forms.mode !== 'looking';
   const { actions, refresh, outcome, source } = model;
-  const report = useReport(port, model, { lang, engine });
+  const report = useReport(port, { ...model, forms: forms.mode === 'forms' ? forms.evaluation : null }, { lang, engine });
+  const reportPanel = (busy: boolean, onSelect: (project: { index: number; row: number }) => void) =>
+    port && (
+      <ReportPanel
+        report={report}
+        strings={strings}
+        reportStrings={REPORT_STRINGS[lang]}
+        lang={lang}
+        canDownload={host.canDownload === true}
+        canDraft={Boolean(port.writeReportSheet)}
+        disabled={busy}
+        onSelect={onSelect}
+      />
+    );
   usePageStyles();
   const styles = useStyles();
   const running = refresh.phase === 'running';
@@ -96,6 +109,15 @@ export function App({ port, host, lang: initialLang, engine, refreshDelayMs }: A
             onCustomScheme={actions.setCustomScheme}
             onBand={actions.setBand}
           />
+        )}
+        {port && forms.mode === 'forms' && (
+          <>
+            <Divider />
+            {reportPanel(forms.refresh.phase === 'running', ({ index }) => {
+              const form = forms.evaluation?.projects[index];
+              if (form) forms.actions.selectForm(form);
+            })}
+          </>
         )}
         {port && table && !model.loading && (model.sheets.length > 1 || (source === null && model.sheets.length > 0)) && (
           <SheetField
@@ -129,16 +151,7 @@ export function App({ port, host, lang: initialLang, engine, refreshDelayMs }: A
               />
             )}
             <Divider />
-            <ReportPanel
-              report={report}
-              strings={strings}
-              reportStrings={REPORT_STRINGS[lang]}
-              lang={lang}
-              canDownload={host.canDownload === true}
-              canDraft={Boolean(port.writeReportSheet)}
-              disabled={running}
-              onSelect={actions.selectProject}
-            />
+            {reportPanel(running, ({ row }) => actions.selectProject(row))}
             <Divider />
             <MappingPanel
               strings={strings}

@@ -17,7 +17,8 @@ export interface ReportFindingsProps {
   check: ReportCheck;
   strings: ReportStrings;
   lang: Lang;
-  onSelect(row: number): void;
+  /** Jumps to the finding's project (0-based index in the evaluation, 1-based sheet row). */
+  onSelect(project: { index: number; row: number }): void;
 }
 
 export function ReportFindings({ check, strings, lang, onSelect }: ReportFindingsProps) {
@@ -47,7 +48,7 @@ export function ReportFindings({ check, strings, lang, onSelect }: ReportFinding
                 icon={<ArrowRight20Regular />}
                 aria-label={strings.goTo(f.project.name, f.project.row)}
                 title={strings.goTo(f.project.name, f.project.row)}
-                onClick={() => onSelect(f.project!.row)}
+                onClick={() => onSelect(f.project!)}
               />
             )}
           </li>

@@ -29,7 +29,7 @@ export interface ReportPanelProps {
   /** The port can write the report sheet. */
   canDraft: boolean;
   disabled: boolean;
-  onSelect(row: number): void;
+  onSelect(project: { index: number; row: number }): void;
 }
 
 function noticeText(notice: ReportNotice, rs: ReportStrings, strings: Strings, lang: Lang): string {

@@ -1,14 +1,17 @@
 // The report actions of the pane: draft the self-evaluation report onto its sheet (and, where the host
 // allows downloads, offer the same .docx), and check an officer's own report (.docx / .txt) against the
-// workbook. The evaluation is the pane's current one, or made in memory from the source when there is
-// none yet; nothing but the report sheet is written. Word rendering and reading load on first use.
+// workbook. The evaluation is the forms layout's when the pane shows forms, else the table's current one,
+// or one made in memory from the source when there is none yet; nothing but the report sheet is written. Word rendering and reading load on first use.
 import { useCallback, useRef, useState } from 'react';
 import type { Settings, WorkbookPort } from '../../engine/port';
 import { buildReport } from '../../engine/report/build';
 import { checkReport } from '../../engine/report/check/check';
 import { checkProjects } from '../../engine/report/check/fromEvaluation';
 import type { ReportFinding } from '../../engine/report/check/types';
+import { reportInputFromForms } from '../../engine/report/fromForms';
 import { reportInputFromTable } from '../../engine/report/fromTable';
+import type { ReportInput } from '../../engine/report/types';
+import type { FormsEvaluation } from '../../engine/formTypes';
 import { layoutReportSheet, REPORT_SHEET_NAME } from '../../engine/report/sheetLayout';
 import type { ReportModel } from '../../engine/report/types';
 import type { Lang, SheetData } from '../../engine/types';
@@ -45,6 +48,15 @@ export interface ReportSource {
   outcome: EvaluateOutcome | null;
   source: SheetData | null;
   settings: Settings;
+  /** The forms layout's evaluation when the pane shows forms: the report is then drafted from it. */
+  forms?: FormsEvaluation | null;
+}
+
+/** What the report is drafted from and checked against: the forms when the pane shows them, else the table. */
+interface Basis {
+  evaluation: EvaluateOutcome['evaluation'] | FormsEvaluation;
+  input(lang: Lang): ReportInput;
+  sourceSheet?: string;
 }
 
 export interface ReportOptions {
@@ -65,15 +77,27 @@ export function useReport(port: WorkbookPort | null, pane: ReportSource, options
   optionsRef.current = options;
 
   /** The pane's evaluation, else one made now from the source with the pane's settings. */
-  const evaluation = useCallback(async (): Promise<EvaluateOutcome> => {
-    const { outcome, source, settings } = paneRef.current;
-    if (outcome) return outcome;
-    if (!source) throw new Error('no source');
-    const scheme = resolveScheme(settings);
-    const engine = optionsRef.current.engine ?? runEngineHere;
-    const result = await engine({ sheet: source, scheme, band: settings.band, override: settings.override });
-    if (!result.ok) throw result.error;
-    return { sheet: source, detection: result.detection, evaluation: result.evaluation, scheme };
+  const basis = useCallback(async (): Promise<Basis> => {
+    const { outcome, source, settings, forms } = paneRef.current;
+    if (forms) {
+      const scheme = resolveScheme(settings);
+      return { evaluation: forms, input: () => reportInputFromForms(forms, scheme) };
+    }
+    let current = outcome;
+    if (!current) {
+      if (!source) throw new Error('no source');
+      const scheme = resolveScheme(settings);
+      const engine = optionsRef.current.engine ?? runEngineHere;
+      const result = await engine({ sheet: source, scheme, band: settings.band, override: settings.override });
+      if (!result.ok) throw result.error;
+      current = { sheet: source, detection: result.detection, evaluation: result.evaluation, scheme };
+    }
+    const table = current;
+    return {
+      evaluation: table.evaluation,
+      input: (lang) => reportInputFromTable({ evaluation: table.evaluation, scheme: table.scheme, sheet: table.sheet, detection: table.detection }, lang),
+      sourceSheet: table.sheet.name,
+    };
   }, []);
 
   const run = useCallback(async (kind: NonNullable<ReportState['busy']>, body: () => Promise<void>) => {
@@ -93,10 +117,9 @@ export function useReport(port: WorkbookPort | null, pane: ReportSource, options
       if (!port?.writeReportSheet) return;
       void run('draft', async () => {
         const lang = optionsRef.current.lang;
-        const outcome = await evaluation();
-        const input = reportInputFromTable({ evaluation: outcome.evaluation, scheme: outcome.scheme, sheet: outcome.sheet, detection: outcome.detection }, lang);
-        const model = buildReport(input, lang);
-        const written = await port.writeReportSheet!(layoutReportSheet(model), REPORT_SHEET_NAME[lang], { sourceSheet: outcome.sheet.name });
+        const from = await basis();
+        const model = buildReport(from.input(lang), lang);
+        const written = await port.writeReportSheet!(layoutReportSheet(model), REPORT_SHEET_NAME[lang], from.sourceSheet ? { sourceSheet: from.sourceSheet } : {});
         setDraft(model);
         setNotice({ kind: 'drafted', sheet: written.sheetName, keptSheets: written.keptSheets ?? [] });
       });
@@ -126,8 +149,8 @@ export function useReport(port: WorkbookPort | null, pane: ReportSource, options
           setNotice({ kind: 'unreadable', file: file.name });
           return;
         }
-        const outcome = await evaluation();
-        const findings = checkReport(lines, checkProjects(outcome.evaluation), { unit: outcome.evaluation.unit });
+        const { evaluation } = await basis();
+        const findings = checkReport(lines, checkProjects(evaluation), { unit: evaluation.unit });
         setCheck({ file: file.name, findings });
       });
     },
