@@ -48,8 +48,12 @@ export async function evaluateFiles(files: readonly string[], job: FileJob, pool
     outcomes[index] = outcome;
     onDone(++done);
   };
-  const workers = Array.from({ length: pool.mainThread || pool.workers > 0 ? pool.workers : 0 }, () => startWorker(job));
-  // A worker that dies (out of memory on one huge workbook …) fails the file it held; the others go on.
+  const workers = Array.from({ length: pool.workers }, () => startWorker(job));
+  /** Per worker: releases it when it holds no file (this thread found the queue empty first). */
+  const releases: (() => void)[] = [];
+  // A worker asks for files once it has loaded the engine ('ready'), so none waits in a loading worker
+  // while this thread could evaluate it. A worker that dies (out of memory on one huge workbook …) fails
+  // the file it held; the others go on.
   const onWorkers = workers.map(
     (worker) =>
       new Promise<void>((resolveWorker) => {
@@ -75,14 +79,18 @@ export async function evaluateFiles(files: readonly string[], job: FileJob, pool
           held = null;
           stop();
         };
-        worker.on('message', (msg: { index: number; outcome: FileOutcome }) => {
-          held = null;
-          finish(msg.index, msg.outcome);
+        releases.push(() => {
+          if (held === null) stop();
+        });
+        worker.on('message', (msg: { index: number; outcome: FileOutcome } | { ready: true }) => {
+          if ('outcome' in msg) {
+            held = null;
+            finish(msg.index, msg.outcome);
+          }
           send();
         });
         worker.on('error', (err) => died(err instanceof Error ? err.message : String(err)));
         worker.on('exit', (code) => died(`worker stopped (exit ${code})`));
-        worker.once('online', send);
       }),
   );
   try {
@@ -91,6 +99,7 @@ export async function evaluateFiles(files: readonly string[], job: FileJob, pool
         const index = next++;
         finish(index, await evaluateWorkbookFile(files[index], job));
       }
+      for (const release of releases) release();
     }
     await Promise.all(onWorkers);
   } finally {

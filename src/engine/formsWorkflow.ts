@@ -9,6 +9,7 @@ import { buildFormsSummary } from './forms/formsSummary';
 import { sheetsHaveForms } from './forms/evaluateForms';
 import { portfolioTableBeside } from './forms/tableBeside';
 import { layoutSummary } from './summaryLayout';
+import { summaryText } from './messages';
 import type { Progress, Settings, WorkbookPort } from './port';
 import type { Lang, RateBand, Scheme, SheetData } from './types';
 import { DEFAULT_SUMMARY_SHEET, resolveScheme, WorkflowCancelled } from './workflow';
@@ -92,6 +93,16 @@ export function scoreFormSheets(sheets: readonly FormSheet[], scheme: Scheme, ba
   return { evaluation, tableSheet: table?.sheet ?? null };
 }
 
+const SUMMARY_TITLES = [summaryText('title', 'zh'), summaryText('title', 'en')];
+
+/** A1 holds the title the add-in writes on its summary sheets (year-end or in-year monitoring). */
+function hasSummaryTitle(sheet: SheetData): boolean {
+  const first = sheet.origin.row === 1 && sheet.origin.col === 1 ? sheet.grid[0]?.[0] : null;
+  if (typeof first !== 'string') return false;
+  const title = first.trim();
+  return SUMMARY_TITLES.some((t) => title.includes(t)) || title.includes('运行监控') || title.includes('in-year monitoring');
+}
+
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new WorkflowCancelled();
 }
@@ -110,10 +121,11 @@ export async function evaluateFormsAndWrite(port: WorkbookPort, settings: Settin
   const scheme = resolveScheme(settings);
   throwIfAborted(signal);
   onProgress?.({ stage: 'read', done: 0, total: 1 });
-  // The add-in's summary is left out once read: a damaged record naming a form's sheet must not hide its forms.
+  // The add-in's summary is left out once read (its blocks have 项目名称 headers a form could be taken
+  // from); a damaged record naming a sheet of forms, without the summary's title, does not hide them.
   const summaryName = settings.summarySheet?.toLowerCase();
   const read = (await port.readSheets({}, { signal, onProgress })).filter(
-    (s) => s.name.toLowerCase() !== summaryName || sheetsHaveForms([toFormSheet(s)]),
+    (s) => s.name.toLowerCase() !== summaryName || (!hasSummaryTitle(s) && sheetsHaveForms([toFormSheet(s)])),
   );
   throwIfAborted(signal);
   onProgress?.({ stage: 'evaluate', done: 0, total: 1 });

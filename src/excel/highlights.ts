@@ -29,12 +29,11 @@ export async function applyHighlightsIn(context: Excel.RequestContext, spec: Hig
   const sheet = context.workbook.worksheets.getItem(spec.sheet);
   sheet.load('id');
   const before = loadOwnership();
-  // The id is needed to find the record: loaded with the rule list (same round trip).
-  const formats = sheet.getRange().conditionalFormats;
-  formats.load('items/type');
+  // The id is needed to find the record: loaded with the rules (same round trip).
+  const formats = listRules(sheet);
   await meter.sync(context, 'highlight:list');
   const own = before.highlights.find((h) => h.sheetId === sheet.id);
-  await removeListed(context, formats, own, meter);
+  removeListed(formats, own);
   const range = sheet.getRangeByIndexes(
     spec.firstRow - 1,
     spec.firstCol - 1,
@@ -53,22 +52,23 @@ export async function applyHighlightsIn(context: Excel.RequestContext, spec: Hig
   if (own) await recordHighlights(sheet.id, null);
 }
 
-async function removeListed(
-  context: Excel.RequestContext,
-  formats: Excel.ConditionalFormatCollection,
-  own: OwnedHighlights | undefined,
-  meter: RequestMeter,
-): Promise<number> {
-  const custom = formats.items.filter((cf) => cf.type === 'Custom');
-  if (custom.length === 0) return 0;
-  for (const cf of custom) {
-    cf.custom.rule.load('formula');
-    cf.custom.format.fill.load('color');
-  }
-  await meter.sync(context, 'highlight:rules');
+/**
+ * The sheet's conditional formats with, for the custom ones, their formula and fill: one load, through
+ * ConditionalFormat.customOrNullObject (ExcelApi 1.6), which is a null object for the other types.
+ */
+function listRules(sheet: Excel.Worksheet): Excel.ConditionalFormatCollection {
+  const formats = sheet.getRange().conditionalFormats;
+  formats.load('items/type,items/customOrNullObject/rule/formula,items/customOrNullObject/format/fill/color');
+  return formats;
+}
+
+/** Queues the deletion of the add-in's own rules among those listed; returns how many. */
+function removeListed(formats: Excel.ConditionalFormatCollection, own: OwnedHighlights | undefined): number {
   let removed = 0;
-  for (const cf of custom) {
-    if (isOwnRule(cf.custom.rule.formula, cf.custom.format.fill.color, own)) {
+  for (const cf of formats.items) {
+    const custom = cf.customOrNullObject;
+    if (cf.type !== 'Custom' || custom.isNullObject) continue;
+    if (isOwnRule(custom.rule.formula, custom.format.fill.color, own)) {
       cf.delete();
       removed++;
     }
@@ -79,11 +79,10 @@ async function removeListed(
 export async function clearHighlightsIn(context: Excel.RequestContext, sheetName: string, meter: RequestMeter): Promise<number> {
   const sheet = context.workbook.worksheets.getItem(sheetName);
   sheet.load('id');
-  const formats = sheet.getRange().conditionalFormats;
-  formats.load('items/type');
+  const formats = listRules(sheet);
   await meter.sync(context, 'highlight:list');
   const own = loadOwnership().highlights.find((h) => h.sheetId === sheet.id);
-  const removed = await removeListed(context, formats, own, meter);
+  const removed = removeListed(formats, own);
   if (removed > 0) await meter.sync(context, 'highlight:delete');
   if (own) await recordHighlights(sheet.id, null);
   return removed;

@@ -49,3 +49,15 @@ export function indicatorCell(indicator: IndicatorResult): CellArea | null {
   if (col === undefined) return null;
   return { rowStart: indicator.row, rowEnd: indicator.row, colStart: col, colEnd: col };
 }
+
+/**
+ * An indicator's target or actual as the pane shows it: as written, with the 度量单位 appended when the
+ * text is a bare number ("600" and 元 → "600元"), and the target's comparator from 指标性质 in front
+ * ("≤600元"); text that holds its own unit or comparator is left as written.
+ */
+export function shownValue(text: string, unit: string | null, direction?: IndicatorResult['direction']): string {
+  const t = text.trim();
+  if (!/^[-+]?\d+(\.\d+)?$/.test(t)) return t;
+  const withUnit = unit && unit !== '%' ? `${t}${unit}` : unit === '%' ? `${t}%` : t;
+  return direction && direction !== '定性' ? `${direction}${withUnit}` : withUnit;
+}

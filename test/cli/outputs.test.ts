@@ -8,6 +8,7 @@ import * as XLSX from '@e965/xlsx';
 import { buildSeedWorkbook } from '../../scripts/seedWorkbook';
 import { strToU8, zipSync } from 'fflate';
 import { odsPackage, sdkPackage, setDeclaredSize, sheetXml, TABLE } from '../xlsx/packages';
+import { NATIONAL_EXAMPLE, formsWorkbook, nationalForm, stackForms } from '../support/forms';
 import { listFiles, makeTempDir, removeDir, runInProcess, save, type CliRun } from './cliHarness';
 
 let dir: string;
@@ -106,6 +107,17 @@ describe('the copy keeps the input’s type', () => {
 });
 
 describe('what a values copy changes is said on stderr', () => {
+  it('self-evaluation forms in an .xls: evaluated as forms, and the values-only copy said', async () => {
+    const xlsx = join(dir, 'forms.xlsx');
+    await save(formsWorkbook([stackForms('表1', [nationalForm(NATIONAL_EXAMPLE)])]), xlsx);
+    const xls = XLSX.write(XLSX.read(readFileSync(xlsx), { type: 'buffer' }), { type: 'buffer', bookType: 'biff8' }) as Buffer;
+    writeFileSync(join(dir, 'forms.xls'), xls);
+    const run = await runInProcess(['forms.xls', '--json'], dir);
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as { layout: string; projects: { name: string }[] }).projects.map((p) => p.name)).toEqual([NATIONAL_EXAMPLE.name]);
+    expect(run.stderr.split('\n')[0]).toMatch(/^Note: the input is not an \.xlsx\/\.xlsm workbook; the evaluated copy is an \.xlsx of its values only/);
+  });
+
   it('an .ods with a 40-character sheet name: evaluated; the copy names it as Excel would, and says so', async () => {
     const long = '二〇一八年度项目支出绩效自评表（市直部门汇总，含追加预算及结转结余资金项目）';
     expect(long.length).toBeGreaterThan(31);

@@ -1253,10 +1253,10 @@ class FakeCfCollection extends Loadable {
   }
 
   load(arg?: string | string[]): this {
-    void arg;
+    const withCustom = String(arg ?? '').includes('customOrNullObject');
     this.ctx.queue(20, () => {
       const { sheet, rect } = this.target();
-      const items = sheet.cfs.filter((cf) => intersects(cf.rect, rect)).map((cf) => new FakeCf(this.ctx, cf, () => sheet, true));
+      const items = sheet.cfs.filter((cf) => intersects(cf.rect, rect)).map((cf) => new FakeCf(this.ctx, cf, () => sheet, true, withCustom));
       this.loaded.set('items', items);
       return 20 * items.length;
     });
@@ -1287,13 +1287,31 @@ class FakeCf extends Loadable {
     private state: CfState,
     private sheet: () => SheetState | null,
     typeLoaded: boolean,
+    customLoaded = false,
   ) {
     super(ctx);
     if (typeLoaded) this.loaded.set('type', state.type);
+    if (customLoaded && state.type === 'Custom') {
+      this.loaded.set('formula', state.formula);
+      this.loaded.set('fill', state.fill);
+    }
   }
 
   get type(): string {
     return this.need('type');
+  }
+
+  /** ConditionalFormat.customOrNullObject (ExcelApi 1.6): a null object for rules of other types. */
+  get customOrNullObject(): { isNullObject: boolean; rule: { formula: string }; format: { fill: { color: string } } } {
+    const need = (p: string): string => {
+      if (!this.loaded.has(p)) throw new FakeOfficeError('PropertyNotLoaded', p);
+      return this.loaded.get(p) as string;
+    };
+    return {
+      isNullObject: this.state.type !== 'Custom',
+      rule: { get formula() { return need('formula'); } },
+      format: { fill: { get color() { return need('fill'); } } },
+    };
   }
 
   get custom(): {

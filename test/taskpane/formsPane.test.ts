@@ -4,7 +4,7 @@ import { BUILTIN_SCHEMES } from '../../src/engine/schemes';
 import { WorkflowCancelled } from '../../src/engine/workflow';
 import type { Settings } from '../../src/engine/port';
 import type { Grid } from '../../src/engine/types';
-import { formArea, indicatorCell, shouldLookForForms } from '../../src/taskpane/formsPane';
+import { formArea, indicatorCell, shouldLookForForms, shownValue } from '../../src/taskpane/formsPane';
 import { NATIONAL_EXAMPLE, SICHUAN_EXAMPLE, nationalForm, sichuanForm, stackForms, withChanges } from '../support/forms';
 import { FakeFormsPort, type FakeSheet } from './fakeFormsPort';
 import { seedGrid } from './fakePort';
@@ -89,6 +89,28 @@ describe('evaluateFormsAndWrite', () => {
     expect(damaged.summaries[0].preferredName).toBe('绩效自评汇总');
   });
 
+  it('never reads the add-in’s own summary (its 项目名称 headers) as forms', async () => {
+    const first = new FakeFormsPort(book());
+    await evaluateFormsAndWrite(first, SETTINGS, { summary: true, lang: 'zh' });
+    const { layout, preferredName } = first.summaries[0];
+    const cells: (string | number | null)[][] = [];
+    for (const b of layout.blocks) {
+      b.values.forEach((row, i) =>
+        row.forEach((v, j) => {
+          const line = (cells[b.row + i] ??= []);
+          line[b.col + j] = typeof v === 'string' || typeof v === 'number' ? v : null;
+        }),
+      );
+    }
+    const summary: FakeSheet = { name: preferredName, cells: Array.from(cells, (row) => Array.from(row ?? [], (v) => v ?? null)) };
+    // Read as any sheet, the summary's to-do block would pass for forms.
+    expect(evaluateForms([{ name: summary.name, cells: summary.cells }], { scheme: BUILTIN_SCHEMES.mof2020 }).projects.length).toBeGreaterThan(0);
+    const port = new FakeFormsPort([...book(), summary]);
+    const out = await evaluateFormsAndWrite(port, { ...SETTINGS, summarySheet: preferredName }, { marks: true });
+    expect(out.evaluation.projects).toHaveLength(3);
+    expect(out.marks.map((m) => m.sheet)).toEqual(['表1', '表1', '表2']);
+  });
+
   it('writes no marks once the officer cleared them', async () => {
     const port = new FakeFormsPort(book());
     await evaluateFormsAndWrite(port, { ...SETTINGS, highlights: false }, { marks: true, save: true });
@@ -102,5 +124,16 @@ describe('evaluateFormsAndWrite', () => {
     controller.abort();
     await expect(run).rejects.toBeInstanceOf(WorkflowCancelled);
     expect(port.calls.filter((c) => c !== 'readSheets')).toEqual([]);
+  });
+});
+
+describe('values as the pane shows them', () => {
+  it('adds 度量单位 and the comparator to bare numbers only', () => {
+    expect(shownValue('600', '元', '≤')).toBe('≤600元');
+    expect(shownValue('780', '元')).toBe('780元');
+    expect(shownValue('97.5', '%', '≥')).toBe('≥97.5%');
+    expect(shownValue('≥200人次', '人次', '≥')).toBe('≥200人次');
+    expect(shownValue('明显提升', null, '定性')).toBe('明显提升');
+    expect(shownValue('12', null, '=')).toBe('=12');
   });
 });

@@ -5,6 +5,7 @@ import type { FormProject, IndicatorResult } from '../../engine/formTypes';
 import type { Lang } from '../../engine/types';
 import { gradeLabel } from '../../engine/messages';
 import { formatRate, formatScore } from '../format';
+import { shownValue } from '../formsPane';
 import type { FormsStrings } from '../formsStrings';
 import type { Strings } from '../strings';
 import { FormFlagBadge, IndicatorFlagBadge } from './FormFlagBadge';
@@ -103,7 +104,7 @@ export function FormItem({ project, strings, formsStrings: fs, lang, onSelect, o
                   {ind.name}
                 </Button>
                 <div className={styles.row}>
-                  <Text size={200}>{fs.targetActual(ind.target, ind.actual)}</Text>
+                  <Text size={200}>{fs.targetActual(shownValue(ind.target, ind.unit, ind.direction), shownValue(ind.actual, ind.unit))}</Text>
                 </div>
                 <div className={styles.row}>
                   <Text size={200}>{strings.labelled(fs.weight, score(ind.weight))}</Text>

@@ -159,6 +159,24 @@ export function installFakeExcel(globalObject: Record<string, unknown>, seed: Fa
         .sort((a, b) => a.priority - b.priority)
         .map((r) => ({ id: r.id, type: r.type, address: formatLocal(r.rect), formula: r.formula, fill: r.fill, fontColor: r.fontColor }));
     },
+    /** A rule the officer adds in Excel (custom formula and fill), below the existing ones. */
+    addRule(sheetName: string, address: string, formula: string, fill: string): string {
+      const s = sheet(sheetName);
+      const rect = parseLocal(address);
+      if (!rect) throw new Error(`bad address ${address}`);
+      const id = h.wb.newId('cf');
+      const priority = s.rules.reduce((max, r) => Math.max(max, r.priority + 1), 0);
+      s.rules.push({ id, type: 'Custom', sheetId: s.id, rect, formula, fill, fontColor: null, priority, stopIfTrue: false, other: {} });
+      return id;
+    },
+    /** What Excel does to a rule when rows are inserted or the officer edits it: a new formula or range. */
+    editRule(sheetName: string, id: string, change: { formula?: string; address?: string }): void {
+      const rule = sheet(sheetName).rules.find((r) => r.id === id);
+      if (!rule) throw new Error(`no rule ${id}`);
+      if (change.formula !== undefined) rule.formula = change.formula;
+      const rect = change.address !== undefined ? parseLocal(change.address) : null;
+      if (rect) rule.rect = rect;
+    },
     tables(): { name: string; sheet: string; address: string; showTotals: boolean }[] {
       return h.wb.tables.map((t) => ({ name: t.name, sheet: h.wb.sheetById(t.sheetId)?.name ?? '', address: formatLocal(t.rect), showTotals: t.showTotals }));
     },
