@@ -12,6 +12,11 @@ export interface ReportStrings {
   check: string;
   checkHint: string;
   checking: string;
+  paste: string;
+  pasteLabel: string;
+  checkPasted: string;
+  /** How pasted text is named in the check's lines. */
+  pastedText: string;
   checkTitle: (file: string) => string;
   checkClean: (file: string) => string;
   /** The check's title line: the file and how many findings. */
@@ -34,6 +39,10 @@ const zh: ReportStrings = {
   check: '核对报告',
   checkHint: '选择经办人自己写的报告（.docx 或 .txt），与工作表的数字逐项核对。',
   checking: '正在核对…',
+  paste: '粘贴报告文本',
+  pasteLabel: '报告全文（每段一行）',
+  checkPasted: '核对粘贴的文本',
+  pastedText: '粘贴的文本',
   checkTitle: (f) => `报告核对（${f}）`,
   checkClean: (f) => `${f}：未发现与工作表不一致之处。`,
   checkSummary: (f, n) => `报告核对（${f}）：发现 ${n} 处问题`,
@@ -55,6 +64,10 @@ const en: ReportStrings = {
   check: 'Check report',
   checkHint: 'Pick a report written by hand (.docx or .txt) to compare its figures with the workbook.',
   checking: 'Checking…',
+  paste: 'Paste report text',
+  pasteLabel: 'The report’s text (one paragraph per line)',
+  checkPasted: 'Check pasted text',
+  pastedText: 'pasted text',
   checkTitle: (f) => `Report check (${f})`,
   checkClean: (f) => `${f}: nothing differs from the workbook.`,
   checkSummary: (f, n) => `Report check (${f}): ${n} ${n === 1 ? 'finding' : 'findings'}`,

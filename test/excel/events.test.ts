@@ -1,25 +1,27 @@
-import { FakeWorkbook } from '../support/fakeExcel';
+// Change events on the fake Excel host (test/e2e/fakeHost): onChanged fires after the sync, with
+// triggerSource ThisLocalAddin for the add-in's writes (ExcelApi 1.14) and Unknown for the officer's.
+import { installFakeExcelInNode, type InstalledFakeExcel } from '../e2e/fakeHost/node';
 import { createExcelPort } from '../../src/excel/officePort';
 import { toSourceChange } from '../../src/excel/events';
 import { parseAddress } from '../../src/excel/address';
 import type { SourceChange } from '../../src/engine/port';
 import { SEED_PROJECTS, summaryLayoutFor } from './summaryFixture';
 
+/** Lets the events queued by the last edit or sync arrive. */
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 10));
+
 describe('change events', () => {
-  let wb: FakeWorkbook;
-  let uninstall: () => void;
+  let fake: InstalledFakeExcel;
   beforeEach(() => {
-    wb = new FakeWorkbook({ apiVersion: '1.14' });
-    wb.addSheet('自评表');
-    uninstall = wb.install();
+    fake = installFakeExcelInNode({ sheets: [{ name: '自评表', rows: [['项目名称']] }], supportedSets: { ExcelApi: '1.14' } });
   });
-  afterEach(() => uninstall());
+  afterEach(() => fake.uninstall());
 
   it('reports a user edit with its sheet and rectangle, not own', async () => {
     const seen: SourceChange[] = [];
     await createExcelPort().onSourceChanged((c) => seen.push(c));
-    wb.userEdit('自评表', 'C5', [[271.46], [26.33]]);
-    await wb.settle();
+    fake.controls.edit('自评表', 'C5', [[271.46], [26.33]]);
+    await settle();
     expect(seen).toEqual([{ sheet: '自评表', rowStart: 5, rowEnd: 6, colStart: 3, colEnd: 3, own: false }]);
   });
 
@@ -28,8 +30,8 @@ describe('change events', () => {
     const port = createExcelPort();
     await port.onSourceChanged((c) => seen.push(c));
     const states: boolean[] = [];
-    await port.writeSummary(summaryLayoutFor(SEED_PROJECTS), '绩效自评汇总', { onProgress: () => states.push(wb.enableEvents) });
-    await wb.settle();
+    await port.writeSummary(summaryLayoutFor(SEED_PROJECTS), '绩效自评汇总', { onProgress: () => states.push(fake.controls.state().eventsEnabled) });
+    await settle();
     expect(states.length).toBeGreaterThan(0);
     expect(states.every(Boolean)).toBe(true);
     expect(seen.length).toBeGreaterThan(0);
@@ -39,19 +41,23 @@ describe('change events', () => {
   it('stops reporting once unsubscribed', async () => {
     const seen: SourceChange[] = [];
     const stop = await createExcelPort().onSourceChanged((c) => seen.push(c));
+    expect(fake.controls.state().listeners).toBe(1);
     await stop();
-    wb.userEdit('自评表', 'C5', [[1]]);
-    await wb.settle();
+    fake.controls.edit('自评表', 'C5', 1);
+    await settle();
     expect(seen).toEqual([]);
-    expect(wb.handlers.size).toBe(0);
+    expect(fake.controls.state().listeners).toBe(0);
   });
 
   it('resolves a sheet added after subscribing', async () => {
     const seen: SourceChange[] = [];
     await createExcelPort().onSourceChanged((c) => seen.push(c));
-    wb.addSheet('新表');
-    wb.userEdit('新表', 'A1', [[1, 2]]);
-    await wb.settle();
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.add('新表');
+      await context.sync();
+    });
+    fake.controls.edit('新表', 'A1', [[1, 2]]);
+    await settle();
     expect(seen).toEqual([{ sheet: '新表', rowStart: 1, rowEnd: 1, colStart: 1, colEnd: 2, own: false }]);
   });
 });

@@ -14,7 +14,7 @@ import { FakeFormsPort } from './fakeFormsPort';
 import { NATIONAL_EXAMPLE, nationalForm, stackForms } from '../support/forms';
 import { SEED_REPORT_LINES } from '../support/seedReport';
 
-jest.setTimeout(30_000);
+jest.setTimeout(90_000);
 configure({ defaultHidden: true });
 
 // jsdom has no TextDecoder / TextEncoder; the browser has both.
@@ -58,7 +58,7 @@ describe('Draft report', () => {
     const port = seededPort();
     await renderLoaded(port, host('zh-CN'));
     fireEvent.click(button('生成报告'));
-    await screen.findByText('报告草稿已写入工作表“自评报告（草稿）”。');
+    await screen.findByText('报告草稿已写入工作表“自评报告（草稿）”。', {}, { timeout: 5000 });
     expect(port.reportSheets).toHaveLength(1);
     const { layout, preferredName, sourceSheet } = port.reportSheets[0];
     expect(preferredName).toBe('自评报告（草稿）');
@@ -92,7 +92,7 @@ describe('Draft report', () => {
     try {
       await renderLoaded(port, host('en-US', true));
       fireEvent.click(button('Draft report'));
-      await screen.findByText('Draft report written to sheet “Self-evaluation report (draft)”.');
+      await screen.findByText('Draft report written to sheet “Self-evaluation report (draft)”.', {}, { timeout: 5000 });
       expect(port.reportSheets[0].preferredName).toBe('Self-evaluation report (draft)');
       fireEvent.click(button('Download Word document'));
       await waitFor(() => expect(saved.length + document.body.textContent!.indexOf('went wrong')).not.toBe(-1));
@@ -137,20 +137,33 @@ describe('Check report', () => {
     const port = seededPort();
     await renderLoaded(port, host('zh-CN'));
     fireEvent.click(button('生成报告'));
-    await screen.findByText('报告草稿已写入工作表“自评报告（草稿）”。');
+    await screen.findByText('报告草稿已写入工作表“自评报告（草稿）”。', {}, { timeout: 5000 });
     const text = port.reportSheets[0].layout.rows.map((r) => r.text).join('\r\n');
     pick(new File([text], 'draft.txt', { type: 'text/plain' }));
-    await screen.findByText('draft.txt：未发现与工作表不一致之处。');
+    await screen.findByText('draft.txt：未发现与工作表不一致之处。', {}, { timeout: 5000 });
     expect(screen.queryAllByTestId('report-finding')).toHaveLength(0);
+  });
+
+  it('checks a report pasted as text (en)', async () => {
+    const port = seededPort();
+    await renderLoaded(port, host('en-US'));
+    expect(button('Paste report text')).toHaveAttribute('aria-expanded', 'false');
+    fireEvent.click(button('Paste report text'));
+    expect(button('Check pasted text')).toBeDisabled();
+    fireEvent.change(screen.getByLabelText('The report’s text (one paragraph per line)'), { target: { value: SEED_REPORT_LINES.join('\n') } });
+    fireEvent.click(button('Check pasted text'));
+    await waitFor(() => expect(screen.getAllByTestId('report-finding')).toHaveLength(5), { timeout: 5000 });
+    expect(screen.getByText('Report check (pasted text): 5 findings')).toBeInTheDocument();
+    expect(port.calls).not.toContain('writeReportSheet');
   });
 
   it('says when a file is not a report it can read (en)', async () => {
     const port = seededPort();
     await renderLoaded(port, host('en-US'));
     pick(new File(['%PDF-1.7'], 'report.pdf'));
-    await screen.findByText('“report.pdf” is not a .docx or .txt file.');
+    await screen.findByText('“report.pdf” is not a .docx or .txt file.', {}, { timeout: 5000 });
     pick(new File(['not a zip'], 'broken.docx'));
-    await screen.findByText('Cannot read “broken.docx”: the file is damaged or not a Word document.');
+    await screen.findByText('Cannot read “broken.docx”: the file is damaged or not a Word document.', {}, { timeout: 5000 });
     expect(screen.queryAllByTestId('report-finding')).toHaveLength(0);
   });
 });
@@ -161,7 +174,7 @@ describe('the report on forms', () => {
     render(<App port={port} host={host('zh-CN')} refreshDelayMs={20} />);
     await screen.findByTestId('forms-count', {}, { timeout: 10_000 });
     fireEvent.click(button('生成报告'));
-    await screen.findByText('报告草稿已写入工作表“自评报告（草稿）”。');
+    await screen.findByText('报告草稿已写入工作表“自评报告（草稿）”。', {}, { timeout: 5000 });
     const texts = port.reportSheets[0].layout.rows.map((r) => r.text);
     expect(texts).toContain('一、安全生产监察协管员劳务费');
     expect(texts).toContain('二、项目乙');
@@ -172,7 +185,7 @@ describe('the report on forms', () => {
     // The officer's copy states 97% where the second form's rate is 98.50%.
     const theirs = texts.map((t, i) => (i > texts.indexOf('二、项目乙') ? t.replace('经费使用率为98.50%', '经费使用率为97%') : t));
     pick(new File([theirs.join('\n')], 'theirs.txt'));
-    await waitFor(() => expect(screen.getAllByTestId('report-finding')).toHaveLength(1));
+    await waitFor(() => expect(screen.getAllByTestId('report-finding')).toHaveLength(1), { timeout: 5000 });
     expect(screen.getByTestId('report-finding')).toHaveTextContent('报告写经费使用率为97%，工作表为98.50%');
     fireEvent.click(screen.getByRole('button', { name: /^转到“项目乙”/ }));
     await waitFor(() => expect(port.ranges.map((r) => r.sheet)).toEqual(['表2']));

@@ -23,17 +23,18 @@ export interface ReportFindingsProps {
 
 export function ReportFindings({ check, strings, lang, onSelect }: ReportFindingsProps) {
   const styles = useStyles();
+  const file = check.file ?? strings.pastedText;
   if (check.findings.length === 0) {
     return (
       <Text role="status" data-testid="report-clean">
-        {strings.checkClean(check.file)}
+        {strings.checkClean(file)}
       </Text>
     );
   }
   return (
-    <section aria-label={strings.checkTitle(check.file)}>
+    <section aria-label={strings.checkTitle(file)}>
       <Text weight="semibold" role="status">
-        {strings.checkSummary(check.file, check.findings.length)}
+        {strings.checkSummary(file, check.findings.length)}
       </Text>
       <ul className={styles.list}>
         {check.findings.map((f, i) => (

@@ -1,7 +1,8 @@
 // The self-evaluation report: "Draft report" writes it to its sheet (and offers the .docx where the
 // host allows downloads); "Check report" reads an officer's .docx / .txt and lists what differs.
-import { useRef } from 'react';
-import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useRef, useState } from 'react';
+import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, Spinner, Subtitle2, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { ClipboardPaste20Regular } from '@fluentui/react-icons/svg/clipboard-paste';
 import { ArrowDownload20Regular } from '@fluentui/react-icons/svg/arrow-download';
 import { Dismiss20Regular } from '@fluentui/react-icons/svg/dismiss';
 import { DocumentSearch20Regular } from '@fluentui/react-icons/svg/document-search';
@@ -48,6 +49,8 @@ function noticeText(notice: ReportNotice, rs: ReportStrings, strings: Strings, l
 export function ReportPanel({ report, strings, reportStrings: rs, lang, canDownload, canDraft, disabled, onSelect }: ReportPanelProps) {
   const styles = useStyles();
   const fileInput = useRef<HTMLInputElement>(null);
+  const [pasting, setPasting] = useState(false);
+  const [pasted, setPasted] = useState('');
   const busy = report.busy !== null || disabled;
   const { notice } = report;
   return (
@@ -68,6 +71,9 @@ export function ReportPanel({ report, strings, reportStrings: rs, lang, canDownl
         <Button icon={<DocumentSearch20Regular />} disabled={busy} title={rs.checkHint} onClick={() => fileInput.current?.click()}>
           {rs.check}
         </Button>
+        <Button icon={<ClipboardPaste20Regular />} disabled={busy} aria-expanded={pasting} onClick={() => setPasting(!pasting)}>
+          {rs.paste}
+        </Button>
         <input
           ref={fileInput}
           className={styles.file}
@@ -83,6 +89,18 @@ export function ReportPanel({ report, strings, reportStrings: rs, lang, canDownl
           }}
         />
       </div>
+      {pasting && (
+        <>
+          <Field label={rs.pasteLabel}>
+            <Textarea resize="vertical" rows={6} value={pasted} onChange={(_event, data) => setPasted(data.value)} />
+          </Field>
+          <div className={styles.buttons}>
+            <Button appearance="primary" disabled={busy || pasted.trim() === ''} onClick={() => report.actions.checkText(pasted)}>
+              {rs.checkPasted}
+            </Button>
+          </div>
+        </>
+      )}
       {report.busy !== null && <Spinner size="tiny" label={report.busy === 'check' ? rs.checking : rs.working} />}
       {notice && (
         <MessageBar intent={notice.kind === 'drafted' ? 'success' : 'error'} layout="multiline">

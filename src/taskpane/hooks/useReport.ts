@@ -25,7 +25,8 @@ export type ReportNotice =
   | { kind: 'error'; error: unknown };
 
 export interface ReportCheck {
-  file: string;
+  /** The file checked; null for pasted text. */
+  file: string | null;
   findings: ReportFinding[];
 }
 
@@ -41,6 +42,8 @@ export interface ReportActions {
   draft(): void;
   download(): void;
   checkFile(file: File): void;
+  /** Checks a report pasted as text (one paragraph per line). */
+  checkText(text: string): void;
   dismiss(): void;
 }
 
@@ -152,6 +155,13 @@ export function useReport(port: WorkbookPort | null, pane: ReportSource, options
         const { evaluation } = await basis();
         const findings = checkReport(lines, checkProjects(evaluation), { unit: evaluation.unit });
         setCheck({ file: file.name, findings });
+      });
+    },
+    checkText: (text) => {
+      void run('check', async () => {
+        const { evaluation } = await basis();
+        const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+        setCheck({ file: null, findings: checkReport(lines, checkProjects(evaluation), { unit: evaluation.unit }) });
       });
     },
     dismiss: () => setNotice(null),
