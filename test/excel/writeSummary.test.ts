@@ -4,8 +4,7 @@ import { HostError } from '../../src/excel/errors';
 import { OWNERSHIP_KEY } from '../../src/excel/settings';
 import { SEED_PROJECTS, generatedProjects, summaryLayoutFor, type FixtureProject } from './summaryFixture';
 
-// 200k-row workbooks take seconds on the fake host.
-jest.setTimeout(60_000);
+jest.setTimeout(240_000); // 200,000 rows through the fake host: a hang guard, not a timing
 
 const SUMMARY = '绩效自评汇总';
 

@@ -14,7 +14,7 @@ import { FakeFormsPort } from './fakeFormsPort';
 import { NATIONAL_EXAMPLE, nationalForm, stackForms } from '../support/forms';
 import { SEED_REPORT_LINES } from '../support/seedReport';
 
-jest.setTimeout(30_000);
+jest.setTimeout(90_000);
 configure({ defaultHidden: true });
 
 // jsdom has no TextDecoder / TextEncoder; the browser has both.
