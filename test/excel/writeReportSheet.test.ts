@@ -7,7 +7,7 @@ import { OWNERSHIP_KEY } from '../../src/excel/settings';
 import { runEvaluation } from '../../src/engine/pipeline';
 import { buildReport } from '../../src/engine/report/build';
 import { reportInputFromTable } from '../../src/engine/report/fromTable';
-import { layoutReportSheet, REPORT_COLUMN_POINTS, REPORT_SHEET_NAME, type ReportSheetLayout } from '../../src/engine/report/sheetLayout';
+import { isReportSheetName, layoutReportSheet, REPORT_COLUMN_POINTS, REPORT_SHEET_NAME, type ReportSheetLayout } from '../../src/engine/report/sheetLayout';
 import { reportChunks } from '../../src/excel/writeReportSheet';
 import { BUILTIN_SCHEMES } from '../../src/engine/schemes';
 import type { Grid, Lang } from '../../src/engine/types';
@@ -127,5 +127,12 @@ describe('reportChunks', () => {
     expect(chunks.length).toBeGreaterThan(3);
     expect(chunks.flatMap((c) => c.rows)).toEqual(rows);
     chunks.forEach((c, i) => expect(c.start).toBe(i === 0 ? 0 : chunks[i - 1].start + chunks[i - 1].rows.length));
+  });
+});
+
+describe('isReportSheetName', () => {
+  it('knows the report sheet by its name in either language and its numbered variants, nothing else', () => {
+    expect(['自评报告（草稿）', '自评报告（草稿） (2)', 'Self-evaluation report (draft)', 'self-evaluation report (draft) (3)'].map(isReportSheetName)).toEqual([true, true, true, true]);
+    expect(['自评报告', '2018年度自评', '自评报告（草稿）副本'].map(isReportSheetName)).toEqual([false, false, false]);
   });
 });

@@ -9,6 +9,12 @@ import type { ReportModel } from './types';
 /** The sheet the pane writes the draft to (a name of ≤ 31 characters, as Excel requires). */
 export const REPORT_SHEET_NAME: Record<Lang, string> = { zh: '自评报告（草稿）', en: 'Self-evaluation report (draft)' };
 
+/** A sheet named as the report sheet is (or as its "(2)" variants): no source of data, left out of the sheet picker. */
+export function isReportSheetName(name: string): boolean {
+  const stem = name.replace(/\s*\(\d+\)$/, '').toLowerCase();
+  return Object.values(REPORT_SHEET_NAME).some((n) => n.toLowerCase() === stem);
+}
+
 /**
  * Column A's width in points: A4 portrait is 595 pt wide; Excel's normal margins (0.7 in each side)
  * leave 494 pt, and a little room keeps the text off the page's edge.

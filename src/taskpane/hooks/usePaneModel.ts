@@ -22,6 +22,7 @@ import { settingsWithStatedScheme } from '../../engine/statedScheme';
 import { rangeOf } from '../format';
 import type { RefreshState } from '../refreshController';
 import { useRefreshController } from './useRefreshController';
+import { isReportSheetName } from '../../engine/report/sheetLayout';
 
 export type PaneNotice =
   | { kind: 'error'; error: unknown }
@@ -189,7 +190,7 @@ export function usePaneModel(port: WorkbookPort | null, options: PaneModelOption
         controller.setLastRefreshed(time && Number.isFinite(time.getTime()) ? time : null);
         const names = await port.listSheets().catch(() => [] as string[]);
         if (!active) return;
-        setSheets(names.filter((name) => name !== saved.summarySheet));
+        setSheets(names.filter((name) => name !== saved.summarySheet && !isReportSheetName(name)));
         // The saved source; without one, what the selection points at (a table, a range) or the sheet.
         const sheet = await port.readSource(readRequestFor(saved));
         if (!active) return;
