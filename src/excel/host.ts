@@ -40,8 +40,8 @@ export function allowsDownloads(platform: unknown): boolean {
  *   Neither changes what the pane shows, so HostInfo does not report them.
  *   1.14 event triggerSource (without it events are switched off around the add-in's own writes)
  *   1.13 Range.getMergedAreasOrNullObject: merged cells of forms (without it forms are read without merges)
- *   1.9  Worksheet.pageLayout: the report sheet's A4 portrait print setup (without it the sheet is written
- *        without one)
+ *   1.9  Worksheet.pageLayout: the print setup of the summary sheet (landscape A4, set when the add-in
+ *        creates it) and of the report sheet (portrait A4); without it the sheets are written without one
  */
 export const REQUIRED_API_SETS: readonly { name: string; version: string }[] = [{ name: 'ExcelApi', version: '1.8' }];
 export const TRIGGER_SOURCE_API_SET = { name: 'ExcelApi', version: '1.14' } as const;

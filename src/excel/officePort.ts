@@ -29,7 +29,7 @@ export interface ExcelPortOptions {
   directReadCells?: number;
   /** Overrides the ExcelApi 1.13 check for Range.getMergedAreasOrNullObject. */
   canReadMerges?: boolean;
-  /** Overrides the ExcelApi 1.9 check for Worksheet.pageLayout (the report sheet's print setup). */
+  /** Overrides the ExcelApi 1.9 check for Worksheet.pageLayout (the summary and report sheets' print setup). */
   canSetPageLayout?: boolean;
 }
 
@@ -51,6 +51,8 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort & 
     options.canReadSelectionTables ?? isApiSetSupported(SELECTION_TABLES_API_SET.name, SELECTION_TABLES_API_SET.version);
   const canListenToAllSheets = (): boolean =>
     options.canListenToAllSheets ?? isApiSetSupported(WORKBOOK_EVENTS_API_SET.name, WORKBOOK_EVENTS_API_SET.version);
+  const canSetPageLayout = (): boolean =>
+    options.canSetPageLayout ?? isApiSetSupported(PAGE_LAYOUT_API_SET.name, PAGE_LAYOUT_API_SET.version);
   // One cache of sheet names for the change events, told of the summary sheet when it is created: the
   // events of writing it then cost no look-up.
   const sheetNames = sheetNameCache(run, meter);
@@ -91,6 +93,7 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort & 
             run,
             budget: options.budget,
             canUseTriggerSource: canUseTriggerSource(),
+            canSetPageLayout: canSetPageLayout(),
           }),
         );
         if (result.createdSheetId !== null) sheetNames.names.set(result.createdSheetId, result.sheetName);
@@ -130,7 +133,7 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort & 
             meter,
             run,
             canUseTriggerSource: canUseTriggerSource(),
-            canSetPageLayout: options.canSetPageLayout ?? isApiSetSupported(PAGE_LAYOUT_API_SET.name, PAGE_LAYOUT_API_SET.version),
+            canSetPageLayout: canSetPageLayout(),
           }),
         );
         return { sheetName: result.sheetName, ...(result.keptSheets.length > 0 ? { keptSheets: result.keptSheets } : {}) };

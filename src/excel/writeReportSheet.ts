@@ -4,11 +4,11 @@
 // rewritten only when it proves to be the add-in's report sheet (recorded id AND hidden marker name AND
 // not the source sheet, engine/summaryOwnership.ts); any other sheet of that name is left alone.
 import type { WriteOptions } from '../engine/port';
-import type { PrintSetup } from '../engine/printSetup';
 import { PLACEHOLDER_FILL, type ReportSheetLayout, type ReportSheetRow } from '../engine/report/sheetLayout';
 import { freeSheetName } from '../engine/sheetNames';
 import { chooseSummarySheet, isReportMarker, REPORT_MARKER_FORMULA, REPORT_MARKER_NAME, sameSheetName } from '../engine/summaryOwnership';
 import { throwIfAborted } from './errors';
+import { queuePrintSetup } from './pageLayout';
 import { withEventsSuppressed, type ExcelRunner } from './events';
 import type { RequestMeter } from './requestMeter';
 import { loadOwnership, saveOwnership } from './settings';
@@ -72,14 +72,6 @@ function queueRows(sheet: Excel.Worksheet, start: number, rows: readonly ReportS
   }
   range.format.autofitRows();
   meter.queue(rows.reduce((n, r) => n + r.text.length * 3 + 16, 0));
-}
-
-function queuePrintSetup(sheet: Excel.Worksheet, print: PrintSetup): void {
-  const layout = sheet.pageLayout;
-  layout.orientation = print.orientation === 'portrait' ? 'Portrait' : 'Landscape';
-  layout.paperSize = 'A4';
-  layout.zoom = { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight };
-  layout.headersFooters.defaultForAllPages.centerFooter = print.centerFooter;
 }
 
 export async function writeReportSheetIn(

@@ -2,10 +2,15 @@
 // its id is in the workbook's ownership record AND it carries the add-in's hidden marker name AND it
 // is not the sheet the source is read from (engine/summaryOwnership.ts). Anything else, a user's sheet
 // with the same name included, is left alone and a new sheet is written.
+// A sheet it creates gets the summary's print setup (landscape A4, one page wide, the table header
+// repeated on every page, page numbers in the footer) once, in the request that completes it; a rewrite
+// keeps the sheet's print setup as it is, so auto-refreshes send nothing more.
 import type { WriteOptions } from '../engine/port';
 import type { SummaryLayout } from '../engine/summaryTypes';
+import { summaryPrintSetup } from '../engine/printSetup';
 import { colLetter } from '../engine/address';
 import { throwIfAborted } from './errors';
+import { queuePrintSetup } from './pageLayout';
 import { withEventsSuppressed, type ExcelRunner } from './events';
 import type { RequestMeter } from './requestMeter';
 import { loadOwnership, saveOwnership } from './settings';
@@ -19,6 +24,8 @@ export interface WriteTuning {
   budget?: number;
   /** False when events carry no triggerSource (before ExcelApi 1.14): events are then switched off around the write. */
   canUseTriggerSource: boolean;
+  /** ExcelApi 1.9 (Worksheet.pageLayout): without it a created sheet gets no print setup. */
+  canSetPageLayout: boolean;
 }
 
 const CHART_NAME = 'PerfUsageRateChart';
@@ -62,6 +69,28 @@ function queueStructure(sheet: Excel.Worksheet, plan: SummaryPlan, tableName: st
       cellAddress(c.anchorRow, c.anchorCol),
       cellAddress(c.anchorRow + CHART_SIZE.rows - 1, c.anchorCol + CHART_SIZE.cols - 1),
     );
+  }
+}
+
+/**
+ * Syncs a request whose last commands are the print setup (pageLayout.ts). Excel stops a request at the
+ * first command it refuses and keeps what ran before it; when the request fails, one more round trip
+ * looks for the marker name queued just before the print setup: found, the summary is whole and only
+ * (part of) the print setup was refused, which the write survives; missing, the write itself failed.
+ */
+async function syncDespitePrintSetup(context: Excel.RequestContext, sheet: Excel.Worksheet, meter: RequestMeter, label: string): Promise<void> {
+  try {
+    await meter.sync(context, label);
+  } catch (error) {
+    // A request refused as a whole (too large, say) did not even add the sheet: the look fails too.
+    const whole = await (async () => {
+      const marker = sheet.names.getItemOrNullObject(SUMMARY_MARKER_NAME);
+      marker.load('value');
+      sheet.load('name,id');
+      await meter.sync(context, 'write:print-check');
+      return !marker.isNullObject && isSummaryMarker(marker.value);
+    })().catch(() => false);
+    if (!whole) throw error;
   }
 }
 
@@ -120,9 +149,6 @@ export async function writeSummaryIn(
       keptSheets = choice.kind === 'create' ? choice.kept : [];
       const name = freeSheetName(preferredName, worksheets.items.map((ws) => ws.name));
       sheet = worksheets.add(name);
-      // The proof of ownership travels with the sheet: hidden, so Name Manager does not show it.
-      const marker = sheet.names.add(SUMMARY_MARKER_NAME, SUMMARY_MARKER_FORMULA, 'Budget performance add-in: this sheet is its summary');
-      marker.visible = false;
     }
     sheet.load('name,id');
     const tableName = freeTableName(tables.items.map((t) => t.name));
@@ -147,7 +173,17 @@ export async function writeSummaryIn(
       // Looking one request ahead tells whether this one is the last: the structure goes with it.
       const next = current.done ? current : await nextRequest();
       if (next.done) queueStructure(sheet, plan, tableName);
-      await meter.sync(context, first && next.done ? 'write:all' : 'write:chunk');
+      const printing = next.done && !own && tuning.canSetPageLayout;
+      if (next.done && !own) {
+        // The proof of ownership travels with the sheet: hidden, so Name Manager does not show it. It
+        // goes last before the print setup, so that finding it proves everything before it was applied.
+        const marker = sheet.names.add(SUMMARY_MARKER_NAME, SUMMARY_MARKER_FORMULA, 'Budget performance add-in: this sheet is its summary');
+        marker.visible = false;
+      }
+      if (printing) queuePrintSetup(sheet, summaryPrintSetup(layout));
+      const label = first && next.done ? 'write:all' : 'write:chunk';
+      if (printing) await syncDespitePrintSetup(context, sheet, meter, label);
+      else await meter.sync(context, label);
       if (first && !own) createdSheetId = sheet.id;
       first = false;
       options.onProgress?.({ stage: 'write', done: written, total: totalRows });

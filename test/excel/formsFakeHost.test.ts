@@ -6,6 +6,10 @@ import { formsSeed } from '../e2e/support/formsWorkbook';
 import { createExcelPort } from '../../src/excel/officePort';
 import { evaluateFormsAndWrite } from '../../src/engine/formsWorkflow';
 import type { Settings } from '../../src/engine/port';
+import { RequestMeter } from '../../src/excel/requestMeter';
+import { FLAGGED_NATIONAL } from '../e2e/support/formsWorkbook';
+import { nationalForm, stackForms } from '../support/forms';
+import type { FakeSeed } from '../e2e/fakeHost/node';
 
 const SETTINGS: Settings = { version: 1, schemeId: 'mof2020', band: { low: 0.9, high: 1 } };
 
@@ -88,5 +92,37 @@ describe('forms through the Office.js port on the fake host', () => {
       expect.arrayContaining([['I13', expect.any(String)], ['H13:H18', '#C6EFCE']]),
     );
     expect(fake.controls.rules('表1')).toHaveLength(2);
+  });
+});
+
+describe('round trips of a pane refresh on forms', () => {
+  /** A cover sheet and `n` sheets of one flagged national form each. */
+  function seed(n: number): FakeSeed {
+    const sheets = Array.from({ length: n }, (_v, i) => {
+      const sheet = stackForms(`表${i + 1}`, [nationalForm({ ...FLAGGED_NATIONAL, name: `项目${i + 1}` })]);
+      return { name: sheet.name, rows: sheet.cells.map((row) => row.map((c) => c ?? '')), merges: [...sheet.merges] };
+    });
+    return { sheets: [{ name: '封面', rows: [['2020年度项目支出绩效自评']] }, ...sheets] };
+  }
+
+  async function refresh(n: number): Promise<RequestMeter> {
+    fake = installFakeExcelInNode(seed(n));
+    const port = createExcelPort({ meter: new RequestMeter() });
+    const settings = (await evaluateFormsAndWrite(port, SETTINGS, { summary: true, marks: true, save: true })).settings;
+    const meter = new RequestMeter();
+    const measured = createExcelPort({ meter });
+    const out = await evaluateFormsAndWrite(measured, settings, { summary: true, marks: true, save: true });
+    expect(out.evaluation.projects).toHaveLength(n);
+    expect(out.marks).toHaveLength(2 * n);
+    return meter;
+  }
+
+  it('takes as many round trips for twelve forms as for two, each request and response under 4 MB', async () => {
+    const two = await refresh(2);
+    fake.uninstall();
+    const twelve = await refresh(12);
+    expect(twelve.count).toBe(two.count);
+    expect(twelve.largestRequestBytes).toBeLessThan(4 * 1024 * 1024);
+    expect(twelve.largestResponseBytes).toBeLessThan(4 * 1024 * 1024);
   });
 });

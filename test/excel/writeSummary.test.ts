@@ -251,3 +251,84 @@ describe('writeSummary without triggerSource (ExcelApi 1.13)', () => {
     }
   });
 });
+
+describe('writeSummary print setup (issue 9: landscape A4, one page wide, header on every page, page numbers)', () => {
+  let wb: FakeWorkbook;
+  let uninstall: () => void;
+  afterEach(() => uninstall());
+
+  const printed = (layout: ReturnType<typeof summaryLayoutFor>) => ({
+    orientation: 'Landscape',
+    paperSize: 'A4',
+    zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    printTitleRows: `$${layout.table.headerRow + 1}:$${layout.table.headerRow + 1}`,
+    centerFooter: '&P / &N',
+  });
+
+  it('sets it on the sheet it creates, in the request that writes the sheet (no extra round trip)', async () => {
+    ({ wb, uninstall } = setup('1.14'));
+    const port = createExcelPort();
+    const layout = summaryLayoutFor(SEED_PROJECTS);
+    await port.writeSummary(layout, SUMMARY);
+    expect(wb.sheet(SUMMARY).pageLayout).toEqual(printed(layout));
+    expect(port.meter.requests.map((r) => r.label)).toEqual(['write:meta', 'write:all']);
+  });
+
+  it('does not send it again when the sheet is rewritten (a refresh keeps what the officer may have changed)', async () => {
+    ({ wb, uninstall } = setup('1.14'));
+    const port = createExcelPort();
+    await port.writeSummary(summaryLayoutFor(SEED_PROJECTS), SUMMARY);
+    const sheet = wb.sheet(SUMMARY);
+    sheet.pageLayout = { orientation: 'Portrait' };
+    const ops = wb.requests.length;
+    port.meter.reset();
+    await port.writeSummary(summaryLayoutFor(generatedProjects(12)), SUMMARY);
+    expect(wb.sheet(SUMMARY).id).toBe(sheet.id);
+    expect(wb.sheet(SUMMARY).pageLayout).toEqual({ orientation: 'Portrait' });
+    expect(wb.requests.length - ops).toBe(port.meter.count);
+    expect(port.meter.requests.map((r) => r.label)).toEqual(['write:meta', 'write:inspect', 'write:all']);
+  });
+
+  it('is skipped below ExcelApi 1.9: the summary is written whole, without it', async () => {
+    ({ wb, uninstall } = setup('1.8'));
+    const port = createExcelPort();
+    const layout = summaryLayoutFor(SEED_PROJECTS);
+    await port.writeSummary(layout, SUMMARY);
+    const sheet = wb.sheet(SUMMARY);
+    expect(sheet.pageLayout).toEqual({});
+    expect(sheet.cell(layout.table.headerRow + 8, 1)?.value).toBe('合计');
+    expect(sheet.charts).toHaveLength(1);
+  });
+
+  it('a host that refuses the zoom still gets the whole summary, owned and rewritable, with the rest of the setup', async () => {
+    ({ wb, uninstall } = setup('1.14'));
+    wb.refuseZeroFitToPages = true;
+    const port = createExcelPort();
+    const layout = summaryLayoutFor(SEED_PROJECTS);
+    const { sheetName } = await port.writeSummary(layout, SUMMARY);
+    expect(sheetName).toBe(SUMMARY);
+    const sheet = wb.sheet(SUMMARY);
+    expect(sheet.cell(layout.table.headerRow + 8, 2)?.value).toBeCloseTo(918.45, 9);
+    expect(wb.tables.filter((t) => t.sheetId === sheet.id)).toHaveLength(1);
+    expect(sheet.charts).toHaveLength(1);
+    const { zoom: _zoom, ...rest } = printed(layout);
+    expect(sheet.pageLayout).toEqual(rest);
+    // The refused request is not metered (the meter records completed syncs); the host saw three.
+    expect(port.meter.requests.map((r) => r.label)).toEqual(['write:meta', 'write:print-check']);
+    expect(wb.requests).toHaveLength(3);
+    expect(JSON.parse(String(wb.savedSettings.get(OWNERSHIP_KEY))).summarySheetIds).toEqual([sheet.id]);
+    // Recognised as the add-in's own on the next run: rewritten in place, not a second sheet.
+    const sheets = wb.sheets.length;
+    await port.writeSummary(summaryLayoutFor(generatedProjects(5)), SUMMARY);
+    expect(wb.sheets).toHaveLength(sheets);
+  });
+
+  it('a write that fails for another reason still fails (the check does not hide it)', async () => {
+    ({ wb, uninstall } = setup('1.14'));
+    wb.failNextWrite = 'AccessDenied';
+    const port = createExcelPort();
+    const err = await port.writeSummary(summaryLayoutFor(SEED_PROJECTS), SUMMARY).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HostError);
+    expect(port.meter.requests.map((r) => r.label)).toEqual(['write:meta', 'write:print-check']);
+  });
+});

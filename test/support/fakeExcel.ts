@@ -23,8 +23,10 @@ export interface FakeCell {
 export interface PageLayoutState {
   orientation?: string;
   paperSize?: string;
-  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  zoom?: { horizontalFitToPages?: number | null; verticalFitToPages?: number | null; scale?: number | null };
   centerFooter?: string;
+  /** setPrintTitleRows' address as given, e.g. "$4:$4". */
+  printTitleRows?: string;
 }
 
 export interface Rect {
@@ -250,6 +252,11 @@ export class FakeWorkbook {
   apiVersion: string;
   /** Makes the next write of values fail with this Office error code. */
   failNextWrite: string | null = null;
+  /**
+   * Refuses (InvalidArgument) a page-layout zoom whose verticalFitToPages or horizontalFitToPages is 0,
+   * which the API reference does not document: a host that reads it strictly.
+   */
+  refuseZeroFitToPages = false;
   settings = new Map<string, unknown>();
   savedSettings = new Map<string, unknown>();
   /** Calls of settings.saveAsync (each a round trip to the document). */
@@ -667,35 +674,63 @@ class FakeWorksheet extends Loadable {
     return this.must();
   }
 
-  /** Worksheet.pageLayout (ExcelApi 1.9): orientation, paper, zoom and the centre footer, applied at sync. */
-  get pageLayout(): { orientation: string; paperSize: string; zoom: PageLayoutState['zoom']; headersFooters: { defaultForAllPages: { centerFooter: string } } } {
+  /**
+   * Worksheet.pageLayout (ExcelApi 1.9): orientation, paper, zoom, print title rows and the centre footer,
+   * applied at sync and checked as the API reference describes them: orientation a PageOrientation, paper a
+   * PaperType, zoom a PageLayoutZoomOptions (scale 10–400, or whole numbers of pages; null for the one not
+   * used), title rows whole rows ("$2:$4" or "2:4"). A refused value fails the sync with InvalidArgument.
+   */
+  get pageLayout(): {
+    orientation: string;
+    paperSize: string;
+    zoom: PageLayoutState['zoom'];
+    setPrintTitleRows: (rows: string) => void;
+    headersFooters: { defaultForAllPages: { centerFooter: string } };
+  } {
     const ctx = this.ctx;
     const set = (apply: (p: PageLayoutState) => void) =>
       ctx.queue(20, () => {
         ctx.wb.requireApi('1.9', 'Worksheet.pageLayout');
         apply(this.must().pageLayout);
       });
+    const refuse = (what: string): never => {
+      throw new FakeOfficeError('InvalidArgument', `PageLayout.${what}`);
+    };
     const unloaded = (what: string): never => {
       throw new FakeOfficeError('PropertyNotLoaded', what);
+    };
+    const checkZoom = (z: PageLayoutState['zoom']): void => {
+      if (!z || typeof z !== 'object') refuse('zoom');
+      const { scale, horizontalFitToPages: h, verticalFitToPages: v } = z ?? {};
+      const pages = (n: unknown): boolean => n === undefined || n === null || (Number.isInteger(n) && (n as number) >= 0);
+      if (scale !== undefined && scale !== null && !(scale >= 10 && scale <= 400)) refuse('zoom.scale');
+      if (!pages(h) || !pages(v)) refuse('zoom');
+      if (ctx.wb.refuseZeroFitToPages && (h === 0 || v === 0)) refuse('zoom');
     };
     return {
       get orientation(): string {
         return unloaded('orientation');
       },
       set orientation(v: string) {
-        set((p) => void (p.orientation = v));
+        set((p) => void (p.orientation = ['Portrait', 'Landscape'].includes(v) ? v : refuse('orientation')));
       },
       get paperSize(): string {
         return unloaded('paperSize');
       },
       set paperSize(v: string) {
-        set((p) => void (p.paperSize = v));
+        set((p) => void (p.paperSize = ['A3', 'A4', 'A5', 'Letter', 'Legal'].includes(v) ? v : refuse('paperSize')));
       },
       get zoom(): PageLayoutState['zoom'] {
         return unloaded('zoom');
       },
       set zoom(v: PageLayoutState['zoom']) {
-        set((p) => void (p.zoom = { ...v }));
+        set((p) => {
+          checkZoom(v);
+          p.zoom = { ...v };
+        });
+      },
+      setPrintTitleRows(rows: string): void {
+        set((p) => void (p.printTitleRows = /^\$?\d+:\$?\d+$/.test(rows) ? rows : refuse('setPrintTitleRows')));
       },
       headersFooters: {
         defaultForAllPages: {

@@ -132,9 +132,23 @@ export class WorksheetProxy extends ClientObject {
   get autoFilter(): unknown {
     return recorder(this.context, () => undefined, 'autoFilter');
   }
-  /** Worksheet.pageLayout (ExcelApi 1.9): what is set is logged on the sheet's formatLog at 'pageLayout'. */
+  /**
+   * Worksheet.pageLayout (ExcelApi 1.9, ApiNotFound below it): what is set is logged on the sheet's
+   * formatLog at 'pageLayout'; setPrintTitleRows takes whole rows only ("$2:$2"), else InvalidArgument.
+   */
   get pageLayout(): unknown {
-    return recorder(this.context, (path, value) => this.sheet().formatLog.push({ address: 'pageLayout', path, value }), 'pageLayout');
+    return recorder(
+      this.context,
+      (path, value) => {
+        if (!host().isSetSupported('ExcelApi', '1.9')) throw hostError('ApiNotFound', undefined, 'Worksheet.pageLayout');
+        const rows = path === 'pageLayout.setPrintTitleRows()' && Array.isArray(value) ? value[0] : undefined;
+        if (rows !== undefined && !(typeof rows === 'string' && /^\$?\d+:\$?\d+$/.test(rows))) {
+          throw hostError('InvalidArgument', undefined, 'PageLayout.setPrintTitleRows');
+        }
+        this.sheet().formatLog.push({ address: 'pageLayout', path, value });
+      },
+      'pageLayout',
+    );
   }
   get names(): NamedItemCollection {
     return this._nav('names', () => newNamedItemCollection(this.context), (s: SheetModel) => s);
