@@ -135,26 +135,33 @@ export interface RowSink {
   totalRow(total: RawTotalRow): void;
 }
 
-/** Reused between rows: never kept past one call of project(). */
-const FLAG_SCRATCH: Flag[] = [];
+/** A project's flags in the order they are raised; bit i of a flag mask stands for FLAG_ORDER[i]. */
+const FLAG_ORDER = [
+  'under_execution',
+  'over_budget',
+  'zero_budget',
+  'missing_value',
+  'negative_value',
+  'rate_mismatch',
+  'total_mismatch',
+  'score_over_weight',
+  'low_score',
+  'missing_explanation',
+] as const satisfies readonly Flag[];
+const FLAG_BIT = Object.fromEntries(FLAG_ORDER.map((f, i) => [f, 1 << i])) as Record<
+  (typeof FLAG_ORDER)[number],
+  number
+>;
+/** One frozen array per combination of flags, shared by every project that has it (most sheets use a few). */
+const FLAG_SETS: (Flag[] | undefined)[] = new Array<Flag[] | undefined>(1 << FLAG_ORDER.length);
 
-/**
- * The first n flags of the scratch as a new array of exactly n: a pushed-to array would carry spare
- * capacity for every project, and array literals are the cheapest to build.
- */
-function exactFlags(f: readonly Flag[], n: number): Flag[] {
-  switch (n) {
-    case 0:
-      return [];
-    case 1:
-      return [f[0]];
-    case 2:
-      return [f[0], f[1]];
-    case 3:
-      return [f[0], f[1], f[2]];
-    default:
-      return f.slice(0, n);
+function flagSet(mask: number): Flag[] {
+  let set = FLAG_SETS[mask];
+  if (set === undefined) {
+    set = Object.freeze(FLAG_ORDER.filter((_, i) => (mask & (1 << i)) !== 0)) as Flag[];
+    FLAG_SETS[mask] = set;
   }
+  return set;
 }
 
 /**
@@ -255,33 +262,31 @@ export class TableScorer implements RowSink {
     const grade = gradeOf(total, this.gradeBands);
     if (grade !== null) this.grades[grade]++;
 
-    const f = FLAG_SCRATCH;
-    let n = 0;
+    let mask = 0;
     const under = rate !== null && rate < this.low;
     const over = rate !== null && rate > this.high;
-    if (under) f[n++] = 'under_execution';
-    if (over) f[n++] = 'over_budget';
-    if (budget === 0) f[n++] = 'zero_budget';
+    if (under) mask |= FLAG_BIT.under_execution;
+    if (over) mask |= FLAG_BIT.over_budget;
+    if (budget === 0) mask |= FLAG_BIT.zero_budget;
     if (
       (budget === null && (actual !== null || p.budgetUnreadable)) ||
       (actual === null && (budget !== null || p.actualUnreadable))
     ) {
-      f[n++] = 'missing_value';
+      mask |= FLAG_BIT.missing_value;
     }
-    if ((budget !== null && budget < 0) || (actual !== null && actual < 0)) f[n++] = 'negative_value';
+    if ((budget !== null && budget < 0) || (actual !== null && actual < 0)) mask |= FLAG_BIT.negative_value;
     if (statedRate !== null && rate !== null && abs(statedRate - rate) > RATE_TOLERANCE + EDGE_EPS) {
-      f[n++] = 'rate_mismatch';
+      mask |= FLAG_BIT.rate_mismatch;
     }
     if (statedTotal !== null && total !== null && abs(statedTotal - total) > TOTAL_TOLERANCE + EDGE_EPS) {
-      f[n++] = 'total_mismatch';
+      mask |= FLAG_BIT.total_mismatch;
     }
-    if (overWeight) f[n++] = 'score_over_weight';
-    if (grade === 'poor') f[n++] = 'low_score';
+    if (overWeight) mask |= FLAG_BIT.score_over_weight;
+    if (grade === 'poor') mask |= FLAG_BIT.low_score;
     if (this.hasExplanation && (under || over) && (p.explanation === null || p.explanation.trim() === '')) {
-      f[n++] = 'missing_explanation';
+      mask |= FLAG_BIT.missing_explanation;
     }
-    const flags = exactFlags(f, n);
-    if (n > 0) this.flagged++;
+    if (mask !== 0) this.flagged++;
 
     this.projects.push({
       row: this.rowBase + p.gridRow,
@@ -293,7 +298,7 @@ export class TableScorer implements RowSink {
       scores: { output, benefit, satisfaction, execution, total },
       statedTotal,
       grade,
-      flags,
+      flags: flagSet(mask),
       explanation: p.explanation,
     });
   }

@@ -255,6 +255,7 @@ export interface ProjectResult {
   scores: Scores;
   statedTotal: number | null;
   grade: Grade | null;
+  /** Frozen and shared by every project with the same flags (an evaluation holds up to a million): copy to change. */
   flags: Flag[];
   explanation: string | null;
   /** Present when a monitoring month was given: null without a rate. */
