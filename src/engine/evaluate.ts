@@ -8,6 +8,7 @@
 // - the total is null when the sheet has no column for any component the scheme weights;
 // - missing_value is also raised when both amounts are present as unreadable text.
 import type {
+  CellValue,
   Evaluation,
   ExecutionRule,
   ExtractedTable,
@@ -18,6 +19,7 @@ import type {
   ParsedNumber,
   ProjectResult,
   RateBand,
+  RawTotalRow,
   Scheme,
   ScoreComponent,
   SheetCheck,
@@ -106,92 +108,183 @@ class Sum {
   }
 }
 
-export function evaluateTable(table: ExtractedTable, ctx: EvaluateContext): Evaluation {
-  const { scheme, detection } = ctx;
-  const band = ctx.band ?? scheme.rateBand;
-  const low = band.low - EDGE_EPS;
-  const high = band.high + EDGE_EPS;
-  const mapping = detection.mapping;
-  const rowBase = ctx.origin.row;
+/**
+ * One project row as the scorer reads it: numbers already taken from their cells (null when a cell holds
+ * none), so the row reader can fill one reused object per row without a ParsedNumber per cell.
+ */
+export interface ProjectValues {
+  /** 0-based grid row index. */
+  gridRow: number;
+  name: string;
+  budget: number | null;
+  /** The budget cell holds text that is not a number (as opposed to blank). */
+  budgetUnreadable: boolean;
+  actual: number | null;
+  actualUnreadable: boolean;
+  statedRate: number | null;
+  output: number | null;
+  benefit: number | null;
+  satisfaction: number | null;
+  statedTotal: number | null;
+  explanation: string | null;
+}
 
-  const hasColumn: Record<ScoreComponent, boolean> = {
-    output: mapping.output !== undefined,
-    benefit: mapping.benefit !== undefined,
-    satisfaction: mapping.satisfaction !== undefined,
-  };
-  // Components that count towards the total: the scheme weights them and the sheet has their column.
-  const counted: ScoreComponent[] = SCORE_COMPONENTS.filter((c) => hasColumn[c] && scheme.weights[c] !== undefined);
-  const hasTotal = counted.length > 0;
-  const hasExplanation = mapping.explanation !== undefined;
+/** Where a row reader hands its projects and total rows: evaluateTable's scorer, or the extracted table. */
+export interface RowSink {
+  project(values: ProjectValues, row: readonly CellValue[]): void;
+  totalRow(total: RawTotalRow): void;
+}
 
-  const budgetSum = new Sum();
-  const actualSum = new Sum();
-  const grades: Record<Grade, number> = { excellent: 0, good: 0, fair: 0, poor: 0 };
-  const projects: ProjectResult[] = new Array(table.projects.length);
-  let flagged = 0;
+/** Reused between rows: never kept past one call of project(). */
+const FLAG_SCRATCH: Flag[] = [];
 
-  for (let i = 0; i < table.projects.length; i++) {
-    const p = table.projects[i];
-    const budget = num(p.budget);
-    const actual = num(p.actual);
-    if (budget !== null) budgetSum.add(budget);
-    if (actual !== null) actualSum.add(actual);
+/**
+ * The first n flags of the scratch as a new array of exactly n: a pushed-to array would carry spare
+ * capacity for every project, and array literals are the cheapest to build.
+ */
+function exactFlags(f: readonly Flag[], n: number): Flag[] {
+  switch (n) {
+    case 0:
+      return [];
+    case 1:
+      return [f[0]];
+    case 2:
+      return [f[0], f[1]];
+    case 3:
+      return [f[0], f[1], f[2]];
+    default:
+      return f.slice(0, n);
+  }
+}
+
+/**
+ * Scores projects one at a time as a row reader hands them over, then builds the evaluation. The
+ * per-row work allocates only what the result keeps (the project, its scores, its flags).
+ */
+export class TableScorer implements RowSink {
+  private readonly ctx: EvaluateContext;
+  private readonly band: RateBand;
+  private readonly low: number;
+  private readonly high: number;
+  private readonly rowBase: number;
+  private readonly hasOutput: boolean;
+  private readonly hasBenefit: boolean;
+  private readonly hasSatisfaction: boolean;
+  /** Weights of the components that count towards the total (the scheme weights them and the sheet has their column); -1 when not counted. */
+  private readonly wOutput: number;
+  private readonly wBenefit: number;
+  private readonly wSatisfaction: number;
+  private readonly hasTotal: boolean;
+  private readonly hasExplanation: boolean;
+  private readonly execution: ExecutionRule | null;
+  private readonly gradeBands: GradeBands;
+  private readonly budgetSum = new Sum();
+  private readonly actualSum = new Sum();
+  private readonly grades: Record<Grade, number> = { excellent: 0, good: 0, fair: 0, poor: 0 };
+  private readonly projects: ProjectResult[] = [];
+  private readonly totalRows: RawTotalRow[] = [];
+  private flagged = 0;
+
+  constructor(ctx: EvaluateContext) {
+    const { scheme, detection } = ctx;
+    this.ctx = ctx;
+    this.band = ctx.band ?? scheme.rateBand;
+    this.low = this.band.low - EDGE_EPS;
+    this.high = this.band.high + EDGE_EPS;
+    this.rowBase = ctx.origin.row;
+    const mapping = detection.mapping;
+    const hasColumn: Record<ScoreComponent, boolean> = {
+      output: mapping.output !== undefined,
+      benefit: mapping.benefit !== undefined,
+      satisfaction: mapping.satisfaction !== undefined,
+    };
+    this.hasOutput = hasColumn.output;
+    this.hasBenefit = hasColumn.benefit;
+    this.hasSatisfaction = hasColumn.satisfaction;
+    const counted: ScoreComponent[] = SCORE_COMPONENTS.filter((c) => hasColumn[c] && scheme.weights[c] !== undefined);
+    const weight = (c: ScoreComponent): number => (counted.includes(c) ? (scheme.weights[c] as number) : -1);
+    this.wOutput = weight('output');
+    this.wBenefit = weight('benefit');
+    this.wSatisfaction = weight('satisfaction');
+    this.hasTotal = counted.length > 0;
+    this.hasExplanation = mapping.explanation !== undefined;
+    this.execution = scheme.execution;
+    this.gradeBands = scheme.grades;
+  }
+
+  project(p: ProjectValues): void {
+    const budget = p.budget;
+    const actual = p.actual;
+    if (budget !== null) this.budgetSum.add(budget);
+    if (actual !== null) this.actualSum.add(actual);
     const rate = usageRate(budget, actual);
-    const statedRate = num(p.statedRate);
-    const statedTotal = num(p.statedTotal);
+    const statedRate = p.statedRate;
+    const statedTotal = p.statedTotal;
 
-    const output = hasColumn.output ? num(p.output) : null;
-    const benefit = hasColumn.benefit ? num(p.benefit) : null;
-    const satisfaction = hasColumn.satisfaction ? num(p.satisfaction) : null;
-    const execution = executionScore(scheme.execution, rate);
+    const output = this.hasOutput ? p.output : null;
+    const benefit = this.hasBenefit ? p.benefit : null;
+    const satisfaction = this.hasSatisfaction ? p.satisfaction : null;
+    const execution = executionScore(this.execution, rate);
 
     let overWeight = false;
     let total: number | null = null;
-    if (hasTotal) {
+    if (this.hasTotal) {
+      // Components in SCORE_COMPONENTS order, as the sum has always been taken.
       let sum = 0;
       let readable = 0;
-      for (let k = 0; k < counted.length; k++) {
-        const c = counted[k];
-        const score = c === 'output' ? output : c === 'benefit' ? benefit : satisfaction;
-        if (score === null) continue;
+      const wo = this.wOutput;
+      if (wo >= 0 && output !== null) {
         readable++;
-        const weight = scheme.weights[c] as number;
-        if (score > weight + EDGE_EPS) overWeight = true;
-        sum += score > weight ? weight : score > 0 ? score : 0;
+        if (output > wo + EDGE_EPS) overWeight = true;
+        sum += output > wo ? wo : output > 0 ? output : 0;
+      }
+      const wb = this.wBenefit;
+      if (wb >= 0 && benefit !== null) {
+        readable++;
+        if (benefit > wb + EDGE_EPS) overWeight = true;
+        sum += benefit > wb ? wb : benefit > 0 ? benefit : 0;
+      }
+      const ws = this.wSatisfaction;
+      if (ws >= 0 && satisfaction !== null) {
+        readable++;
+        if (satisfaction > ws + EDGE_EPS) overWeight = true;
+        sum += satisfaction > ws ? ws : satisfaction > 0 ? satisfaction : 0;
       }
       if (readable > 0) total = execution === null ? sum : sum + execution;
     }
-    const grade = gradeOf(total, scheme.grades);
-    if (grade !== null) grades[grade]++;
+    const grade = gradeOf(total, this.gradeBands);
+    if (grade !== null) this.grades[grade]++;
 
-    const flags: Flag[] = [];
-    const under = rate !== null && rate < low;
-    const over = rate !== null && rate > high;
-    if (under) flags.push('under_execution');
-    if (over) flags.push('over_budget');
-    if (budget === 0) flags.push('zero_budget');
+    const f = FLAG_SCRATCH;
+    let n = 0;
+    const under = rate !== null && rate < this.low;
+    const over = rate !== null && rate > this.high;
+    if (under) f[n++] = 'under_execution';
+    if (over) f[n++] = 'over_budget';
+    if (budget === 0) f[n++] = 'zero_budget';
     if (
-      (budget === null && (actual !== null || p.budget.status === 'unreadable')) ||
-      (actual === null && (budget !== null || p.actual.status === 'unreadable'))
+      (budget === null && (actual !== null || p.budgetUnreadable)) ||
+      (actual === null && (budget !== null || p.actualUnreadable))
     ) {
-      flags.push('missing_value');
+      f[n++] = 'missing_value';
     }
-    if ((budget !== null && budget < 0) || (actual !== null && actual < 0)) flags.push('negative_value');
+    if ((budget !== null && budget < 0) || (actual !== null && actual < 0)) f[n++] = 'negative_value';
     if (statedRate !== null && rate !== null && abs(statedRate - rate) > RATE_TOLERANCE + EDGE_EPS) {
-      flags.push('rate_mismatch');
+      f[n++] = 'rate_mismatch';
     }
     if (statedTotal !== null && total !== null && abs(statedTotal - total) > TOTAL_TOLERANCE + EDGE_EPS) {
-      flags.push('total_mismatch');
+      f[n++] = 'total_mismatch';
     }
-    if (overWeight) flags.push('score_over_weight');
-    if (grade === 'poor') flags.push('low_score');
-    if (hasExplanation && (under || over) && (p.explanation === null || p.explanation.trim() === '')) {
-      flags.push('missing_explanation');
+    if (overWeight) f[n++] = 'score_over_weight';
+    if (grade === 'poor') f[n++] = 'low_score';
+    if (this.hasExplanation && (under || over) && (p.explanation === null || p.explanation.trim() === '')) {
+      f[n++] = 'missing_explanation';
     }
-    if (flags.length > 0) flagged++;
+    const flags = exactFlags(f, n);
+    if (n > 0) this.flagged++;
 
-    projects[i] = {
-      row: rowBase + p.gridRow,
+    this.projects.push({
+      row: this.rowBase + p.gridRow,
       name: p.name,
       budget,
       actual,
@@ -202,40 +295,83 @@ export function evaluateTable(table: ExtractedTable, ctx: EvaluateContext): Eval
       grade,
       flags,
       explanation: p.explanation,
+    });
+  }
+
+  totalRow(total: RawTotalRow): void {
+    this.totalRows.push(total);
+  }
+
+  result(): Evaluation {
+    const { ctx, band, rowBase, projects } = this;
+    const totalBudget = this.budgetSum.value;
+    const totalActual = this.actualSum.value;
+    const checks: SheetCheck[] = [];
+    for (const t of this.totalRows) {
+      if (!t.isGrandTotal) continue;
+      const row = rowBase + t.gridRow;
+      const stated = { budget: num(t.budget), actual: num(t.actual) };
+      const computed = { budget: totalBudget, actual: totalActual };
+      for (const column of ['budget', 'actual'] as const) {
+        const s = stated[column];
+        if (s === null) continue;
+        const c = computed[column];
+        if (abs(s - c) > SUM_TOLERANCE + tol(s, c)) checks.push({ code: 'sum_mismatch', row, column, stated: s, computed: c });
+      }
+    }
+
+    return {
+      sheet: ctx.sheet,
+      headerRow: rowBase + ctx.detection.headerRow,
+      unit: ctx.detection.unit,
+      scheme: ctx.scheme.id,
+      band: { low: band.low, high: band.high },
+      projects,
+      totals: {
+        budget: totalBudget,
+        actual: totalActual,
+        usageRate: usageRate(totalBudget, totalActual),
+        projects: projects.length,
+        flagged: this.flagged,
+      },
+      grades: this.grades,
+      checks,
     };
   }
+}
 
-  const totalBudget = budgetSum.value;
-  const totalActual = actualSum.value;
-  const checks: SheetCheck[] = [];
-  for (const t of table.totalRows) {
-    if (!t.isGrandTotal) continue;
-    const row = rowBase + t.gridRow;
-    const stated = { budget: num(t.budget), actual: num(t.actual) };
-    const computed = { budget: totalBudget, actual: totalActual };
-    for (const column of ['budget', 'actual'] as const) {
-      const s = stated[column];
-      if (s === null) continue;
-      const c = computed[column];
-      if (abs(s - c) > SUM_TOLERANCE + tol(s, c)) checks.push({ code: 'sum_mismatch', row, column, stated: s, computed: c });
-    }
-  }
-
-  return {
-    sheet: ctx.sheet,
-    headerRow: rowBase + detection.headerRow,
-    unit: detection.unit,
-    scheme: scheme.id,
-    band: { low: band.low, high: band.high },
-    projects,
-    totals: {
-      budget: totalBudget,
-      actual: totalActual,
-      usageRate: usageRate(totalBudget, totalActual),
-      projects: projects.length,
-      flagged,
-    },
-    grades,
-    checks,
+/** Scores an extracted table (see extractTable); runEvaluation reads and scores the rows in one pass instead. */
+export function evaluateTable(table: ExtractedTable, ctx: EvaluateContext): Evaluation {
+  const scorer = new TableScorer(ctx);
+  const values: ProjectValues = {
+    gridRow: 0,
+    name: '',
+    budget: null,
+    budgetUnreadable: false,
+    actual: null,
+    actualUnreadable: false,
+    statedRate: null,
+    output: null,
+    benefit: null,
+    satisfaction: null,
+    statedTotal: null,
+    explanation: null,
   };
+  for (const p of table.projects) {
+    values.gridRow = p.gridRow;
+    values.name = p.name;
+    values.budget = num(p.budget);
+    values.budgetUnreadable = p.budget.status === 'unreadable';
+    values.actual = num(p.actual);
+    values.actualUnreadable = p.actual.status === 'unreadable';
+    values.statedRate = num(p.statedRate);
+    values.output = num(p.output);
+    values.benefit = num(p.benefit);
+    values.satisfaction = num(p.satisfaction);
+    values.statedTotal = num(p.statedTotal);
+    values.explanation = p.explanation;
+    scorer.project(values);
+  }
+  for (const t of table.totalRows) scorer.totalRow(t);
+  return scorer.result();
 }

@@ -1,10 +1,10 @@
 // One sheet in, one evaluation out: checks the band and scheme, detects the header, extracts the
 // rows and scores them. Every failure comes back as an EngineError, never as an exception.
 import { EngineError } from './errors';
-import { evaluateTable } from './evaluate';
+import { TableScorer } from './evaluate';
 import { detectHeader } from './headers';
 import { applyMonitoring, isMonth, monitoringBands } from './monitoring';
-import { extractTable } from './rows';
+import { readTableRows } from './rows';
 import { parseScheme, validateBand } from './schemes';
 import type { Evaluation, Grid, HeaderDetection, MappingOverride, RateBand, Scheme, SheetData } from './types';
 
@@ -68,16 +68,17 @@ export function runEvaluation(sheet: SheetData, opts: RunOptions): RunResult {
   if (detection.missing.length > 0) {
     return fail(new EngineError('missing_columns', { missing: [...detection.missing], sheet: sheet.name }));
   }
-  const table = extractTable(sheet.grid, detection);
-  if (table.projects.length === 0) return fail(new EngineError('no_projects', { sheet: sheet.name }));
-
-  const scored = evaluateTable(table, {
+  // Rows are scored as they are read: no intermediate table of parsed cells for a million-row sheet.
+  const scorer = new TableScorer({
     sheet: sheet.name,
     origin: sheet.origin,
     detection,
     scheme: opts.scheme,
     band: opts.band,
   });
+  readTableRows(sheet.grid, detection, scorer);
+  const scored = scorer.result();
+  if (scored.projects.length === 0) return fail(new EngineError('no_projects', { sheet: sheet.name }));
   const evaluation = isMonth(opts.month) ? applyMonitoring(scored, opts.month, monitoringBands(opts.scheme)) : scored;
   return { ok: true, detection, evaluation };
 }

@@ -1,6 +1,7 @@
 // Row classification: which rows below the header are projects, which are 小计/合计 rows, which are
 // neither (blank rows, section headings, notes). One pass, cheap per row: sheets reach 1M rows.
-import { compactText, MISSING_NUMBER, parseAmount, parseRate, parseScore } from './numbers';
+import type { ProjectValues, RowSink } from './evaluate';
+import { compactText, MISSING_NUMBER, parseAmount, parseRate, parseScore, RATE_FRACTION_LIMIT } from './numbers';
 import type { CellValue, ExtractedTable, Grid, HeaderDetection, ParsedNumber, RawProject, RawTotalRow } from './types';
 
 const TOTAL_LABEL = /^(小计|合计|总计|共计|subtotal|sub-total|grandtotal|grand-total|total)(?:$|[:：(（[【])/;
@@ -38,16 +39,39 @@ function totalLabelLeftOf(row: CellValue[], column: number): string | null {
   return null;
 }
 
-function amountAt(row: CellValue[], column: number | undefined): ParsedNumber {
-  return column === undefined ? MISSING_NUMBER : parseAmount(row[column]);
+/** A numeric cell as parseAmount and parseScore read it, without the object: null when not finite, -0 as 0. */
+function numberCell(v: number): number | null {
+  return v - v === 0 ? (v === 0 ? 0 : v) : null;
+}
+
+/** The value of a parse: null unless it read a number. */
+function valueOf(p: ParsedNumber): number | null {
+  return p.status === 'ok' ? p.value : null;
+}
+
+function scoreAt(row: CellValue[], column: number | undefined): number | null {
+  if (column === undefined) return null;
+  const v = row[column];
+  return typeof v === 'number' ? numberCell(v) : valueOf(parseScore(v));
+}
+
+function rateAt(row: CellValue[], column: number | undefined): number | null {
+  if (column === undefined) return null;
+  const v = row[column];
+  return typeof v === 'number' ? numberCell(abs(v) > RATE_FRACTION_LIMIT ? v / 100 : v) : valueOf(parseRate(v));
+}
+
+function abs(value: number): number {
+  return value < 0 ? -value : value;
 }
 
 /**
- * Splits the rows below the header into projects and total rows. A row is a project when it has a
- * name and a budget or actual cell that is not blank (readable or not), or, without a name, a
- * readable budget or actual; its name is then ''. Everything else that is not a total row is skipped.
+ * Reads the rows below the header into a sink: projects as numbers (one reused ProjectValues, no object
+ * per numeric cell), 小计/合计 rows as RawTotalRows. A row is a project when it has a name and a budget
+ * or actual cell that is not blank (readable or not), or, without a name, a readable budget or actual;
+ * its name is then ''. Everything else that is not a total row is skipped.
  */
-export function extractTable(grid: Grid, detection: HeaderDetection): ExtractedTable {
+export function readTableRows(grid: Grid, detection: HeaderDetection, sink: RowSink): void {
   const m = detection.mapping;
   const projectCol = m.project?.column;
   const budgetCol = m.budget?.column;
@@ -59,14 +83,54 @@ export function extractTable(grid: Grid, detection: HeaderDetection): ExtractedT
   const totalCol = m.total?.column;
   const explanationCol = m.explanation?.column;
 
-  const projects: RawProject[] = [];
-  const totalRows: RawTotalRow[] = [];
+  const values: ProjectValues = {
+    gridRow: 0,
+    name: '',
+    budget: null,
+    budgetUnreadable: false,
+    actual: null,
+    actualUnreadable: false,
+    statedRate: null,
+    output: null,
+    benefit: null,
+    satisfaction: null,
+    statedTotal: null,
+    explanation: null,
+  };
   for (let r = Math.max(0, detection.headerRow + 1); r < grid.length; r++) {
     const row = grid[r];
     if (row === undefined || row === null || row.length === 0) continue;
     let name = projectCol === undefined ? '' : cellName(row[projectCol]);
-    const budget = amountAt(row, budgetCol);
-    const actual = amountAt(row, actualCol);
+
+    // Budget and actual: a number cell directly, anything else through parseAmount.
+    let budget: number | null = null;
+    let budgetStatus: ParsedNumber['status'] = 'missing';
+    let budgetParse: ParsedNumber | null = null;
+    if (budgetCol !== undefined) {
+      const v = row[budgetCol];
+      if (typeof v === 'number') {
+        budget = numberCell(v);
+        budgetStatus = budget === null ? 'unreadable' : 'ok';
+      } else {
+        budgetParse = parseAmount(v);
+        budget = valueOf(budgetParse);
+        budgetStatus = budgetParse.status;
+      }
+    }
+    let actual: number | null = null;
+    let actualStatus: ParsedNumber['status'] = 'missing';
+    let actualParse: ParsedNumber | null = null;
+    if (actualCol !== undefined) {
+      const v = row[actualCol];
+      if (typeof v === 'number') {
+        actual = numberCell(v);
+        actualStatus = actual === null ? 'unreadable' : 'ok';
+      } else {
+        actualParse = parseAmount(v);
+        actual = valueOf(actualParse);
+        actualStatus = actualParse.status;
+      }
+    }
 
     let kind = name === '' ? null : totalKind(name);
     if (kind === null && projectCol !== 0) {
@@ -78,28 +142,70 @@ export function extractTable(grid: Grid, detection: HeaderDetection): ExtractedT
       }
     }
     if (kind !== null) {
-      totalRows.push({ gridRow: r, label: name, isGrandTotal: kind === 'grand', budget, actual });
+      sink.totalRow({
+        gridRow: r,
+        label: name,
+        isGrandTotal: kind === 'grand',
+        budget: budgetParse ?? amountAt(row, budgetCol),
+        actual: actualParse ?? amountAt(row, actualCol),
+      });
       continue;
     }
 
     const hasAmount =
-      name === ''
-        ? budget.status === 'ok' || actual.status === 'ok'
-        : budget.status !== 'missing' || actual.status !== 'missing';
+      name === '' ? budgetStatus === 'ok' || actualStatus === 'ok' : budgetStatus !== 'missing' || actualStatus !== 'missing';
     if (!hasAmount) continue;
 
-    projects.push({
-      gridRow: r,
-      name,
-      budget,
-      actual,
-      statedRate: rateCol === undefined ? MISSING_NUMBER : parseRate(row[rateCol]),
-      output: outputCol === undefined ? MISSING_NUMBER : parseScore(row[outputCol]),
-      benefit: benefitCol === undefined ? MISSING_NUMBER : parseScore(row[benefitCol]),
-      satisfaction: satisfactionCol === undefined ? MISSING_NUMBER : parseScore(row[satisfactionCol]),
-      statedTotal: totalCol === undefined ? MISSING_NUMBER : parseScore(row[totalCol]),
-      explanation: explanationCol === undefined ? null : cellName(row[explanationCol]),
-    });
+    values.gridRow = r;
+    values.name = name;
+    values.budget = budget;
+    values.budgetUnreadable = budgetStatus === 'unreadable';
+    values.actual = actual;
+    values.actualUnreadable = actualStatus === 'unreadable';
+    values.statedRate = rateAt(row, rateCol);
+    values.output = scoreAt(row, outputCol);
+    values.benefit = scoreAt(row, benefitCol);
+    values.satisfaction = scoreAt(row, satisfactionCol);
+    values.statedTotal = scoreAt(row, totalCol);
+    values.explanation = explanationCol === undefined ? null : cellName(row[explanationCol]);
+    sink.project(values, row);
   }
+}
+
+function amountAt(row: readonly CellValue[], column: number | undefined): ParsedNumber {
+  return column === undefined ? MISSING_NUMBER : parseAmount(row[column]);
+}
+
+function rawNumber(column: number | undefined, row: readonly CellValue[], parse: (v: CellValue) => ParsedNumber): ParsedNumber {
+  return column === undefined ? MISSING_NUMBER : parse(row[column]);
+}
+
+/**
+ * Splits the rows below the header into projects and total rows (see readTableRows), each cell kept as
+ * its ParsedNumber (with the unit a text states). runEvaluation scores the rows as they are read instead.
+ */
+export function extractTable(grid: Grid, detection: HeaderDetection): ExtractedTable {
+  const m = detection.mapping;
+  const projects: RawProject[] = [];
+  const totalRows: RawTotalRow[] = [];
+  readTableRows(grid, detection, {
+    project(values, row) {
+      projects.push({
+        gridRow: values.gridRow,
+        name: values.name,
+        budget: amountAt(row, m.budget?.column),
+        actual: amountAt(row, m.actual?.column),
+        statedRate: rawNumber(m.statedRate?.column, row, parseRate),
+        output: rawNumber(m.output?.column, row, parseScore),
+        benefit: rawNumber(m.benefit?.column, row, parseScore),
+        satisfaction: rawNumber(m.satisfaction?.column, row, parseScore),
+        statedTotal: rawNumber(m.total?.column, row, parseScore),
+        explanation: values.explanation,
+      });
+    },
+    totalRow(total) {
+      totalRows.push(total);
+    },
+  });
   return { projects, totalRows };
 }

@@ -9,6 +9,7 @@ import { launchBrowser, openPane, type OpenedPane } from './support/browser';
 import { baseUrl, screenshotPath } from './support/env';
 import { eventually, fake } from './support/fake';
 import { button, strings } from './support/pane';
+import { axeViolations, describeViolations } from './support/axe';
 import { formsSeed } from './support/formsWorkbook';
 import { FORMS_STRINGS } from '../../src/taskpane/formsStrings';
 import { DEFAULT_SUMMARY_SHEET } from '../../src/engine/workflow';
@@ -65,6 +66,11 @@ for (const lang of ['zh', 'en'] as Lang[]) {
       assert.deepEqual(await marks('表2'), [['K36', FORM_MARK_COLOURS.explanation.fill.toUpperCase()]]);
       assert.deepEqual(await fake(page).rules('封面'), []);
       await shot(page, `${lang}-forms.png`);
+    });
+
+    it('the forms pane passes axe-core with its forms, indicators and marks shown', async () => {
+      const violations = await axeViolations(page);
+      assert.deepEqual(violations, [], describeViolations(violations));
     });
 
     it('Write summary writes the forms summary with the indicators to check', async () => {
