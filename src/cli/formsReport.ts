@@ -1,28 +1,13 @@
 // The --json report and the console output of the forms layout (issue 8: batch command).
-import type { FormCheck, FormFlag, FormsEvaluation, IndicatorDirection, IndicatorFlag } from '../engine/formTypes';
+import type { FormCheck, FormFlag, FormsEvaluation, IndicatorResult } from '../engine/formTypes';
 import { formCheckSentence, formFlagLabel } from '../engine/forms/formMessages';
 import { gradeLabel } from '../engine/messages';
 import type { Grade, Lang } from '../engine/types';
 import { cliText } from './messages';
 import { jsonScores, num } from './report';
 
-export interface JsonIndicator {
-  row: number;
-  level1: string;
-  level2: string;
-  name: string;
-  direction: IndicatorDirection;
-  target: string;
-  actual: string;
-  targetValue: number | null;
-  actualValue: number | null;
-  unit: string | null;
-  weight: number | null;
-  statedScore: number | null;
-  score: number | null;
-  explanation: string | null;
-  flags: IndicatorFlag[];
-}
+/** An indicator as the JSON report gives it: the engine's result without the cell positions used for highlights. */
+export type JsonIndicator = Omit<IndicatorResult, 'cells'>;
 
 export interface JsonFormProject {
   sheet: string;
@@ -68,21 +53,13 @@ export function toFormsJsonReport(e: FormsEvaluation): JsonFormsReport {
       scores: jsonScores(p.scores),
       grade: p.grade,
       flags: [...p.flags],
-      indicators: p.indicators.map((i) => ({
-        row: i.row,
-        level1: i.level1,
-        level2: i.level2,
-        name: i.name,
-        direction: i.direction,
-        target: i.target,
-        actual: i.actual,
+      indicators: p.indicators.map(({ cells: _cells, ...i }): JsonIndicator => ({
+        ...i,
         targetValue: num(i.targetValue),
         actualValue: num(i.actualValue),
-        unit: i.unit,
         weight: num(i.weight),
         statedScore: num(i.statedScore),
         score: num(i.score),
-        explanation: i.explanation,
         flags: [...i.flags],
       })),
     })),

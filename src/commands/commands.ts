@@ -7,6 +7,7 @@
 import { evaluateAndWrite } from '../engine/workflow';
 import { evaluateFormsAndWrite } from '../engine/formsWorkflow';
 import { missingApiSets } from '../excel/host';
+import { hostDisplayLanguage, registerCommand, showDialog } from '../excel/commandHost';
 import { createExcelPort } from '../excel/officePort';
 import { REFRESH_SCORES } from './functionNames';
 import { langFromLocale } from '../engine/messages';
@@ -22,44 +23,18 @@ function resultPageUrl(code: NoticeCode, lang: Lang): string {
 
 /** Shows the notice in a dialog and resolves once it is closed (by the officer or the timer). */
 function showNotice({ notice, code }: CommandAction, lang: Lang): Promise<void> {
-  return new Promise((resolve) => {
-    Office.context.ui.displayDialogAsync(
-      resultPageUrl(code, lang),
-      { height: 30, width: 30, displayInIframe: true },
-      (opened) => {
-        if (opened.status !== Office.AsyncResultStatus.Succeeded) {
-          console.warn(`refreshScores: ${notice.title}: ${notice.message}`, opened.error);
-          resolve();
-          return;
-        }
-        const dialog = opened.value;
-        const done = (): void => {
-          clearTimeout(timer);
-          resolve();
-        };
-        const timer = setTimeout(() => {
-          dialog.close();
-          done();
-        }, DIALOG_LIFETIME_MS);
-        dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => {
-          dialog.close();
-          done();
-        });
-        dialog.addEventHandler(Office.EventType.DialogEventReceived, done);
-      },
-    );
-  });
+  return showDialog(resultPageUrl(code, lang), DIALOG_LIFETIME_MS, (error) => console.warn(`refreshScores: ${notice.title}: ${notice.message}`, error));
 }
 
 export async function refreshScores(event: Office.AddinCommands.Event): Promise<void> {
-  let lang = langFromLocale(Office.context.displayLanguage);
+  let lang = langFromLocale(hostDisplayLanguage());
   try {
     let action: CommandAction;
     try {
       const missing = missingApiSets();
       const port = createExcelPort();
       const settings = missing.length > 0 ? null : await port.loadSettings();
-      lang = commandLang(settings, Office.context.displayLanguage);
+      lang = commandLang(settings, hostDisplayLanguage());
       const plan = planRefresh(settings, lang, missing);
       if (plan.kind === 'run') {
         // A workbook of self-evaluation forms is refreshed as the pane does: every form, the summary kept, the marks.
@@ -84,8 +59,4 @@ export async function refreshScores(event: Office.AddinCommands.Event): Promise<
   }
 }
 
-// Clients before Office.actions look the function up by its global name.
-(globalThis as Record<string, unknown>)[REFRESH_SCORES] = refreshScores;
-Office.onReady(() => {
-  if (typeof Office.actions?.associate === 'function') Office.actions.associate(REFRESH_SCORES, refreshScores);
-});
+registerCommand(REFRESH_SCORES, refreshScores);

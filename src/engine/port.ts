@@ -77,6 +77,11 @@ export interface WriteOptions {
   onProgress?: (p: Progress) => void;
   /** writeSummary: the sheet the source was read from, never cleared or written whatever any record says. */
   sourceSheet?: string;
+  /**
+   * writeSummary: the highlights to apply with the summary, in the same requests where the port can
+   * (it then answers `highlighted: true`); a port that does not leaves them to applyHighlights.
+   */
+  highlight?: HighlightSpec;
 }
 
 export interface Settings {
@@ -112,7 +117,11 @@ export interface WorkbookPort {
    * did not create is left alone and another name is used; returns the name written, and in
    * `keptSheets` the sheets a settings record claimed but that could not be proved the add-in's.
    */
-  writeSummary(layout: SummaryLayout, preferredName: string, options?: WriteOptions): Promise<{ sheetName: string; keptSheets?: string[] }>;
+  writeSummary(
+    layout: SummaryLayout,
+    preferredName: string,
+    options?: WriteOptions,
+  ): Promise<{ sheetName: string; keptSheets?: string[]; highlighted?: boolean }>;
   /** Replaces the add-in's own highlight rules on the sheet; never touches the user's rules. */
   applyHighlights(spec: HighlightSpec): Promise<void>;
   clearHighlights(sheet: string): Promise<void>;

@@ -230,23 +230,32 @@ export async function evaluateAndWrite(
 
   let summarySheet: string | null = null;
   let keptSummarySheets: string[] | undefined;
+  const highlight: HighlightSpec | null = settings.highlights !== false ? highlightSpecFor(outcome.sheet, outcome.detection, outcome.evaluation) : null;
+  let highlighted = false;
   if (wantSummary && outcome.layout) {
     throwIfAborted(signal);
     onProgress?.({ stage: 'write', done: 0, total: 1 });
     // A saved name that is the source sheet's own (a damaged or crafted record) is not a summary's name.
     const saved = settings.summarySheet;
     const preferred = saved && saved.toLowerCase() !== outcome.sheet.name.toLowerCase() ? saved : DEFAULT_SUMMARY_SHEET[lang];
-    const written = await port.writeSummary(outcome.layout, preferred, { signal, onProgress, sourceSheet: outcome.sheet.name });
+    // The highlights travel with the summary where the port can send them in the same requests.
+    const written = await port.writeSummary(outcome.layout, preferred, {
+      signal,
+      onProgress,
+      sourceSheet: outcome.sheet.name,
+      ...(highlight ? { highlight } : {}),
+    });
+    highlighted = highlight !== null && written.highlighted === true;
     summarySheet = written.sheetName;
     if (written.keptSheets && written.keptSheets.length > 0) keptSummarySheets = written.keptSheets;
   }
 
   throwIfAborted(signal);
-  let highlight: HighlightSpec | null = null;
   if (settings.highlights !== false) {
-    highlight = highlightSpecFor(outcome.sheet, outcome.detection, outcome.evaluation);
     onProgress?.({ stage: 'highlight', done: 0, total: 1 });
-    if (highlight) await port.applyHighlights(highlight);
+    if (highlighted) {
+      // Applied with the summary.
+    } else if (highlight) await port.applyHighlights(highlight);
     else await port.clearHighlights(outcome.sheet.name);
     onProgress?.({ stage: 'highlight', done: 1, total: 1 });
   }

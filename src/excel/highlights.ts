@@ -24,32 +24,51 @@ async function recordHighlights(sheetId: string, entry: OwnedHighlights | null):
   await saveOwnership(ownership);
 }
 
-export async function applyHighlightsIn(context: Excel.RequestContext, spec: HighlightSpec, meter: RequestMeter): Promise<void> {
-  const rules = highlightRules(spec);
+/** The source sheet's rules, listed by one request, to be replaced by the next (writeSummary shares both). */
+export interface HighlightListing {
+  spec: HighlightSpec;
+  sheet: Excel.Worksheet;
+  formats: Excel.ConditionalFormatCollection;
+}
+
+/** Queues the listing of the sheet's rules; its id is loaded with them (the same round trip). */
+export function queueHighlightListing(context: Excel.RequestContext, spec: HighlightSpec): HighlightListing {
   const sheet = context.workbook.worksheets.getItem(spec.sheet);
   sheet.load('id');
-  const before = loadOwnership();
-  // The id is needed to find the record: loaded with the rules (same round trip).
-  const formats = listRules(sheet);
-  await meter.sync(context, 'highlight:list');
-  const own = before.highlights.find((h) => h.sheetId === sheet.id);
-  removeListed(formats, own);
+  return { spec, sheet, formats: listRules(sheet) };
+}
+
+/** After the listing's sync: queues the deletion of the add-in's listed rules and the new ones. */
+export function queueHighlightReplacement(listing: HighlightListing, meter: RequestMeter): void {
+  const { spec, sheet } = listing;
+  removeListed(listing.formats, loadOwnership().highlights.find((h) => h.sheetId === sheet.id));
   const range = sheet.getRangeByIndexes(
     spec.firstRow - 1,
     spec.firstCol - 1,
     Math.max(1, spec.lastRow - spec.firstRow + 1),
     Math.max(1, spec.lastCol - spec.firstCol + 1),
   );
-  for (const rule of rules) {
+  for (const rule of highlightRules(spec)) {
     const cf = range.conditionalFormats.add('Custom');
     cf.custom.rule.formula = rule.formula;
     cf.custom.format.fill.color = rule.fill;
     cf.custom.format.font.color = rule.fontColor;
     meter.queue(rule.formula.length + 120);
   }
+}
+
+/** After the replacement's sync: the new rules carry their marker, so a record entry for older ones goes. */
+export async function highlightsReplaced(listing: HighlightListing): Promise<void> {
+  const id = listing.sheet.id;
+  if (loadOwnership().highlights.some((h) => h.sheetId === id)) await recordHighlights(id, null);
+}
+
+export async function applyHighlightsIn(context: Excel.RequestContext, spec: HighlightSpec, meter: RequestMeter): Promise<void> {
+  const listing = queueHighlightListing(context, spec);
+  await meter.sync(context, 'highlight:list');
+  queueHighlightReplacement(listing, meter);
   await meter.sync(context, 'highlight:add');
-  // The new rules carry their marker: a record entry is only kept for rules written before markers.
-  if (own) await recordHighlights(sheet.id, null);
+  await highlightsReplaced(listing);
 }
 
 /**

@@ -97,7 +97,11 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort & 
           }),
         );
         if (result.createdSheetId !== null) sheetNames.names.set(result.createdSheetId, result.sheetName);
-        return { sheetName: result.sheetName, ...(result.keptSheets.length > 0 ? { keptSheets: result.keptSheets } : {}) };
+        return {
+          sheetName: result.sheetName,
+          ...(result.keptSheets.length > 0 ? { keptSheets: result.keptSheets } : {}),
+          ...(result.highlighted ? { highlighted: true } : {}),
+        };
       }),
     applyHighlights: (spec) => asHostErrors(() => run((context) => applyHighlightsIn(context, spec, meter))),
     clearHighlights: (sheet) =>

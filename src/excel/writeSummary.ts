@@ -5,12 +5,16 @@
 // A sheet it creates gets the summary's print setup (landscape A4, one page wide, the table header
 // repeated on every page, page numbers in the footer) once, in the request that completes it; a rewrite
 // keeps the sheet's print setup as it is, so auto-refreshes send nothing more.
+// Highlights given with the summary (options.highlight) share its requests: the source sheet's rules are
+// listed with the sheets, and replaced in the request that completes the summary (a few rules, far
+// under the 5 MB a request may carry), which saves the two round trips of applyHighlights.
 import type { WriteOptions } from '../engine/port';
 import type { SummaryLayout } from '../engine/summaryTypes';
 import { summaryPrintSetup } from '../engine/printSetup';
 import { colLetter } from '../engine/address';
 import { throwIfAborted } from './errors';
 import { queuePrintSetup } from './pageLayout';
+import { highlightsReplaced, queueHighlightListing, queueHighlightReplacement } from './highlights';
 import { withEventsSuppressed, type ExcelRunner } from './events';
 import type { RequestMeter } from './requestMeter';
 import { loadOwnership, saveOwnership } from './settings';
@@ -73,14 +77,17 @@ function queueStructure(sheet: Excel.Worksheet, plan: SummaryPlan, tableName: st
 }
 
 /**
- * Syncs a request whose last commands are the print setup (pageLayout.ts). Excel stops a request at the
- * first command it refuses and keeps what ran before it; when the request fails, one more round trip
- * looks for the marker name queued just before the print setup: found, the summary is whole and only
- * (part of) the print setup was refused, which the write survives; missing, the write itself failed.
+ * Syncs the request that completes a sheet the add-in creates, whose last commands after the marker name
+ * are the highlights and the print setup (pageLayout.ts). Excel stops a request at the first command it
+ * refuses and keeps what ran before it; when the request fails, one more round trip looks for the marker:
+ * found, the summary is whole and was recorded as the add-in's, only what follows the marker may be
+ * missing (false is returned: the highlights are then applied on their own, which surfaces their error,
+ * and the print setup, a courtesy, is left); missing, the write itself failed and its error is thrown.
  */
-async function syncDespitePrintSetup(context: Excel.RequestContext, sheet: Excel.Worksheet, meter: RequestMeter, label: string): Promise<void> {
+async function syncCreatedSheet(context: Excel.RequestContext, sheet: Excel.Worksheet, meter: RequestMeter, label: string): Promise<boolean> {
   try {
     await meter.sync(context, label);
+    return true;
   } catch (error) {
     // A request refused as a whole (too large, say) did not even add the sheet: the look fails too.
     const whole = await (async () => {
@@ -91,6 +98,7 @@ async function syncDespitePrintSetup(context: Excel.RequestContext, sheet: Excel
       return !marker.isNullObject && isSummaryMarker(marker.value);
     })().catch(() => false);
     if (!whole) throw error;
+    return false;
   }
 }
 
@@ -100,7 +108,7 @@ export async function writeSummaryIn(
   preferredName: string,
   options: WriteOptions,
   tuning: WriteTuning,
-): Promise<{ sheetName: string; createdSheetId: string | null; keptSheets: string[] }> {
+): Promise<{ sheetName: string; createdSheetId: string | null; keptSheets: string[]; highlighted: boolean }> {
   const { meter } = tuning;
   const plan = planSummary(layout);
   const ownedIds = new Set(loadOwnership().summarySheetIds);
@@ -108,6 +116,7 @@ export async function writeSummaryIn(
   worksheets.load('items/name,items/id');
   const tables = context.workbook.tables;
   tables.load('items/name');
+  const listing = options.highlight ? queueHighlightListing(context, options.highlight) : null;
   await meter.sync(context, 'write:meta');
   throwIfAborted(options.signal);
 
@@ -119,6 +128,7 @@ export async function writeSummaryIn(
   let sheet: Excel.Worksheet;
   let createdSheetId: string | null = null;
   let keptSheets: string[] = [];
+  let highlighted = false;
   const totalRows = rowsToWrite(layout);
   return withEventsSuppressed(context, !tuning.canUseTriggerSource, meter, tuning.run, async () => {
     const inspected = candidates.map((ws) => {
@@ -173,17 +183,22 @@ export async function writeSummaryIn(
       // Looking one request ahead tells whether this one is the last: the structure goes with it.
       const next = current.done ? current : await nextRequest();
       if (next.done) queueStructure(sheet, plan, tableName);
-      const printing = next.done && !own && tuning.canSetPageLayout;
-      if (next.done && !own) {
+      const creating = next.done && !own;
+      const printing = creating && tuning.canSetPageLayout;
+      if (creating) {
         // The proof of ownership travels with the sheet: hidden, so Name Manager does not show it. It
         // goes last before the print setup, so that finding it proves everything before it was applied.
         const marker = sheet.names.add(SUMMARY_MARKER_NAME, SUMMARY_MARKER_FORMULA, 'Budget performance add-in: this sheet is its summary');
         marker.visible = false;
       }
+      if (next.done && listing) queueHighlightReplacement(listing, meter);
       if (printing) queuePrintSetup(sheet, summaryPrintSetup(layout));
       const label = first && next.done ? 'write:all' : 'write:chunk';
-      if (printing) await syncDespitePrintSetup(context, sheet, meter, label);
-      else await meter.sync(context, label);
+      if (creating && (printing || listing)) highlighted = (await syncCreatedSheet(context, sheet, meter, label)) && listing !== null;
+      else {
+        await meter.sync(context, label);
+        highlighted = next.done === true && listing !== null;
+      }
       if (first && !own) createdSheetId = sheet.id;
       first = false;
       options.onProgress?.({ stage: 'write', done: written, total: totalRows });
@@ -200,6 +215,7 @@ export async function writeSummaryIn(
       ownership.summarySheetIds = [...ownership.summarySheetIds.filter((id) => existing.has(id) && id !== createdSheetId), createdSheetId];
       await saveOwnership(ownership);
     }
-    return { sheetName: sheet.name, createdSheetId, keptSheets };
+    if (highlighted && listing) await highlightsReplaced(listing);
+    return { sheetName: sheet.name, createdSheetId, keptSheets, highlighted };
   });
 }

@@ -21,7 +21,7 @@ describe('error paths', () => {
       const s = strings(lang);
       const { page } = await open(noActualWorkbook(lang === 'zh' ? 'zh-CN' : 'en-US'));
       await waitInteractive(page, s);
-      assert.ok((await page.locator('main').innerText()).includes(s.roleMissing), 'the actual field is marked as not found');
+      await eventually(async () => assert.ok((await page.locator('main').innerText()).includes(s.roleMissing), 'the actual field is marked as not found'));
       await button(page, s.evaluate).click();
       const expected = errorMessage(new EngineError('missing_columns', { missing: ['actual'], sheet: '缺列' }), lang);
       await eventually(async () => {

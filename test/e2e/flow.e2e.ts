@@ -1,11 +1,11 @@
 // The officer's walk through the pane on the seed workbook, in Chinese and in English: the pane opens and
 // detects the mapping, one dropdown is changed, Evaluate shows the flagged projects, the summary is
 // written, an edit in the source refreshes it, highlights are cleared. Screenshots of each state.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPane, type OpenedPane } from './support/browser';
-import { baseUrl, recordFigure, screenshotPath } from './support/env';
+import type { Page } from 'playwright-core';
+import { paneSession, type OpenedPane } from './support/browser';
+import { recordFigure, screenshotPath } from './support/env';
 import { eventually, fake } from './support/fake';
 import { assertClickable, button, choose, dropdown, messageBarText, projectItems, strings, waitInteractive } from './support/pane';
 import { SAMPLE_FIRST_PROJECT_ROW, SAMPLE_SHEET, SEED_PROJECTS, sampleWorkbook } from './support/workbooks';
@@ -35,21 +35,13 @@ for (const lang of ['zh', 'en'] as Lang[]) {
   describe(`the officer's walk (${lang})`, () => {
     const s = strings(lang);
     const displayLanguage = lang === 'zh' ? 'zh-CN' : 'en-US';
-    let browser: Browser;
-    let server: { url: string; close(): Promise<void> };
+    const session = paneSession();
     let pane: OpenedPane;
     let page: Page;
 
     before(async () => {
-      server = await baseUrl();
-      browser = await launchBrowser();
-      pane = await openPane(browser, server.url, sampleWorkbook({ displayLanguage }), { locale: displayLanguage });
+      pane = await session.open(sampleWorkbook({ displayLanguage }), { locale: displayLanguage });
       page = pane.page;
-    });
-    after(async () => {
-      await pane?.close();
-      await browser?.close();
-      await server?.close();
     });
 
     it('opens, detects the mapping and writes nothing yet', async () => {
@@ -184,7 +176,7 @@ for (const lang of ['zh', 'en'] as Lang[]) {
     it('saves mapping, scheme and band in the workbook: reopening restores them', async () => {
       const saved = await fake(page).savedSettings();
       assert.ok(Object.keys(saved).length > 0, 'settings saved with saveAsync');
-      const reopened = await openPane(browser, server.url, sampleWorkbook({ displayLanguage, settings: saved }), { locale: displayLanguage });
+      const reopened = await session.open(sampleWorkbook({ displayLanguage, settings: saved }), { locale: displayLanguage });
       try {
         await waitInteractive(reopened.page, s);
         const scheme = getScheme('wuhan2018');

@@ -2,13 +2,14 @@
 // (national and Sichuan, one stacked under another, merged cells throughout) opens as "3 张自评表";
 // Evaluate marks the cells to fix on the forms, Write summary writes the summary with its to-do block,
 // a click selects a form, an edit on a form sheet refreshes. Screenshots of the forms with their marks.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPane, type OpenedPane } from './support/browser';
-import { baseUrl, screenshotPath } from './support/env';
+import type { Page } from 'playwright-core';
+import { paneSession, type OpenedPane } from './support/browser';
+import { screenshotPath } from './support/env';
 import { eventually, fake } from './support/fake';
 import { button, strings } from './support/pane';
+import { axeViolations, describeViolations } from './support/axe';
 import { formsSeed } from './support/formsWorkbook';
 import { FORMS_STRINGS } from '../../src/taskpane/formsStrings';
 import { DEFAULT_SUMMARY_SHEET } from '../../src/engine/workflow';
@@ -24,21 +25,13 @@ for (const lang of ['zh', 'en'] as Lang[]) {
     const s = strings(lang);
     const fs = FORMS_STRINGS[lang];
     const displayLanguage = lang === 'zh' ? 'zh-CN' : 'en-US';
-    let browser: Browser;
-    let server: { url: string; close(): Promise<void> };
+    const session = paneSession();
     let pane: OpenedPane;
     let page: Page;
 
     before(async () => {
-      server = await baseUrl();
-      browser = await launchBrowser();
-      pane = await openPane(browser, server.url, formsSeed({ displayLanguage }), { locale: displayLanguage });
+      pane = await session.open(formsSeed({ displayLanguage }), { locale: displayLanguage });
       page = pane.page;
-    });
-    after(async () => {
-      await pane?.close();
-      await browser?.close();
-      await server?.close();
     });
 
     it('opens on the cover sheet and lists the three forms, writing nothing', async () => {
@@ -65,6 +58,11 @@ for (const lang of ['zh', 'en'] as Lang[]) {
       assert.deepEqual(await marks('表2'), [['K36', FORM_MARK_COLOURS.explanation.fill.toUpperCase()]]);
       assert.deepEqual(await fake(page).rules('封面'), []);
       await shot(page, `${lang}-forms.png`);
+    });
+
+    it('the forms pane passes axe-core with its forms, indicators and marks shown', async () => {
+      const violations = await axeViolations(page);
+      assert.deepEqual(violations, [], describeViolations(violations));
     });
 
     it('Write summary writes the forms summary with the indicators to check', async () => {

@@ -17,6 +17,33 @@ const SETTINGS: Settings = { version: 1, schemeId: 'wuhan2018', band: { low: 0.9
 const NOW = new Date('2026-03-02T09:30:00Z');
 
 describe('evaluateAndWrite', () => {
+  it('hands the highlights to writeSummary and leaves out applyHighlights when the port applied them there', async () => {
+    const port = new FakePort();
+    const given: unknown[] = [];
+    const write = port.writeSummary.bind(port);
+    port.writeSummary = async (layout, name, options) => {
+      given.push(options?.highlight);
+      return { ...(await write(layout, name, options)), highlighted: true };
+    };
+    const result = await evaluateAndWrite(port, SETTINGS, { now: () => NOW });
+    expect(port.calls).toEqual(['readSource', 'writeSummary', 'saveSettings']);
+    expect(given).toEqual([result.highlight]);
+    expect(result.highlight).toMatchObject({ sheet: '自评表', firstRow: 4 });
+  });
+
+  it('still calls applyHighlights when the port did not apply them with the summary', async () => {
+    const port = new FakePort();
+    const given: unknown[] = [];
+    const write = port.writeSummary.bind(port);
+    port.writeSummary = async (layout, name, options) => {
+      given.push(options?.highlight);
+      return write(layout, name, options);
+    };
+    const result = await evaluateAndWrite(port, SETTINGS, { now: () => NOW });
+    expect(port.calls).toEqual(['readSource', 'writeSummary', 'applyHighlights', 'saveSettings']);
+    expect(given).toEqual([result.highlight]);
+  });
+
   it('reads, writes the summary, highlights and saves the settings, in that order', async () => {
     const port = new FakePort();
     const stages: string[] = [];

@@ -96,12 +96,12 @@ async function refreshAfterOneEdit(rows: number, excelApi: string): Promise<Refr
 }
 
 /**
- * Round trips of an auto-refresh as they stand: read 2 (size, values), summary 3 (sheets, the own sheet's
- * marker, the write), highlights 2 (the rules with their formulas, the new rules). Issue 11 asks for 4
- * (read, summary + highlights in one request, one more for settings or events); this bound keeps it from
- * growing meanwhile.
+ * Round trips of an auto-refresh as they stand: read 2 (size, values), summary 3 (sheets with the source's
+ * rules, the own sheet's marker with its tables and charts, the write with the new rules: the highlights
+ * travel with the summary). Issue 11 asks for 4; this bound keeps it from growing meanwhile (it was 7
+ * while highlights took two requests of their own).
  */
-const REFRESH_SYNCS_1_14 = 7;
+const REFRESH_SYNCS_1_14 = 5;
 
 describe('requests of an auto-refresh after one edit', () => {
   it('do not grow with the rows (1,000 and 50,000), and ExcelApi 1.8 needs at most 2 more than 1.14', async () => {
@@ -123,7 +123,8 @@ describe('requests of evaluate + write', () => {
     const small = await evaluateAndWriteOnce(1000, '1.14');
     const large = await evaluateAndWriteOnce(50_000, '1.14');
     expect(large.syncs).toBe(small.syncs);
-    expect(small.syncs).toBeLessThanOrEqual(6);
+    // read 2, write 2 (sheets + the source's rules; the sheet, its print setup and the rules): issue 11 asks ≤ 5.
+    expect(small.syncs).toBeLessThanOrEqual(4);
     expect(small.metered).toBeLessThanOrEqual(small.syncs);
   });
 
