@@ -236,7 +236,7 @@ export class TableScorer implements RowSink {
     let overWeight = false;
     let total: number | null = null;
     if (this.hasTotal) {
-      // Components in SCORE_COMPONENTS order, as the sum has always been taken.
+      // Components in SCORE_COMPONENTS order: output, benefit, satisfaction.
       let sum = 0;
       let readable = 0;
       const wo = this.wOutput;
