@@ -129,6 +129,24 @@ export interface ProjectValues {
   explanation: string | null;
 }
 
+/** A blank ProjectValues, filled in place row after row by the readers. */
+export function emptyProjectValues(): ProjectValues {
+  return {
+    gridRow: 0,
+    name: '',
+    budget: null,
+    budgetUnreadable: false,
+    actual: null,
+    actualUnreadable: false,
+    statedRate: null,
+    output: null,
+    benefit: null,
+    satisfaction: null,
+    statedTotal: null,
+    explanation: null,
+  };
+}
+
 /** Where a row reader hands its projects and total rows: evaluateTable's scorer, or the extracted table. */
 export interface RowSink {
   project(values: ProjectValues, row: readonly CellValue[]): void;
@@ -348,20 +366,7 @@ export class TableScorer implements RowSink {
 /** Scores an extracted table (see extractTable); runEvaluation reads and scores the rows in one pass instead. */
 export function evaluateTable(table: ExtractedTable, ctx: EvaluateContext): Evaluation {
   const scorer = new TableScorer(ctx);
-  const values: ProjectValues = {
-    gridRow: 0,
-    name: '',
-    budget: null,
-    budgetUnreadable: false,
-    actual: null,
-    actualUnreadable: false,
-    statedRate: null,
-    output: null,
-    benefit: null,
-    satisfaction: null,
-    statedTotal: null,
-    explanation: null,
-  };
+  const values = emptyProjectValues();
   for (const p of table.projects) {
     values.gridRow = p.gridRow;
     values.name = p.name;

@@ -1,6 +1,6 @@
 // Row classification: which rows below the header are projects, which are 小计/合计 rows, which are
 // neither (blank rows, section headings, notes). One pass, cheap per row: sheets reach 1M rows.
-import type { ProjectValues, RowSink } from './evaluate';
+import { emptyProjectValues, type RowSink } from './evaluate';
 import { compactText, MISSING_NUMBER, parseAmount, parseRate, parseScore, RATE_FRACTION_LIMIT } from './numbers';
 import type { CellValue, ExtractedTable, Grid, HeaderDetection, ParsedNumber, RawProject, RawTotalRow } from './types';
 
@@ -83,20 +83,7 @@ export function readTableRows(grid: Grid, detection: HeaderDetection, sink: RowS
   const totalCol = m.total?.column;
   const explanationCol = m.explanation?.column;
 
-  const values: ProjectValues = {
-    gridRow: 0,
-    name: '',
-    budget: null,
-    budgetUnreadable: false,
-    actual: null,
-    actualUnreadable: false,
-    statedRate: null,
-    output: null,
-    benefit: null,
-    satisfaction: null,
-    statedTotal: null,
-    explanation: null,
-  };
+  const values = emptyProjectValues();
   for (let r = Math.max(0, detection.headerRow + 1); r < grid.length; r++) {
     const row = grid[r];
     if (row === undefined || row === null || row.length === 0) continue;
