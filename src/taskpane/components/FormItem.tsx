@@ -9,6 +9,7 @@ import { shownValue } from '../formsPane';
 import type { FormsStrings } from '../formsStrings';
 import type { Strings } from '../strings';
 import { FormFlagBadge, IndicatorFlagBadge } from './FormFlagBadge';
+import { figuresLine, wrappingNameButton } from './listStyles';
 
 const useStyles = makeStyles({
   item: {
@@ -18,18 +19,9 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalXXS,
   },
-  link: {
-    justifyContent: 'flex-start',
-    textAlign: 'start',
-    whiteSpace: 'normal',
-    overflowWrap: 'anywhere',
-    height: 'auto',
-    maxWidth: '100%',
-    paddingInline: 0,
-    minWidth: 0,
-  },
+  link: wrappingNameButton,
   name: { fontWeight: tokens.fontWeightSemibold },
-  row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, fontVariantNumeric: 'tabular-nums' },
+  row: figuresLine,
   flags: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   indicators: {
     listStyle: 'none',

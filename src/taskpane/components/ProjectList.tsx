@@ -6,6 +6,7 @@ import { gradeLabel } from '../../engine/messages';
 import { formatRate, formatScore } from '../format';
 import type { Strings } from '../strings';
 import { FlagBadge } from './FlagBadge';
+import { figuresLine, wrappingNameButton } from './listStyles';
 
 /** Rendering more rows than this only slows the pane; the filter narrows the list. */
 const MAX_SHOWN = 200;
@@ -18,17 +19,10 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalXS,
   },
   name: {
-    justifyContent: 'flex-start',
-    textAlign: 'start',
-    whiteSpace: 'normal',
-    overflowWrap: 'anywhere',
-    height: 'auto',
-    maxWidth: '100%',
-    paddingInline: 0,
-    minWidth: 0,
+    ...wrappingNameButton,
     fontWeight: tokens.fontWeightSemibold,
   },
-  numbers: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, fontVariantNumeric: 'tabular-nums' },
+  numbers: figuresLine,
   flags: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, marginTop: tokens.spacingVerticalXXS },
 });
 
