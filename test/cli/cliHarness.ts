@@ -84,3 +84,13 @@ export function addSheet(wb: ExcelJS.Workbook, name: string, rows: (string | num
   );
   return ws;
 }
+
+/** A refusal: exit 2, nothing on stdout, one line on stderr (no stack trace), matching `pattern` when given. */
+export function expectRefused(run: CliRun, pattern?: RegExp): void {
+  expect(run.code).toBe(2);
+  expect(run.stdout).toBe('');
+  expect(run.stderr.endsWith('\n')).toBe(true);
+  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(run.stderr).not.toMatch(/^\s+at /m);
+  if (pattern) expect(run.stderr).toMatch(pattern);
+}

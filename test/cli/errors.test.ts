@@ -3,19 +3,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { buildSeedWorkbook } from '../../scripts/seedWorkbook';
-import { addSheet, listFiles, makeTempDir, removeDir, runInProcess, save, sha256, type CliRun } from './cliHarness';
+import { addSheet, listFiles, makeTempDir, removeDir, runInProcess, save, sha256, expectRefused } from './cliHarness';
 
 let dir: string;
 beforeEach(() => (dir = makeTempDir()));
 afterEach(() => removeDir(dir));
 
-function expectRefused(run: CliRun): void {
-  expect(run.code).toBe(2);
-  expect(run.stdout).toBe('');
-  expect(run.stderr.endsWith('\n')).toBe(true);
-  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(run.stderr).not.toMatch(/^\s+at /m);
-}
 
 async function seedIn(name = 'book.xlsx'): Promise<string> {
   return save(buildSeedWorkbook(), join(dir, name));

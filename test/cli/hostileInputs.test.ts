@@ -3,18 +3,12 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8 } from 'fflate';
 import { encryptedPackage, sdkPackage, setDeclaredSize, sheetjsBook, sheetXml, TABLE } from '../xlsx/packages';
-import { listFiles, makeTempDir, removeDir, runInProcess, type CliRun } from './cliHarness';
+import { listFiles, makeTempDir, removeDir, runInProcess, expectRefused } from './cliHarness';
 
 let dir: string;
 beforeEach(() => (dir = makeTempDir()));
 afterEach(() => removeDir(dir));
 
-function expectRefused(run: CliRun, pattern: RegExp): void {
-  expect(run.code).toBe(2);
-  expect(run.stdout).toBe('');
-  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(run.stderr).toMatch(pattern);
-}
 
 function write(name: string, bytes: Uint8Array): string {
   writeFileSync(join(dir, name), bytes);

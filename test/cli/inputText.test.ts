@@ -7,7 +7,7 @@ import { buildSeedWorkbook } from '../../scripts/seedWorkbook';
 import { callerCwd } from '../../src/cli/callerCwd';
 import { visible } from '../../src/cli/consoleText';
 import type { JsonReport } from '../../src/cli/report';
-import { addSheet, listFiles, makeTempDir, removeDir, runInProcess, save, type CliRun } from './cliHarness';
+import { addSheet, listFiles, makeTempDir, removeDir, runInProcess, save, expectRefused } from './cliHarness';
 
 // eslint-disable-next-line no-control-regex -- the test looks for raw control characters
 const RAW_UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
@@ -18,11 +18,6 @@ let dir: string;
 beforeEach(() => (dir = makeTempDir()));
 afterEach(() => removeDir(dir));
 
-function expectRefused(run: CliRun): void {
-  expect(run.code).toBe(2);
-  expect(run.stdout).toBe('');
-  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-}
 
 const SCHEME = { id: 'local', weights: { output: 50, benefit: 50 } };
 

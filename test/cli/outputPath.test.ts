@@ -4,17 +4,12 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSeedWorkbook } from '../../scripts/seedWorkbook';
-import { listFiles, makeTempDir, removeDir, runInProcess, save, type CliRun } from './cliHarness';
+import { listFiles, makeTempDir, removeDir, runInProcess, save, expectRefused } from './cliHarness';
 
 let dir: string;
 beforeEach(() => (dir = makeTempDir()));
 afterEach(() => removeDir(dir));
 
-function expectRefused(run: CliRun): void {
-  expect(run.code).toBe(2);
-  expect(run.stdout).toBe('');
-  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-}
 
 async function seed(): Promise<void> {
   await save(buildSeedWorkbook(), join(dir, 'book.xlsx'));

@@ -9,18 +9,12 @@ import { buildSeedWorkbook } from '../../scripts/seedWorkbook';
 import { strToU8, zipSync } from 'fflate';
 import { odsPackage, sdkPackage, setDeclaredSize, sheetXml, TABLE } from '../xlsx/packages';
 import { NATIONAL_EXAMPLE, formsWorkbook, nationalForm, stackForms } from '../support/forms';
-import { listFiles, makeTempDir, removeDir, runInProcess, save, type CliRun } from './cliHarness';
+import { listFiles, makeTempDir, removeDir, runInProcess, save, expectRefused } from './cliHarness';
 
 let dir: string;
 beforeEach(() => (dir = makeTempDir()));
 afterEach(() => removeDir(dir));
 
-function expectRefused(run: CliRun, pattern: RegExp): void {
-  expect(run.code).toBe(2);
-  expect(run.stdout).toBe('');
-  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(run.stderr).toMatch(pattern);
-}
 
 async function seed(): Promise<void> {
   await save(buildSeedWorkbook(), join(dir, 'book.xlsx'));
