@@ -57,9 +57,10 @@ describe('the self-evaluation report in the pane', () => {
       const set = (path: string) => log.filter((e) => e.path === path);
       assert.ok(set('format.font.bold').some((e) => e.value === true && e.address.split(':')[0] === `A${heading + 1}`), 'the heading row is bold');
       assert.ok(set('format.wrapText').some((e) => e.value === true));
+      // The zoom goes last: a host that refuses its verticalFitToPages 0 keeps everything set before it (src/excel/pageLayout.ts).
       assert.deepEqual(
         log.filter((e) => e.address === 'pageLayout').map((e) => [e.path, e.value]),
-        [['pageLayout.orientation', 'Portrait'], ['pageLayout.paperSize', 'A4'], ['pageLayout.zoom', { horizontalFitToPages: 1, verticalFitToPages: 0 }], ['pageLayout.headersFooters.defaultForAllPages.centerFooter', '&P / &N']],
+        [['pageLayout.orientation', 'Portrait'], ['pageLayout.paperSize', 'A4'], ['pageLayout.headersFooters.defaultForAllPages.centerFooter', '&P / &N'], ['pageLayout.zoom', { horizontalFitToPages: 1, verticalFitToPages: 0 }]],
       );
       assert.deepEqual(Object.values(await host.names(sheet)).map((n) => n.visible), [false]);
       // The source is untouched.
