@@ -1,5 +1,5 @@
 // `npm run check:manifest`: the offline checks of manifest.xml (and dist/manifest.xml when built): the
-// XSDs in ../shared/schemas/office-addin-manifest, the top-level facts as office-addin-manifest reads
+// XSDs in schemas/office-addin-manifest, the top-level facts as office-addin-manifest reads
 // them, and the project's own rules. `npm run validate` adds Microsoft's validation service.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -12,8 +12,8 @@ import { REQUIRED_API_SETS } from '../src/excel/host';
 
 export const REPO_ROOT = join(__dirname, '..');
 export const DIST_DIR = join(REPO_ROOT, 'dist');
-export const SCHEMA_DIR =
-  process.env.MANIFEST_SCHEMA_DIR ?? join(REPO_ROOT, '..', 'shared', 'schemas', 'office-addin-manifest');
+/** The manifest XSDs, kept in the repository (schemas/office-addin-manifest/README.md says where they come from). */
+export const SCHEMA_DIR = process.env.MANIFEST_SCHEMA_DIR ?? join(REPO_ROOT, 'schemas', 'office-addin-manifest');
 
 /** The manifest must declare exactly the API sets src/excel/host.ts checks with isSetSupported. */
 const MANIFEST_REQUIRED_SETS: RequiredSet[] = REQUIRED_API_SETS.map((s) => ({ name: s.name, minVersion: s.version }));
