@@ -13,7 +13,7 @@ export function colLetter(col: number): string {
   return letters;
 }
 
-// A1 addresses as Office.js reports them ("Sheet1!C5:D7", "C5", "C:C", "5:5"), parsed to 1-based
+// A1 addresses as the workbook ports report them ("Sheet1!C5:D7", "C5", "C:C", "5:5"), parsed to 1-based
 // inclusive bounds.
 export interface CellRect {
   rowStart: number;

@@ -17,7 +17,7 @@ export function isSummaryMarker(value: unknown, formula?: unknown): boolean {
   return value === SUMMARY_MARKER_VALUE || formula === SUMMARY_MARKER_FORMULA;
 }
 
-/** Excel compares sheet names without regard to case. */
+/** Spreadsheet sheet names compare without regard to case. */
 export function sameSheetName(a: string | undefined | null, b: string | undefined | null): boolean {
   return typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
 }
@@ -55,7 +55,7 @@ export function isVariantOf(name: string, preferred: string): boolean {
 }
 
 /**
- * The one rule every host follows (Office.js, the .xlsx copy, the test port): picks the sheet to rewrite
+ * The one rule every host follows (every WorkbookPort: the add-in, the file copy, the test port): picks the sheet to rewrite
  * among the candidates whose names are the preferred one or a numbered variant of it. Only a sheet both
  * recorded and marked is rewritten; the source sheet never is, whatever the record and the marker say;
  * the preferred name itself wins over "name (2)". Otherwise a new sheet is written under a free name.
