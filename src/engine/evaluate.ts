@@ -24,7 +24,7 @@ import type {
   ScoreComponent,
   SheetCheck,
 } from './types';
-import { SCORE_COMPONENTS } from './types';
+import { FLAGS, SCORE_COMPONENTS } from './types';
 
 export interface EvaluateContext {
   sheet: string;
@@ -153,24 +153,12 @@ export interface RowSink {
   totalRow(total: RawTotalRow): void;
 }
 
-/** A project's flags in the order they are raised; bit i of a flag mask stands for FLAG_ORDER[i]. */
-const FLAG_ORDER = [
-  'under_execution',
-  'over_budget',
-  'zero_budget',
-  'missing_value',
-  'negative_value',
-  'rate_mismatch',
-  'total_mismatch',
-  'score_over_weight',
-  'low_score',
-  'missing_explanation',
-] as const satisfies readonly Flag[];
-const FLAG_BIT = Object.fromEntries(FLAG_ORDER.map((f, i) => [f, 1 << i])) as Record<
-  (typeof FLAG_ORDER)[number],
-  number
->;
-/** One frozen array per combination of flags, shared by every project that has it (most sheets use a few). */
+/**
+ * The flags a table row raises, in FLAGS order (the monitoring flags are added later, by monitoring.ts);
+ * bit i of a flag mask stands for FLAG_ORDER[i].
+ */
+const FLAG_ORDER: readonly Flag[] = FLAGS.filter((f) => !f.startsWith('monitoring_'));
+const FLAG_BIT = Object.fromEntries(FLAG_ORDER.map((f, i) => [f, 1 << i])) as Record<Flag, number>;
 const FLAG_SETS: (Flag[] | undefined)[] = new Array<Flag[] | undefined>(1 << FLAG_ORDER.length);
 
 function flagSet(mask: number): Flag[] {
