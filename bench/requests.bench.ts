@@ -6,8 +6,8 @@
 import { performance } from 'node:perf_hooks';
 import { installFakeExcelInNode, type FakeSeed, type SeedCell } from '../test/e2e/fakeHost/node';
 import { createExcelPort } from '../src/excel/officePort';
-import { evaluateAndWrite } from '../src/engine/workflow';
-import type { Settings } from '../src/engine/port';
+import { runWorkflow } from '../src/engine/workflow';
+import type { Settings } from '../src/engine/workbookPort';
 
 const HEADER: SeedCell[] = ['序号', '项目名称', '全年预算数', '全年执行数', '产出指标(50分)', '效益指标(30分)', '满意度指标(10分)'];
 
@@ -44,7 +44,7 @@ async function measure(rows: number): Promise<void> {
     const t1 = performance.now();
     const labels = new Map<string, number>();
     port.meter.reset();
-    await evaluateAndWrite(port, SETTINGS);
+    await runWorkflow(port, SETTINGS);
     const t2 = performance.now();
     for (const r of port.meter.requests) {
       const stage = r.label.split(':')[0];
@@ -67,13 +67,13 @@ async function roundTrips(rows: number, excelApi: string): Promise<void> {
   const fake = installFakeExcelInNode(seed(rows, excelApi));
   try {
     const port = createExcelPort();
-    const first = await evaluateAndWrite(port, SETTINGS);
+    const first = await runWorkflow(port, SETTINGS);
     const afterFirst = fake.controls.state().syncs.length;
     const stop = await port.onSourceChanged(() => undefined);
     const before = fake.controls.state().syncs.length;
     port.meter.reset();
     fake.controls.edit('自评表', 'D5', 100);
-    await evaluateAndWrite(port, first.settings);
+    await runWorkflow(port, first.settings);
     const refresh = fake.controls.state().syncs.length - before;
     console.log(
       `${String(rows).padStart(7)} rows  ExcelApi ${excelApi}: evaluate+write ${afterFirst} sync() calls; ` +
@@ -89,7 +89,7 @@ async function changeToSummary(rows: number): Promise<void> {
   const fake = installFakeExcelInNode(seed(rows));
   try {
     const port = createExcelPort();
-    await evaluateAndWrite(port, SETTINGS);
+    await runWorkflow(port, SETTINGS);
     let lastEvent = 0;
     let userEvents = 0;
     await port.onSourceChanged((change) => {
@@ -100,7 +100,7 @@ async function changeToSummary(rows: number): Promise<void> {
     // A burst: 20 edits of actual spend.
     for (let i = 0; i < 20; i++) fake.controls.edit('自评表', `D${4 + i}`, 100 + i);
     await new Promise((resolve) => setTimeout(resolve, 10));
-    await evaluateAndWrite(port, SETTINGS);
+    await runWorkflow(port, SETTINGS);
     const ms = performance.now() - lastEvent;
     console.log(`${String(rows).padStart(7)} rows  last change event → summary written: ${ms.toFixed(0)} ms (${userEvents} user events, own writes filtered)`);
   } finally {

@@ -1,7 +1,7 @@
 // Writes samples/seed-2018.xlsx from the seed builder: `npm run sample`.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSeedWorkbook } from './seedWorkbook';
+import { buildSeedWorkbook } from '../test/support/seedWorkbook';
 
 async function main(): Promise<void> {
   const dir = join(__dirname, '..', 'samples');

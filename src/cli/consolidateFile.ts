@@ -6,7 +6,7 @@ import { departmentFromTitle, type ConsolidatedEntry } from '../engine/consolida
 import { formEntries } from '../engine/consolidateForms';
 import { evaluateForms, sheetsHaveForms } from '../engine/forms/evaluateForms';
 import { errorMessage } from '../engine/messages';
-import { detectsRequiredColumns, runEvaluation } from '../engine/pipeline';
+import { detectsRequiredColumns, evaluateSheet } from '../engine/evaluateSheet';
 import type { Lang, RateBand, Scheme } from '../engine/types';
 import { XlsxError } from '../xlsx/errors';
 import { XlsxWorkbook } from '../xlsx/xlsxWorkbook';
@@ -34,7 +34,7 @@ async function evaluateBook(file: string, job: FileJob): Promise<FileOutcome> {
   let lastError: string | null = null;
   for (const s of sheets) {
     if (!detectsRequiredColumns(s.cells)) continue;
-    const result = runEvaluation({ name: s.name, grid: s.cells, origin: s.origin ?? { row: 1, col: 1 } }, { scheme, band, month });
+    const result = evaluateSheet({ name: s.name, grid: s.cells, origin: s.origin ?? { row: 1, col: 1 } }, { scheme, band, month });
     if (!result.ok) {
       lastError = errorMessage(result.error, lang);
       continue;

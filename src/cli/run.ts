@@ -4,10 +4,10 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { EngineError } from '../engine/errors';
 import { detectHeader } from '../engine/headers';
 import { errorMessage } from '../engine/messages';
-import type { Settings } from '../engine/port';
+import type { Settings } from '../engine/workbookPort';
 import { DEFAULT_SCHEME_ID, getScheme, parseScheme, validateBand } from '../engine/schemes';
 import type { Lang, RateBand, Role, Scheme } from '../engine/types';
-import { DEFAULT_SUMMARY_SHEET, evaluateAndWrite, type WriteOutcome } from '../engine/workflow';
+import { DEFAULT_SUMMARY_SHEET, runWorkflow, type WriteOutcome } from '../engine/workflow';
 import { XlsxError, type XlsxErrorCode } from '../xlsx/errors';
 import { XlsxWorkbook } from '../xlsx/xlsxWorkbook';
 import { copyExtension, copyNoteText } from './copyNotes';
@@ -192,7 +192,7 @@ async function evaluateInto(
   };
   let outcome: WriteOutcome;
   try {
-    outcome = await evaluateAndWrite(book, settings, { lang: summaryLang, now: io.now });
+    outcome = await runWorkflow(book, settings, { lang: summaryLang, now: io.now });
   } catch (err) {
     if (err instanceof EngineError) throw new Refusal(errorMessage(err, lang));
     throw err;

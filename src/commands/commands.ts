@@ -4,7 +4,7 @@
 // written to report it. Without a saved mapping the officer is told to open the pane: opening it
 // from here (Office.addin.showAsTaskpane) needs a shared runtime, which this manifest does not use
 // (and the offline manifest schemas predate <Runtimes>), so both 'openPane' and 'notify' show the notice.
-import { evaluateAndWrite } from '../engine/workflow';
+import { runWorkflow } from '../engine/workflow';
 import { evaluateFormsAndWrite } from '../engine/formsWorkflow';
 import { missingApiSets } from '../excel/host';
 import { hostDisplayLanguage, registerCommand, showDialog } from '../excel/commandHost';
@@ -41,7 +41,7 @@ export async function refreshScores(event: Office.AddinCommands.Event): Promise<
         const outcome =
           plan.settings.layout === 'forms' && port.readSheets
             ? await evaluateFormsAndWrite(port, plan.settings, { lang, summary: Boolean(plan.settings.summarySheet), marks: true, save: true })
-            : await evaluateAndWrite(port, plan.settings, { lang });
+            : await runWorkflow(port, plan.settings, { lang });
         action = refreshOutcome({ ok: true, evaluation: outcome.evaluation, summarySheet: outcome.summarySheet }, lang);
       } else {
         action = plan;

@@ -1,7 +1,7 @@
 // What the ribbon's "Refresh scores" does and says, decided without Office so it can be tested.
 // The outcome is a notice code (noticeCode.ts): the result dialog is shown it through its URL and
 // writes the text itself, so nothing but the add-in's own messages can appear there.
-import type { Settings } from '../engine/port';
+import type { Settings } from '../engine/workbookPort';
 import type { Evaluation, Lang } from '../engine/types';
 import { isEngineError, type EngineErrorCode } from '../engine/errors';
 import { parseSettings } from '../engine/settings';

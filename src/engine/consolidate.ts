@@ -1,7 +1,7 @@
 // The bureau's view over many departments' workbooks, host-free: departments with their projects, money,
 // fund-weighted rate (Σactual ÷ Σbudget, rule 1), grades and flagged projects; every project with its
 // department and source; the workbooks that could not be read.
-import { usageRate } from './evaluate';
+import { usageRate } from './score';
 import type { FormCheck, FormProject } from './formTypes';
 import type { Evaluation, Grade, Grid, MonitoringStatus, ProjectResult } from './types';
 

@@ -4,7 +4,7 @@
 // (--month) applies to forms as to tables.
 import { departmentFromTitle } from './consolidate';
 import type { ConsolidatedEntry } from './consolidate';
-import { usageRate } from './evaluate';
+import { usageRate } from './score';
 import type { FormProject, FormSheet, FormsEvaluation } from './formTypes';
 import { applyMonitoring, monitoringBands } from './monitoring';
 import { FLAGS, type Evaluation, type Flag, type Grade, type ProjectResult, type Scheme } from './types';

@@ -11,8 +11,8 @@ import { evaluateForms, sheetsHaveForms } from './forms/evaluateForms';
 import { toFormSheet } from './formsWorkflow';
 import { detectHeader } from './headers';
 import { errorMessage } from './messages';
-import { isEmptyGrid, runEvaluation } from './pipeline';
-import type { Settings, WorkbookPort } from './port';
+import { isEmptyGrid, evaluateSheet } from './evaluateSheet';
+import type { Settings, WorkbookPort } from './workbookPort';
 import { layoutSummary } from './summaryLayout';
 import type { Lang, SheetData } from './types';
 import { resolveScheme } from './workflow';
@@ -57,7 +57,7 @@ export async function consolidateSheetsOf(port: WorkbookPort, settings: Settings
       entries.push(...formEntries(sheet.name, sheet.name, forms, [form], scheme, month));
       continue;
     }
-    const result = runEvaluation(sheet, { scheme, band, ...(month !== undefined ? { month } : {}) });
+    const result = evaluateSheet(sheet, { scheme, band, ...(month !== undefined ? { month } : {}) });
     if (!result.ok) {
       failures.push({ file: sheet.name, message: errorMessage(result.error, lang) });
       continue;

@@ -4,7 +4,7 @@
 // consolidateViewText.ts. With a monitoring month the views show the monitoring status and say so.
 import type { Consolidation } from './consolidate';
 import { viewText, type ViewTextKey } from './consolidateViewText';
-import { EDGE_EPS } from './evaluate';
+import { EDGE_EPS } from './score';
 import { formStatusText, indicatorReasons } from './forms/formMessages';
 import { gradeLabel, monitoringStatusLabel, monitoringTitle } from './messages';
 import { monitor } from './monitoring';

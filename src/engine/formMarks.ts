@@ -6,7 +6,7 @@
 import { colLetter } from './address';
 import type { FormProject, FormsEvaluation, IndicatorResult } from './formTypes';
 import { formulaNumber, HIGHLIGHT_COLOURS } from './highlightRules';
-import type { CellMark } from './port';
+import type { CellMark } from './workbookPort';
 
 export type FormMarkKind = 'score' | 'explanation' | 'rate';
 

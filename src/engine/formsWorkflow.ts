@@ -10,7 +10,7 @@ import { sheetsHaveForms } from './forms/evaluateForms';
 import { portfolioTableBeside } from './forms/tableBeside';
 import { layoutSummary } from './summaryLayout';
 import { summaryText } from './messages';
-import type { Progress, Settings, WorkbookPort } from './port';
+import type { Progress, Settings, WorkbookPort } from './workbookPort';
 import type { Lang, RateBand, Scheme, SheetData } from './types';
 import { DEFAULT_SUMMARY_SHEET, resolveScheme, WorkflowCancelled } from './workflow';
 

@@ -7,7 +7,7 @@
 //   full-year budget is over budget in any month;
 // - missing_explanation stays only where the project is over budget or red;
 // - a project without a rate (no budget, amounts missing) has monitoring null and no colour.
-import { EDGE_EPS } from './evaluate';
+import { EDGE_EPS } from './score';
 import type { Evaluation, Flag, Monitoring, MonitoringBands, MonitoringStatus, ProjectResult, Scheme } from './types';
 
 export const DEFAULT_MONITORING_BANDS: Readonly<MonitoringBands> = { green: 0.8, yellow: 0.6 };

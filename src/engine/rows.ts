@@ -1,6 +1,6 @@
 // Row classification: which rows below the header are projects, which are 小计/合计 rows, which are
 // neither (blank rows, section headings, notes). One pass, cheap per row: sheets reach 1M rows.
-import { emptyProjectValues, type RowSink } from './evaluate';
+import { emptyProjectValues, type RowSink } from './score';
 import { compactText, MISSING_NUMBER, parseAmount, parseRate, parseScore, RATE_FRACTION_LIMIT } from './numbers';
 import type { CellValue, ExtractedTable, Grid, HeaderDetection, ParsedNumber, RawProject, RawTotalRow } from './types';
 
@@ -169,7 +169,7 @@ function rawNumber(column: number | undefined, row: readonly CellValue[], parse:
 
 /**
  * Splits the rows below the header into projects and total rows (see readTableRows), each cell kept as
- * its ParsedNumber (with the unit a text states). runEvaluation scores the rows as they are read instead.
+ * its ParsedNumber (with the unit a text states). evaluateSheet scores the rows as they are read instead.
  */
 export function extractTable(grid: Grid, detection: HeaderDetection): ExtractedTable {
   const m = detection.mapping;

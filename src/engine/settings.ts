@@ -5,7 +5,7 @@
 // pane, the ribbon command and the batch command all read settings through here; adapters only store JSON.
 import { parseAddress } from './address';
 import { isMonth } from './monitoring';
-import type { Settings } from './port';
+import type { Settings } from './workbookPort';
 import { BUILTIN_SCHEMES, DEFAULT_SCHEME_ID, getScheme, parseScheme, validateBand } from './schemes';
 import { MAX_SHEET_NAME } from './sheetNames';
 import { ROLES, type Lang, type MappingOverride, type RateBand, type Role, type Scheme, type SourceRef, type Unit } from './types';

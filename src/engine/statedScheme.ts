@@ -1,7 +1,7 @@
 // Weights stated in a table's headers pick the scheme (issue 8, rule 9): "产出指标(50分) / 效益指标(50分)" is
 // scored with output 50 + benefit 50 unless the officer chose a scheme.
 import { detectHeader } from './headers';
-import type { Settings } from './port';
+import type { Settings } from './workbookPort';
 import { getScheme, listBuiltinSchemes } from './schemes';
 import type { Grid, HeaderDetection, Scheme, ScoreComponent } from './types';
 import { SCORE_COMPONENTS } from './types';

@@ -1,9 +1,9 @@
 // Orchestration shared by the task pane and the ribbon command: read → evaluate → write summary →
 // highlight → save settings, over any WorkbookPort. Host-free.
-import type { HighlightSpec, Progress, ReadRequest, Settings, WorkbookPort } from './port';
+import type { HighlightSpec, Progress, ReadRequest, Settings, WorkbookPort } from './workbookPort';
 import type { Evaluation, HeaderDetection, Lang, MappingOverride, RateBand, Scheme, SheetData, SourceRef } from './types';
 import type { SummaryLayout } from './summaryTypes';
-import { runEvaluation } from './pipeline';
+import { evaluateSheet } from './evaluateSheet';
 import { buildSummary } from './summary';
 import { layoutSummary } from './summaryLayout';
 import { getScheme, parseScheme } from './schemes';
@@ -46,7 +46,7 @@ export type EngineRunner = (request: EngineRequest, signal?: AbortSignal) => Pro
 
 /** The engine work of one run, synchronous; the worker script calls it too. */
 export function runEngine(request: EngineRequest): EngineResult {
-  const outcome = runEvaluation(request.sheet, { scheme: request.scheme, band: request.band, override: request.override, month: request.month });
+  const outcome = evaluateSheet(request.sheet, { scheme: request.scheme, band: request.band, override: request.override, month: request.month });
   if (!outcome.ok) return outcome;
   if (!request.summary) return outcome;
   const model = buildSummary(outcome.evaluation, request.scheme, request.summary.lang, { time: request.summary.time });
@@ -206,7 +206,7 @@ async function readAndRun(
 }
 
 /** Reads the source and evaluates it; writes nothing. Throws EngineError, the port's errors, or WorkflowCancelled. */
-export async function evaluate(port: WorkbookPort, settings: Settings, options: WorkflowOptions = {}): Promise<EvaluateOutcome> {
+export async function readAndEvaluate(port: WorkbookPort, settings: Settings, options: WorkflowOptions = {}): Promise<EvaluateOutcome> {
   const { layout, ...outcome } = await readAndRun(port, settings, options, undefined);
   void layout;
   return outcome;
@@ -216,7 +216,7 @@ export async function evaluate(port: WorkbookPort, settings: Settings, options: 
  * Evaluates, writes the summary sheet (unless `summary: false`), replaces the add-in's highlights
  * (unless the officer cleared them: `settings.highlights === false`) and saves the settings. Stops between stages once the signal fires.
  */
-export async function evaluateAndWrite(
+export async function runWorkflow(
   port: WorkbookPort,
   settings: Settings,
   options: WorkflowOptions & { summary?: boolean } = {},

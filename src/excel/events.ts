@@ -1,6 +1,6 @@
 // Change events of the source, and keeping the add-in's own writes out of them: with ExcelApi 1.14
 // an event says who caused it (triggerSource); before that, events are switched off around writes.
-import type { SourceChange } from '../engine/port';
+import type { SourceChange } from '../engine/workbookPort';
 import { parseAddress } from './address';
 import type { RequestMeter } from './requestMeter';
 

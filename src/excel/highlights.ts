@@ -2,7 +2,7 @@
 // rule itself (its marker term and fill, engine/highlightOwnership.ts); the workbook's ownership record
 // only vouches for rules written before the marker, and only when their shape is the add-in's. Every
 // other rule is the user's and stays.
-import type { HighlightSpec } from '../engine/port';
+import type { HighlightSpec } from '../engine/workbookPort';
 import { highlightRules } from '../engine/highlightRules';
 import { isOwnHighlightRule, normaliseRecordedFormula } from '../engine/highlightOwnership';
 import type { RequestMeter } from './requestMeter';

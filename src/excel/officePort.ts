@@ -1,6 +1,6 @@
 // The WorkbookPort on Office.js. Each method is one Excel.run; what to send is computed by pure
 // helpers (summaryPlan, highlightRules, chunks), so the batches here only issue calls.
-import type { WorkbookPort } from '../engine/port';
+import type { WorkbookPort } from '../engine/workbookPort';
 import { asHostErrors, HostError } from './errors';
 import { listenToChanges, sheetNameCache, SourceSheetEvents, type ExcelRunner } from './events';
 import { applyHighlightsIn, clearHighlightsIn } from './highlights';

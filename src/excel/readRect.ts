@@ -1,6 +1,6 @@
 // Reads a rectangle of a sheet: small ones in one round trip, large ones in row chunks sized by
 // their bytes (a chunk the sample underestimated is halved).
-import type { WriteOptions } from '../engine/port';
+import type { CallOptions } from '../engine/workbookPort';
 import type { CellValue, Grid } from '../engine/types';
 import {
   DEFAULT_CHUNK_BUDGET,
@@ -8,7 +8,7 @@ import {
   gridBytes,
   planReadChunks,
   type RowChunk,
-} from '../engine/chunks';
+} from './chunks';
 import { throwIfAborted, toHostError } from './errors';
 import type { RequestMeter } from './requestMeter';
 
@@ -86,7 +86,7 @@ export async function readRect(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
   rect: Rect,
-  options: WriteOptions,
+  options: CallOptions,
   tuning: ReadTuning,
 ): Promise<Grid> {
   const { meter } = tuning;

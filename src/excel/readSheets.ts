@@ -1,9 +1,9 @@
 // Reads the used range of several sheets with their merged areas (forms layout: a form per sheet, or
 // several stacked on one). Round trips: one to list the sheets, one for their used ranges, then one
 // for all the small sheets together (values and merges), and the chunked reads of each large one.
-import type { SheetsRequest, WriteOptions } from '../engine/port';
+import type { SheetsRequest, CallOptions } from '../engine/workbookPort';
 import type { CellArea, SheetData } from '../engine/types';
-import { exceedsReadLimit, gridBytes } from '../engine/chunks';
+import { exceedsReadLimit, gridBytes } from './chunks';
 import { parseAddress } from './address';
 import { HostError, throwIfAborted } from './errors';
 import { readRect, rectOf, RECT, type ReadTuning, type Rect } from './readRect';
@@ -132,7 +132,7 @@ async function readMerges(context: Excel.RequestContext, sheet: Excel.Worksheet,
 export async function readSheetsIn(
   context: Excel.RequestContext,
   request: SheetsRequest,
-  options: WriteOptions,
+  options: CallOptions,
   tuning: SheetsTuning,
 ): Promise<SheetData[]> {
   const { meter } = tuning;

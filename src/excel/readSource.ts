@@ -4,9 +4,9 @@
 // range's last row, or the used range, so a refresh sees rows added below what was read first.
 // The table under the selection comes from Range.getTables where ExcelApi 1.9 offers it; before
 // that, from the sheet's tables (1.1) matched against the selection here.
-import type { ReadRequest, WriteOptions } from '../engine/port';
+import type { ReadRequest, CallOptions } from '../engine/workbookPort';
 import type { SheetData, SourceRef } from '../engine/types';
-import { exceedsReadLimit } from '../engine/chunks';
+import { exceedsReadLimit } from './chunks';
 import { formatAddress, parseAddress } from './address';
 import { HostError, throwIfAborted, toHostError } from './errors';
 import { intersectRects, readRect, rectOf, RECT, type ReadTuning, type Rect } from './readRect';
@@ -35,7 +35,7 @@ async function readTarget(
   sheet: Excel.Worksheet,
   target: Rect,
   source: SourceRef,
-  options: WriteOptions,
+  options: CallOptions,
   tuning: ReadTuning,
 ): Promise<SheetData> {
   if (exceedsReadLimit(target.rowCount, target.columnCount)) {
@@ -52,7 +52,7 @@ function emptySheet(name: string, source: SourceRef): SheetData {
 export async function readSourceIn(
   context: Excel.RequestContext,
   request: ReadRequest,
-  options: WriteOptions,
+  options: CallOptions,
   tuning: SourceTuning,
 ): Promise<SheetData> {
   const ref = request.source;
@@ -99,7 +99,7 @@ async function tableAmongSheetTables(
 async function readAutoOrSheet(
   context: Excel.RequestContext,
   request: ReadRequest,
-  options: WriteOptions,
+  options: CallOptions,
   tuning: SourceTuning,
 ): Promise<SheetData> {
   const { meter } = tuning;
@@ -163,7 +163,7 @@ async function readTableRef(
   context: Excel.RequestContext,
   ref: SourceRef,
   tableName: string,
-  options: WriteOptions,
+  options: CallOptions,
   tuning: SourceTuning,
 ): Promise<SheetData> {
   const { meter } = tuning;
@@ -185,7 +185,7 @@ async function readSelectionRef(
   context: Excel.RequestContext,
   ref: SourceRef,
   address: string,
-  options: WriteOptions,
+  options: CallOptions,
   tuning: SourceTuning,
 ): Promise<SheetData> {
   const bounds = parseAddress(address);

@@ -1,7 +1,7 @@
 // Workbook settings (Office.context.document.settings): travel with the file, so a colleague opening
 // it gets the same mapping, scheme and band. Each record is JSON under one key; what a settings record
 // may hold is the engine's rule (src/engine/settings.ts), this file only stores and loads it.
-import type { Settings } from '../engine/port';
+import type { Settings } from '../engine/workbookPort';
 import { parseSettings, serializeSettings } from '../engine/settings';
 import { HostError } from './errors';
 

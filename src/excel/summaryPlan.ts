@@ -1,7 +1,7 @@
 // What writing the summary sends, computed without Excel: blocks cut into byte-sized pieces packed
 // into requests, the table, the chart and the sheet name. The adapter only issues the calls.
 import type { LayoutBlock, SummaryLayout, SummaryValue } from '../engine/summaryTypes';
-import { DEFAULT_CHUNK_BUDGET, OPERATION_OVERHEAD_BYTES, rowBytes } from '../engine/chunks';
+import { DEFAULT_CHUNK_BUDGET, OPERATION_OVERHEAD_BYTES, rowBytes } from './chunks';
 
 export interface PlannedWrite {
   blockId: string;

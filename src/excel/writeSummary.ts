@@ -8,7 +8,7 @@
 // Highlights given with the summary (options.highlight) share its requests: the source sheet's rules are
 // listed with the sheets, and replaced in the request that completes the summary (a few rules, far
 // under the 5 MB a request may carry), which saves the two round trips of applyHighlights.
-import type { WriteOptions } from '../engine/port';
+import type { WriteOptions } from '../engine/workbookPort';
 import type { SummaryLayout } from '../engine/summaryTypes';
 import { summaryPrintSetup } from '../engine/printSetup';
 import { colLetter } from '../engine/address';

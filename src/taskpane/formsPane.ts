@@ -3,7 +3,7 @@
 import { sheetsHaveForms } from '../engine/forms/evaluateForms';
 import { toFormSheet } from '../engine/formsWorkflow';
 import type { FormProject, FormSheet, IndicatorResult } from '../engine/formTypes';
-import { detectsRequiredColumns } from '../engine/pipeline';
+import { detectsRequiredColumns } from '../engine/evaluateSheet';
 import type { CellArea, SheetData } from '../engine/types';
 
 /**

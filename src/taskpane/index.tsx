@@ -1,6 +1,6 @@
 // Bootstrap: find out where the pane runs, connect to the workbook when in Excel, render the pane.
 import { createRoot } from 'react-dom/client';
-import { createExcelPort } from '../excel/port';
+import { createExcelPort } from '../excel/officePort';
 import { detectHost } from '../excel/host';
 import { App } from './components/App';
 import { createEngineWorker } from './createEngineWorker';

@@ -1,6 +1,6 @@
 // Every text the task pane shows, in Chinese and English. Components take a `Strings` and never hold literals.
 import type { Lang, SourceRef, Unit } from '../engine/types';
-import type { Progress } from '../engine/port';
+import type { Progress } from '../engine/workbookPort';
 
 export interface Strings {
   lang: Lang;

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { HighlightSpec, ReadRequest, Settings, SourceChange, WorkbookPort, WriteOptions } from '../engine/port';
+import type { CallOptions, HighlightSpec, ReadRequest, Settings, SourceChange, WorkbookPort, WriteOptions } from '../engine/workbookPort';
 import type { SummaryLayout } from '../engine/summaryTypes';
 import type { SheetData } from '../engine/types';
 import { XlsxError } from './errors';
@@ -60,7 +60,7 @@ export class XlsxWorkbook implements WorkbookPort {
     return found;
   }
 
-  async readSource(request: ReadRequest = {}, options: WriteOptions = {}): Promise<SheetData> {
+  async readSource(request: ReadRequest = {}, options: CallOptions = {}): Promise<SheetData> {
     // A file has no selection, and its tables are not read apart: every read is the sheet's used block.
     const sheetName = request.sheet ?? request.source?.sheet;
     const name = sheetName === undefined ? this.values.sheetNames[0] : this.sheet(sheetName);

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { buildSeedWorkbook } from '../../scripts/seedWorkbook';
+import { buildSeedWorkbook } from '../support/seedWorkbook';
 import { addSheet, listFiles, makeTempDir, removeDir, runInProcess, save, sha256, expectRefused } from './cliHarness';
 
 let dir: string;

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { buildSeedWorkbook } from '../../scripts/seedWorkbook';
+import { buildSeedWorkbook } from '../support/seedWorkbook';
 import { callerCwd } from '../../src/cli/callerCwd';
 import { visible } from '../../src/cli/consoleText';
 import type { JsonReport } from '../../src/cli/report';

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
-import { buildSeedWorkbook } from '../../scripts/seedWorkbook';
+import { buildSeedWorkbook } from '../support/seedWorkbook';
 import { strToU8, zipSync } from 'fflate';
 import { odsPackage, sdkPackage, setDeclaredSize, sheetXml, TABLE } from '../xlsx/packages';
 import { NATIONAL_EXAMPLE, formsWorkbook, nationalForm, stackForms } from '../support/forms';

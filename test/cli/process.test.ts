@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildSeedWorkbook } from '../../scripts/seedWorkbook';
+import { buildSeedWorkbook } from '../support/seedWorkbook';
 import type { JsonReport } from '../../src/cli/report';
 import { listFiles, makeTempDir, removeDir, save, sha256 } from './cliHarness';
 

@@ -2,7 +2,7 @@
 // Refusals (exit 2) write neither file.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSeedWorkbook } from '../../scripts/seedWorkbook';
+import { buildSeedWorkbook } from '../support/seedWorkbook';
 import { documentBytes, linesDocument } from '../../src/docx/renderReport';
 import { readDocxLines } from '../../src/docx/readDocx';
 import { SEED_REPORT_LINES } from '../support/seedReport';

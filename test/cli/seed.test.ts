@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ValueType } from 'exceljs';
-import { buildSeedWorkbook } from '../../scripts/seedWorkbook';
+import { buildSeedWorkbook } from '../support/seedWorkbook';
 import type { JsonReport } from '../../src/cli/report';
 import { SEED } from '../support/seed';
 import { cellMap, findCells, listFiles, load, makeTempDir, removeDir, runInProcess, save, sha256 } from './cliHarness';

@@ -3,12 +3,12 @@
  */
 // The function file against a fake Office: what the ribbon button runs, shows, and that it always
 // completes the event. The Excel port and the workflow are replaced; their own tests cover them.
-import type { Settings, WorkbookPort } from '../../src/engine/port';
+import type { Settings, WorkbookPort } from '../../src/engine/workbookPort';
 import { EngineError } from '../../src/engine/errors';
 import { noticeFor, parseNoticeQuery } from '../../src/commands/noticeCode';
 
 jest.mock('../../src/excel/officePort', () => ({ createExcelPort: jest.fn() }));
-jest.mock('../../src/engine/workflow', () => ({ evaluateAndWrite: jest.fn() }));
+jest.mock('../../src/engine/workflow', () => ({ runWorkflow: jest.fn() }));
 jest.mock('../../src/engine/formsWorkflow', () => ({ evaluateFormsAndWrite: jest.fn() }));
 
 type Handler = (event: { completed: () => void }) => Promise<void>;
@@ -60,7 +60,7 @@ const state = {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createExcelPort } = require('../../src/excel/officePort') as { createExcelPort: jest.Mock };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { evaluateAndWrite } = require('../../src/engine/workflow') as { evaluateAndWrite: jest.Mock };
+const { runWorkflow } = require('../../src/engine/workflow') as { runWorkflow: jest.Mock };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { evaluateFormsAndWrite } = require('../../src/engine/formsWorkflow') as { evaluateFormsAndWrite: jest.Mock };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -96,7 +96,7 @@ beforeEach(() => {
   state.supported = true;
   state.dialogFails = false;
   createExcelPort.mockReset();
-  evaluateAndWrite.mockReset();
+  runWorkflow.mockReset();
   evaluateFormsAndWrite.mockReset();
 });
 
@@ -108,7 +108,7 @@ test('registers refreshScores, the name the manifest uses, with Office.actions a
 test('without saved settings: does not run, tells the officer to open the pane, completes', async () => {
   createExcelPort.mockReturnValue(port(async () => null));
   const { completed, notice } = await press();
-  expect(evaluateAndWrite).not.toHaveBeenCalled();
+  expect(runWorkflow).not.toHaveBeenCalled();
   expect(notice).toEqual(expect.objectContaining({ tone: 'warning', title: '请先打开任务窗格', lang: 'zh' }));
   expect(state.dialogUrls.at(-1)).toMatch(/^http:\/\/localhost\/commands-result\.html\?/);
   expect(completed).toHaveBeenCalledTimes(1);
@@ -117,12 +117,12 @@ test('without saved settings: does not run, tells the officer to open the pane, 
 test('with saved settings: re-runs with them in their language and reports the result', async () => {
   const p = port(async () => ({ ...SETTINGS, lang: 'en' }));
   createExcelPort.mockReturnValue(p);
-  evaluateAndWrite.mockResolvedValue({
+  runWorkflow.mockResolvedValue({
     evaluation: { totals: { budget: 40, actual: 35.5, usageRate: 35.5 / 40, projects: 1, flagged: 1 } },
     summarySheet: 'Performance summary',
   });
   const { completed, notice } = await press();
-  expect(evaluateAndWrite).toHaveBeenCalledWith(p, { ...SETTINGS, lang: 'en' }, { lang: 'en' });
+  expect(runWorkflow).toHaveBeenCalledWith(p, { ...SETTINGS, lang: 'en' }, { lang: 'en' });
   expect(notice).toEqual({
     tone: 'warning',
     title: 'Scores refreshed',
@@ -142,7 +142,7 @@ test('a workbook the pane evaluated as forms is refreshed as forms: summary kept
     summarySheet: '绩效自评汇总',
   });
   const { completed, notice } = await press();
-  expect(evaluateAndWrite).not.toHaveBeenCalled();
+  expect(runWorkflow).not.toHaveBeenCalled();
   expect(evaluateFormsAndWrite).toHaveBeenCalledWith(p, forms, { lang: 'zh', summary: true, marks: true, save: true });
   expect(notice?.message).toContain('3');
   expect(completed).toHaveBeenCalledTimes(1);
@@ -150,7 +150,7 @@ test('a workbook the pane evaluated as forms is refreshed as forms: summary kept
 
 test('an engine error that needs the mapping fixed is reported and the event completes', async () => {
   createExcelPort.mockReturnValue(port(async () => SETTINGS));
-  evaluateAndWrite.mockRejectedValue(new EngineError('no_projects', { sheet: 'Sheet1' }));
+  runWorkflow.mockRejectedValue(new EngineError('no_projects', { sheet: 'Sheet1' }));
   const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   const { completed, notice } = await press();
   expect(warn).toHaveBeenCalledWith('refreshScores failed', expect.any(EngineError));

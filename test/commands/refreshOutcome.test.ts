@@ -1,4 +1,4 @@
-import type { Settings } from '../../src/engine/port';
+import type { Settings } from '../../src/engine/workbookPort';
 import { EngineError } from '../../src/engine/errors';
 import { HostError } from '../../src/excel/errors';
 import { langFromLocale } from '../../src/engine/messages';

@@ -2,7 +2,7 @@
 // clean against its workbook; the seed report as a .docx gives the seed's mistakes.
 import { documentBytes, linesDocument, reportDocument } from '../../src/docx/renderReport';
 import { DocxReadError, readDocxLines, readTextLines } from '../../src/docx/readDocx';
-import { runEvaluation } from '../../src/engine/pipeline';
+import { evaluateSheet } from '../../src/engine/evaluateSheet';
 import { buildReport } from '../../src/engine/report/build';
 import { checkReport } from '../../src/engine/report/check/check';
 import { checkProjects } from '../../src/engine/report/check/fromEvaluation';
@@ -20,7 +20,7 @@ function seed() {
     ['项目名称', '预算数', '实际执行数', '产出绩效', '效益绩效', '总绩效'],
     ...SEED.names.map((name, i) => [name, SEED.budgets[i], SEED.actuals[i], SEED.output[i], SEED.benefit[i], SEED.totals[i]]),
   ];
-  const result = runEvaluation({ name: 'Sheet1', grid, origin: { row: 1, col: 1 } }, { scheme: BUILTIN_SCHEMES.wuhan2018 });
+  const result = evaluateSheet({ name: 'Sheet1', grid, origin: { row: 1, col: 1 } }, { scheme: BUILTIN_SCHEMES.wuhan2018 });
   if (!result.ok) throw new Error(result.error.code);
   return result.evaluation;
 }

@@ -1,7 +1,7 @@
 // "汇总各部门 / Consolidate sheets": a workbook with one sheet per department (tables) and a sheet of
 // forms from two 主管部门, consolidated through a port, the departments view written as a summary.
 import { consolidateSheets } from '../../src/engine/consolidateSheets';
-import type { Settings, WorkbookPort } from '../../src/engine/port';
+import type { Settings, WorkbookPort } from '../../src/engine/workbookPort';
 import { getScheme } from '../../src/engine/schemes';
 import type { SummaryLayout } from '../../src/engine/summaryTypes';
 import type { CellArea, Grid, SheetData } from '../../src/engine/types';

@@ -2,7 +2,7 @@
 import { highlightRules } from '../../src/engine/highlightRules';
 import { monitoringTitle } from '../../src/engine/messages';
 import { applyMonitoring, lastCompleteMonth, monitor, timeShare, DEFAULT_MONITORING_BANDS } from '../../src/engine/monitoring';
-import { runEvaluation } from '../../src/engine/pipeline';
+import { evaluateSheet } from '../../src/engine/evaluateSheet';
 import { BUILTIN_SCHEMES, parseScheme } from '../../src/engine/schemes';
 import { buildSummary } from '../../src/engine/summary';
 import { layoutSummary } from '../../src/engine/summaryLayout';
@@ -21,7 +21,7 @@ function seedSheet(): SheetData {
 }
 
 function evaluateSeed(month?: number): Evaluation {
-  const result = runEvaluation(seedSheet(), { scheme: BUILTIN_SCHEMES.wuhan2018, month });
+  const result = evaluateSheet(seedSheet(), { scheme: BUILTIN_SCHEMES.wuhan2018, month });
   if (!result.ok) throw result.error;
   return result.evaluation;
 }
@@ -86,7 +86,7 @@ describe('monitoring the seed in September and in June', () => {
     const parsed = parseScheme({ id: 'strict', weights: { output: 50, benefit: 50 }, monitoring: { green: 1.2, yellow: 1.1 } });
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    const result = runEvaluation(seedSheet(), { scheme: parsed.scheme, month: 9 });
+    const result = evaluateSheet(seedSheet(), { scheme: parsed.scheme, month: 9 });
     if (!result.ok) throw result.error;
     // 88.86% / 75% = 118.5%: yellow under these bands.
     expect(result.evaluation.projects[0].monitoring?.status).toBe('yellow');
@@ -120,7 +120,7 @@ describe('monitoring the seed in September and in June', () => {
 
   it('colours the source rows by progress: red, yellow and green rules against band × time share', () => {
     const sheet = seedSheet();
-    const result = runEvaluation(sheet, { scheme: BUILTIN_SCHEMES.wuhan2018, month: 9 });
+    const result = evaluateSheet(sheet, { scheme: BUILTIN_SCHEMES.wuhan2018, month: 9 });
     if (!result.ok) throw result.error;
     const spec = highlightSpecFor(sheet, result.detection, result.evaluation);
     expect(spec?.monitoring).toEqual({ timeShare: 0.75, bands: { green: 0.8, yellow: 0.6 } });

@@ -1,6 +1,6 @@
 // The seed report's seven projects (domain.md), laid out as an officer lays them out, through the
 // whole pipeline. Numbers are copied here; nothing is read from ../shared.
-import { runEvaluation } from '../../src/engine/pipeline';
+import { evaluateSheet } from '../../src/engine/evaluateSheet';
 import { BUILTIN_SCHEMES } from '../../src/engine/schemes';
 import type { Flag, Grid, SheetData } from '../../src/engine/types';
 import { SEED } from '../support/seed';
@@ -28,7 +28,7 @@ function sheet(grid: Grid): SheetData {
 }
 
 function evaluateSeed(totalBudget: number | string = 918.45, totalActual: number | string = 725.45) {
-  const result = runEvaluation(sheet(seedGrid(totalBudget, totalActual)), { scheme: BUILTIN_SCHEMES.wuhan2018 });
+  const result = evaluateSheet(sheet(seedGrid(totalBudget, totalActual)), { scheme: BUILTIN_SCHEMES.wuhan2018 });
   if (!result.ok) throw new Error(`seed did not evaluate: ${result.error.code}`);
   return result.evaluation;
 }
@@ -115,7 +115,7 @@ describe('the seed with a mistyped 合计 row', () => {
 
 describe('the seed under mof2020', () => {
   it('adds the execution score, capped at the weight, and the satisfaction column stays null', () => {
-    const result = runEvaluation(sheet(seedGrid(918.45, 725.45)), { scheme: BUILTIN_SCHEMES.mof2020 });
+    const result = evaluateSheet(sheet(seedGrid(918.45, 725.45)), { scheme: BUILTIN_SCHEMES.mof2020 });
     if (!result.ok) throw new Error(result.error.code);
     const [first, , , , , sixth, seventh] = result.evaluation.projects;
     expect(first.scores.execution).toBeCloseTo((271.46 / 305.5) * 10, 12);

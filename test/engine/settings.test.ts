@@ -1,4 +1,4 @@
-import type { Settings } from '../../src/engine/port';
+import type { Settings } from '../../src/engine/workbookPort';
 import { BUILTIN_SCHEMES } from '../../src/engine/schemes';
 import { defaultSettings, normalizeSettings, parseSettings, readSettings, serializeSettings, validateSettings } from '../../src/engine/settings';
 

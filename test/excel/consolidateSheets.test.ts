@@ -4,7 +4,7 @@ import { installFakeExcelInNode } from '../e2e/fakeHost/node';
 import { sampleWorkbook } from '../e2e/support/workbooks';
 import { createExcelPort } from '../../src/excel/officePort';
 import { consolidateSheets } from '../../src/engine/consolidateSheets';
-import type { Settings } from '../../src/engine/port';
+import type { Settings } from '../../src/engine/workbookPort';
 
 jest.setTimeout(60_000);
 

@@ -4,7 +4,7 @@ import { installFakeExcelInNode, type InstalledFakeExcel } from '../e2e/fakeHost
 import { createExcelPort } from '../../src/excel/officePort';
 import { toSourceChange } from '../../src/excel/events';
 import { parseAddress } from '../../src/excel/address';
-import type { SourceChange } from '../../src/engine/port';
+import type { SourceChange } from '../../src/engine/workbookPort';
 import { SEED_PROJECTS, summaryLayoutFor } from './summaryFixture';
 
 /** Lets the events queued by the last edit or sync arrive. */

@@ -3,7 +3,7 @@
 // still work through the 1.8 fallbacks.
 import { FakeOfficeError, FakeWorkbook, type FakeValue } from '../support/fakeExcel';
 import { createExcelPort } from '../../src/excel/officePort';
-import type { SourceChange } from '../../src/engine/port';
+import type { SourceChange } from '../../src/engine/workbookPort';
 import { SEED_PROJECTS, summaryLayoutFor } from './summaryFixture';
 
 const HEADER: FakeValue[] = ['项目名称', '全年预算数', '全年执行数'];

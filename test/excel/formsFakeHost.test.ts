@@ -5,7 +5,7 @@ import { installFakeExcelInNode, type InstalledFakeExcel } from '../e2e/fakeHost
 import { formsSeed } from '../e2e/support/formsWorkbook';
 import { createExcelPort } from '../../src/excel/officePort';
 import { evaluateFormsAndWrite } from '../../src/engine/formsWorkflow';
-import type { Settings } from '../../src/engine/port';
+import type { Settings } from '../../src/engine/workbookPort';
 import { RequestMeter } from '../../src/excel/requestMeter';
 import { FLAGGED_NATIONAL } from '../e2e/support/formsWorkbook';
 import { nationalForm, stackForms } from '../support/forms';

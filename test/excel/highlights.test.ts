@@ -4,7 +4,7 @@ import { createExcelPort } from '../../src/excel/officePort';
 import { HIGHLIGHT_MARKER, highlightRules } from '../../src/engine/highlightRules';
 import { OWNERSHIP_KEY } from '../../src/excel/settings';
 import { isOwnRule, normaliseFormula } from '../../src/excel/highlights';
-import type { HighlightSpec } from '../../src/engine/port';
+import type { HighlightSpec } from '../../src/engine/workbookPort';
 
 const spec: HighlightSpec = {
   sheet: '自评表',

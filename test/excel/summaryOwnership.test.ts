@@ -3,8 +3,8 @@
 // in the ownership record, and not be the sheet the source is read from.
 import { FakeWorkbook, type FakeValue, type SheetState } from '../support/fakeExcel';
 import { createExcelPort } from '../../src/excel/officePort';
-import { evaluateAndWrite } from '../../src/engine/workflow';
-import type { Settings } from '../../src/engine/port';
+import { runWorkflow } from '../../src/engine/workflow';
+import type { Settings } from '../../src/engine/workbookPort';
 import { OWNERSHIP_KEY, SETTINGS_KEY } from '../../src/excel/settings';
 import { SUMMARY_MARKER_NAME, SUMMARY_MARKER_VALUE } from '../../src/engine/summaryOwnership';
 
@@ -36,14 +36,14 @@ describe('which sheet the summary may overwrite', () => {
   afterEach(() => uninstall());
 
   it('creates its summary sheet with a hidden marker name scoped to that sheet', async () => {
-    const out = await evaluateAndWrite(createExcelPort(), { ...BASE, sheet: '自评表' });
+    const out = await runWorkflow(createExcelPort(), { ...BASE, sheet: '自评表' });
     const summary = wb.sheet(out.summarySheet as string);
     const marker = summary.names.get(SUMMARY_MARKER_NAME.toLowerCase());
     expect(marker).toMatchObject({ formula: `="${SUMMARY_MARKER_VALUE}"`, visible: false });
     // Only on the summary sheet.
     expect(wb.sheet('自评表').names.size).toBe(0);
     // A second run rewrites the same sheet (it proves its own), no "(2)".
-    const again = await evaluateAndWrite(createExcelPort(), out.settings);
+    const again = await runWorkflow(createExcelPort(), out.settings);
     expect(again.summarySheet).toBe(out.summarySheet);
     expect(again.keptSummarySheets).toBeUndefined();
     expect(wb.sheets.map((s) => s.name)).toEqual(['自评表', out.summarySheet]);
@@ -54,7 +54,7 @@ describe('which sheet the summary may overwrite', () => {
     record(wb, [data.id]);
     const before = snapshot(data);
     const crafted: Settings = { ...BASE, sheet: '自评表', summarySheet: '自评表' };
-    const out = await evaluateAndWrite(createExcelPort(), crafted);
+    const out = await runWorkflow(createExcelPort(), crafted);
     expect(snapshot(data)).toBe(before);
     expect(out.summarySheet).toBe('绩效自评汇总');
     expect(wb.sheet('绩效自评汇总').cell(0, 0)).toBeDefined();
@@ -65,7 +65,7 @@ describe('which sheet the summary may overwrite', () => {
     data.names.set(SUMMARY_MARKER_NAME.toLowerCase(), { name: SUMMARY_MARKER_NAME, formula: `="${SUMMARY_MARKER_VALUE}"`, comment: '', visible: false });
     record(wb, [data.id]);
     const before = snapshot(data);
-    await evaluateAndWrite(createExcelPort(), { ...BASE, sheet: '自评表', summarySheet: '自评表' });
+    await runWorkflow(createExcelPort(), { ...BASE, sheet: '自评表', summarySheet: '自评表' });
     expect(snapshot(data)).toBe(before);
   });
 
@@ -74,7 +74,7 @@ describe('which sheet the summary may overwrite', () => {
     wb.seed('绩效自评汇总', 'A1', [['我的备注', 42]]);
     record(wb, [other.id]);
     const before = snapshot(other);
-    const out = await evaluateAndWrite(createExcelPort(), { ...BASE, sheet: '自评表', summarySheet: '绩效自评汇总' });
+    const out = await runWorkflow(createExcelPort(), { ...BASE, sheet: '自评表', summarySheet: '绩效自评汇总' });
     expect(snapshot(other)).toBe(before);
     expect(out.summarySheet).toBe('绩效自评汇总 (2)');
     expect(out.keptSummarySheets).toEqual(['绩效自评汇总']);
@@ -82,21 +82,21 @@ describe('which sheet the summary may overwrite', () => {
     const owned = JSON.parse(String(wb.settings.get(OWNERSHIP_KEY))).summarySheetIds as string[];
     expect(owned).toEqual([wb.sheet('绩效自评汇总 (2)').id]);
     const saved = JSON.parse(String(wb.settings.get(SETTINGS_KEY))) as Settings;
-    const again = await evaluateAndWrite(createExcelPort(), saved);
+    const again = await runWorkflow(createExcelPort(), saved);
     expect(again.summarySheet).toBe('绩效自评汇总 (2)');
     expect(again.keptSummarySheets).toBeUndefined();
     expect(snapshot(other)).toBe(before);
   });
 
   it('does not take a copy of its summary sheet: the marker came along, the id is not recorded', async () => {
-    const out = await evaluateAndWrite(createExcelPort(), { ...BASE, sheet: '自评表' });
+    const out = await runWorkflow(createExcelPort(), { ...BASE, sheet: '自评表' });
     const original = wb.sheet(out.summarySheet as string);
     // Excel's Move or Copy duplicates a sheet with its sheet-scoped names, under a new id.
     const copy = wb.addSheet('绩效自评汇总 (3)');
     copy.names = new Map(original.names);
     wb.seed('绩效自评汇总 (3)', 'A1', [['officer notes']]);
     const before = snapshot(copy);
-    await evaluateAndWrite(createExcelPort(), { ...out.settings, summarySheet: '绩效自评汇总 (3)' });
+    await runWorkflow(createExcelPort(), { ...out.settings, summarySheet: '绩效自评汇总 (3)' });
     expect(snapshot(copy)).toBe(before);
   });
 });

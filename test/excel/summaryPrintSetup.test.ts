@@ -3,8 +3,8 @@
 // auto-refresh; left out below ExcelApi 1.9 without any failed request.
 import { installFakeExcelInNode, type FakeSeed, type SeedCell } from '../e2e/fakeHost/node';
 import { createExcelPort } from '../../src/excel/officePort';
-import { evaluateAndWrite } from '../../src/engine/workflow';
-import type { Settings } from '../../src/engine/port';
+import { runWorkflow } from '../../src/engine/workflow';
+import type { Settings } from '../../src/engine/workbookPort';
 
 const SETTINGS: Settings = { version: 1, schemeId: 'mof2020', band: { low: 0.9, high: 1 }, lang: 'zh' };
 
@@ -18,13 +18,13 @@ async function twoRuns(excelApi: string) {
   const fake = installFakeExcelInNode(seed(excelApi));
   try {
     const port = createExcelPort();
-    const first = await evaluateAndWrite(port, SETTINGS);
+    const first = await runWorkflow(port, SETTINGS);
     const sheet = first.summarySheet ?? '';
     const printLog = () => fake.controls.formatLog(sheet).filter((e) => e.address === 'pageLayout');
     const afterCreate = printLog();
     const labels = port.meter.requests.map((r) => r.label);
     fake.controls.edit('自评表', 'D5', 100);
-    await evaluateAndWrite(port, first.settings);
+    await runWorkflow(port, first.settings);
     const state = fake.controls.state();
     return { afterCreate, afterRefresh: printLog(), labels, failed: state.syncs.filter((s) => s.error), problems: state.problems };
   } finally {

@@ -6,7 +6,7 @@ import { FakeWorkbook } from '../support/fakeExcel';
 import { createExcelPort } from '../../src/excel/officePort';
 import { highlightRules } from '../../src/engine/highlightRules';
 import { OWNERSHIP_KEY } from '../../src/excel/settings';
-import type { HighlightSpec } from '../../src/engine/port';
+import type { HighlightSpec } from '../../src/engine/workbookPort';
 import { SEED_PROJECTS, generatedProjects, summaryLayoutFor } from './summaryFixture';
 
 const SUMMARY = '绩效自评汇总';

@@ -3,8 +3,8 @@
 // rows where no payload limit applies, and stay under 5 MB each where it does.
 import { installFakeExcelInNode, type FakeSeed, type SeedCell } from '../e2e/fakeHost/node';
 import { createExcelPort } from '../../src/excel/officePort';
-import { evaluateAndWrite } from '../../src/engine/workflow';
-import type { Settings } from '../../src/engine/port';
+import { runWorkflow } from '../../src/engine/workflow';
+import type { Settings } from '../../src/engine/workbookPort';
 
 jest.setTimeout(120_000);
 
@@ -42,7 +42,7 @@ async function evaluateAndWriteOnce(rows: number, excelApi: string, payloadLimit
   try {
     const budget = payloadLimit === undefined ? 1e12 : undefined;
     const port = createExcelPort({ budget, directReadCells: budget ? Number.MAX_SAFE_INTEGER : undefined });
-    const outcome = await evaluateAndWrite(port, SETTINGS);
+    const outcome = await runWorkflow(port, SETTINGS);
     expect(outcome.evaluation.projects).toHaveLength(rows);
     const state = fake.controls.state();
     expect(state.problems).toEqual([]);
@@ -73,7 +73,7 @@ async function refreshAfterOneEdit(rows: number, excelApi: string): Promise<Refr
   const fake = installFakeExcelInNode(seed(rows, excelApi));
   try {
     const port = createExcelPort({ budget: 1e12, directReadCells: Number.MAX_SAFE_INTEGER });
-    const first = await evaluateAndWrite(port, SETTINGS);
+    const first = await runWorkflow(port, SETTINGS);
     const changes: boolean[] = [];
     const stop = await port.onSourceChanged((change) => changes.push(change.own));
     port.meter.reset();
@@ -81,7 +81,7 @@ async function refreshAfterOneEdit(rows: number, excelApi: string): Promise<Refr
     while (!changes.includes(false)) await new Promise((resolve) => setTimeout(resolve, 1));
     const lookUpsBefore = port.meter.requests.length;
     port.meter.reset();
-    const again = await evaluateAndWrite(port, first.settings);
+    const again = await runWorkflow(port, first.settings);
     const refresh = port.meter.requests.filter((r) => r.label !== 'events:sheet').length;
     // The refresh's own writes raise events too (reported as own): let them arrive.
     await new Promise((resolve) => setTimeout(resolve, 20));

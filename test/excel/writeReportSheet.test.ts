@@ -4,7 +4,7 @@
 import { FakeWorkbook, type SheetState } from '../support/fakeExcel';
 import { createExcelPort } from '../../src/excel/officePort';
 import { OWNERSHIP_KEY } from '../../src/excel/settings';
-import { runEvaluation } from '../../src/engine/pipeline';
+import { evaluateSheet } from '../../src/engine/evaluateSheet';
 import { buildReport } from '../../src/engine/report/build';
 import { reportInputFromTable } from '../../src/engine/report/fromTable';
 import { isReportSheetName, layoutReportSheet, REPORT_COLUMN_POINTS, REPORT_SHEET_NAME, type ReportSheetLayout } from '../../src/engine/report/sheetLayout';
@@ -22,7 +22,7 @@ function seedLayout(lang: Lang = 'zh', names: readonly string[] = SEED.names): R
     ...names.map((name, i) => [i + 1, name, SEED.budgets[i], SEED.actuals[i], SEED.output[i], SEED.benefit[i], SEED.totals[i]]),
   ];
   const sheet = { name: 'Sheet1', grid, origin: { row: 1, col: 1 } };
-  const result = runEvaluation(sheet, { scheme: BUILTIN_SCHEMES.wuhan2018 });
+  const result = evaluateSheet(sheet, { scheme: BUILTIN_SCHEMES.wuhan2018 });
   if (!result.ok) throw new Error(result.error.code);
   const input = reportInputFromTable({ evaluation: result.evaluation, scheme: BUILTIN_SCHEMES.wuhan2018, sheet, detection: result.detection }, lang);
   return layoutReportSheet(buildReport(input, lang));

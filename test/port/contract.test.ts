@@ -3,10 +3,10 @@
 // pane tests' in-memory port (test/taskpane/fakePort.ts). Which summary sheet may be rewritten is one
 // engine rule (chooseSummarySheet, src/engine/summaryOwnership.ts) that every port follows.
 import ExcelJS from 'exceljs';
-import type { HighlightSpec, Settings, WorkbookPort } from '../../src/engine/port';
+import type { HighlightSpec, Settings, WorkbookPort } from '../../src/engine/workbookPort';
 import type { CellValue, Grid } from '../../src/engine/types';
 import type { SummaryLayout } from '../../src/engine/summaryTypes';
-import { evaluateAndWrite } from '../../src/engine/workflow';
+import { runWorkflow } from '../../src/engine/workflow';
 import { createExcelPort } from '../../src/excel/officePort';
 import { XlsxWorkbook } from '../../src/xlsx/xlsxWorkbook';
 import { installFakeExcelInNode, type SeedCell } from '../e2e/fakeHost/node';
@@ -170,9 +170,9 @@ describe.each([officeHarness, xlsxHarness, testPortHarness])('workbook port cont
 
   test('writes the summary, and a second run rewrites the same sheet instead of adding one', async () => {
     const w = await open([source()]);
-    const first = await evaluateAndWrite(w.port, SETTINGS);
+    const first = await runWorkflow(w.port, SETTINGS);
     expect(first.summarySheet).toBe('绩效自评汇总');
-    const second = await evaluateAndWrite(w.port, first.settings);
+    const second = await runWorkflow(w.port, first.settings);
     expect(second.summarySheet).toBe('绩效自评汇总');
     expect((await w.sheetNames()).sort()).toEqual(['绩效自评汇总', '自评表'].sort());
     expect(texts(await w.values('绩效自评汇总'))).toEqual(expect.arrayContaining(['甲项目', '乙项目', '丙项目']));
@@ -181,9 +181,9 @@ describe.each([officeHarness, xlsxHarness, testPortHarness])('workbook port cont
   test("never touches a user's sheet that has the summary's name: writes beside it, then reuses its own", async () => {
     const mine: SheetSeed = { name: '绩效自评汇总', rows: [['我的笔记'], ['不要改', 42]] };
     const w = await open([source(), mine]);
-    const first = await evaluateAndWrite(w.port, SETTINGS);
+    const first = await runWorkflow(w.port, SETTINGS);
     expect(first.summarySheet).toBe('绩效自评汇总 (2)');
-    const second = await evaluateAndWrite(w.port, { ...first.settings, summarySheet: '绩效自评汇总' });
+    const second = await runWorkflow(w.port, { ...first.settings, summarySheet: '绩效自评汇总' });
     expect(second.summarySheet).toBe('绩效自评汇总 (2)');
     expect((await w.values('绩效自评汇总')).slice(0, 2).map((r) => r.filter((v) => v !== null && v !== ''))).toEqual([['我的笔记'], ['不要改', 42]]);
     expect((await w.sheetNames()).length).toBe(3);
@@ -191,14 +191,14 @@ describe.each([officeHarness, xlsxHarness, testPortHarness])('workbook port cont
 
   test('never writes the summary over the source sheet, whatever the settings name', async () => {
     const w = await open([source()]);
-    const outcome = await evaluateAndWrite(w.port, { ...SETTINGS, summarySheet: '自评表' });
+    const outcome = await runWorkflow(w.port, { ...SETTINGS, summarySheet: '自评表' });
     expect(outcome.summarySheet).not.toBe('自评表');
     expect((await w.values('自评表'))[2].slice(0, 4)).toEqual(HEADER);
   });
 
   test('highlights are added for out-of-band rows and cleared again', async () => {
     const w = await open([source()]);
-    const outcome = await evaluateAndWrite(w.port, SETTINGS, { summary: false });
+    const outcome = await runWorkflow(w.port, SETTINGS, { summary: false });
     expect(outcome.highlight).toMatchObject({ sheet: '自评表', firstRow: 4, lastRow: 6 });
     expect(await w.highlightRules('自评表')).toBeGreaterThan(0);
     await w.port.clearHighlights('自评表');
@@ -224,7 +224,7 @@ describe.each([officeHarness, xlsxHarness, testPortHarness])('workbook port cont
 
   test('project names a spreadsheet would read as formulas or numbers stay text in the summary', async () => {
     const w = await open([source(TRICKY_NAMES)]);
-    const outcome = await evaluateAndWrite(w.port, SETTINGS);
+    const outcome = await runWorkflow(w.port, SETTINGS);
     expect(outcome.evaluation.projects.map((p) => p.name)).toEqual(TRICKY_NAMES);
     const summary = texts(await w.values(outcome.summarySheet ?? ''));
     for (const name of TRICKY_NAMES) expect(summary).toContain(name);

@@ -3,7 +3,7 @@ import '../support/jsdomSetup';
 import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import type { Settings } from '../../src/engine/port';
+import type { Settings } from '../../src/engine/workbookPort';
 import { HostError } from '../../src/excel/errors';
 import { App } from '../../src/taskpane/components/App';
 import type { PaneHost } from '../../src/taskpane/hostInfo';

@@ -3,7 +3,7 @@ import '../support/jsdomSetup';
 import { cleanup, configure, render, screen } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import type { Settings } from '../../src/engine/port';
+import type { Settings } from '../../src/engine/workbookPort';
 import { BureauPanel } from '../../src/taskpane/components/BureauPanel';
 import { STRINGS } from '../../src/taskpane/strings';
 import { FakePort, seedGrid } from './fakePort';

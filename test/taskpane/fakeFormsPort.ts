@@ -1,6 +1,6 @@
 // The in-memory port with several sheets, for the pane's forms layout: reads every sheet with its merged
 // areas, records marks, selections of areas and the sheets read, and fires edits on any sheet.
-import type { CellMark, SheetsRequest, SourceChange } from '../../src/engine/port';
+import type { CellMark, SheetsRequest, SourceChange } from '../../src/engine/workbookPort';
 import type { CellArea, Grid, SheetData } from '../../src/engine/types';
 import { parseArea } from '../../src/engine/forms/formGrid';
 import { FakePort } from './fakePort';

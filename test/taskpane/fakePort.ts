@@ -5,8 +5,9 @@ import type {
   Settings,
   SourceChange,
   WorkbookPort,
+  CallOptions,
   WriteOptions,
-} from '../../src/engine/port';
+} from '../../src/engine/workbookPort';
 import type { Grid, SheetData, SourceRef } from '../../src/engine/types';
 import type { SummaryLayout } from '../../src/engine/summaryTypes';
 import type { ReportSheetLayout } from '../../src/engine/report/sheetLayout';
@@ -78,7 +79,7 @@ export class FakePort implements WorkbookPort {
     return [this.sheetName, ...Object.keys(this.otherSheets)];
   }
 
-  async readSource(request?: ReadRequest, options?: WriteOptions): Promise<SheetData> {
+  async readSource(request?: ReadRequest, options?: CallOptions): Promise<SheetData> {
     this.enter('readSource');
     this.reads.push(request ?? {});
     if (this.beforeRead) await this.beforeRead();

@@ -2,7 +2,7 @@ import { evaluateFormsAndWrite } from '../../src/engine/formsWorkflow';
 import { evaluateForms } from '../../src/engine/forms/evaluateForms';
 import { BUILTIN_SCHEMES } from '../../src/engine/schemes';
 import { WorkflowCancelled } from '../../src/engine/workflow';
-import type { Settings } from '../../src/engine/port';
+import type { Settings } from '../../src/engine/workbookPort';
 import type { Grid } from '../../src/engine/types';
 import { formArea, indicatorCell, shouldLookForForms, shownValue } from '../../src/taskpane/formsPane';
 import { NATIONAL_EXAMPLE, SICHUAN_EXAMPLE, nationalForm, sichuanForm, stackForms, withChanges } from '../support/forms';

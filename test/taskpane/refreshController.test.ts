@@ -1,4 +1,4 @@
-import type { SourceChange } from '../../src/engine/port';
+import type { SourceChange } from '../../src/engine/workbookPort';
 import type { SheetData } from '../../src/engine/types';
 import { rangeOf } from '../../src/taskpane/format';
 import { RefreshController, isInsideRange, type SourceRange } from '../../src/taskpane/refreshController';

@@ -3,8 +3,8 @@
 // of merges or validations): these sheets are read whole and right, and the copy keeps their merges and
 // validations exactly as they were. (Speed: `npm run bench -- hostile`.)
 import { strFromU8, unzipSync } from 'fflate';
-import { evaluateAndWrite } from '../../src/engine/workflow';
-import type { Settings } from '../../src/engine/port';
+import { runWorkflow } from '../../src/engine/workflow';
+import type { Settings } from '../../src/engine/workbookPort';
 import { XlsxWorkbook } from '../../src/xlsx/xlsxWorkbook';
 import { TEMPLATE_COLUMNS as COLS, budgetTemplate as template } from './packages';
 
@@ -12,7 +12,7 @@ const SETTINGS: Settings = { version: 1, sheet: '项目表', schemeId: 'mof2020'
 
 async function readAndCopy(bytes: Uint8Array): Promise<{ projects: { name: string; budget: number | null; actual: number | null }[]; flagged: number; sheetXml: string }> {
   const book = await XlsxWorkbook.fromBuffer(Buffer.from(bytes));
-  const outcome = await evaluateAndWrite(book, SETTINGS);
+  const outcome = await runWorkflow(book, SETTINGS);
   const copy = unzipSync(await book.toBuffer());
   return {
     projects: outcome.evaluation.projects.map((p) => ({ name: p.name, budget: p.budget, actual: p.actual })),

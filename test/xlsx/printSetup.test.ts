@@ -1,7 +1,7 @@
 // The evaluated copy's summary sheet prints on A4 landscape, one page wide, the table header repeated
 // on every page, page numbers in the footer.
 import { join } from 'node:path';
-import { buildSeedWorkbook } from '../../scripts/seedWorkbook';
+import { buildSeedWorkbook } from '../support/seedWorkbook';
 import { reportPrintSetup, summaryPrintSetup } from '../../src/engine/printSetup';
 import { load, makeTempDir, removeDir, runInProcess, save } from '../cli/cliHarness';
 

@@ -2,7 +2,7 @@ import { readdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS, { ValueType } from 'exceljs';
-import type { HighlightSpec, Settings } from '../../src/engine/port';
+import type { HighlightSpec, Settings } from '../../src/engine/workbookPort';
 import type { SummaryLayout, SummaryValue } from '../../src/engine/summaryTypes';
 import { XlsxError } from '../../src/xlsx/errors';
 import { XlsxWorkbook } from '../../src/xlsx/xlsxWorkbook';

@@ -1,7 +1,7 @@
 // The forms layout's entry point, host-free: every form of the given sheets found, read and scored
 // (issue 8, rules 1–8). Hosts read each sheet's cells and merged areas and call evaluateForms.
 import { DEFAULT_FORM_SCORING, formScoring } from '../schemes';
-import { EDGE_EPS, gradeOf, usageRate } from '../evaluate';
+import { EDGE_EPS, gradeOf, usageRate } from '../score';
 import { FORM_GROUP_WORDS } from '../headerWords';
 import type { FormCheck, FormFlag, FormProject, FormScoring, FormSheet, FormsEvaluation, IndicatorFlag, IndicatorResult } from '../formTypes';
 import type { Evaluation, Grade, ParsedNumber, RateBand, Scheme, ScoreComponent } from '../types';

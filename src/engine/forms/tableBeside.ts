@@ -1,7 +1,7 @@
 // A portfolio table beside the forms (issue 8, rule 8): the first sheet without forms that reads as a
 // table, evaluated, so that its rows can be matched to the forms. Host-free; the batch command and the
 // pane both use it.
-import { detectsRequiredColumns, runEvaluation } from '../pipeline';
+import { detectsRequiredColumns, evaluateSheet } from '../evaluateSheet';
 import type { FormSheet } from '../formTypes';
 import type { Evaluation, RateBand, Scheme } from '../types';
 
@@ -13,7 +13,7 @@ export function portfolioTableBeside(
 ): { sheet: string; evaluation: Evaluation } | undefined {
   for (const s of sheets) {
     if (!detectsRequiredColumns(s.cells)) continue;
-    const result = runEvaluation({ name: s.name, grid: s.cells, origin: s.origin ?? { row: 1, col: 1 } }, { scheme, band });
+    const result = evaluateSheet({ name: s.name, grid: s.cells, origin: s.origin ?? { row: 1, col: 1 } }, { scheme, band });
     if (result.ok) return { sheet: s.name, evaluation: result.evaluation };
   }
   return undefined;

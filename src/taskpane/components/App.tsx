@@ -13,7 +13,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { LocalLanguage20Regular } from '@fluentui/react-icons/svg/local-language';
-import type { WorkbookPort } from '../../engine/port';
+import type { WorkbookPort } from '../../engine/workbookPort';
 import type { Lang } from '../../engine/types';
 import type { EngineRunner } from '../../engine/workflow';
 import type { PaneHost } from '../hostInfo';

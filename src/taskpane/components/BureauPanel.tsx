@@ -2,7 +2,7 @@
 // by default), and "汇总各部门 / Consolidate sheets", which writes the departments view.
 import { Button, Field, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { lastCompleteMonth } from '../../engine/monitoring';
-import type { Settings, WorkbookPort } from '../../engine/port';
+import type { Settings, WorkbookPort } from '../../engine/workbookPort';
 import type { Lang } from '../../engine/types';
 import { BUREAU_STRINGS } from '../bureauStrings';
 import type { Strings } from '../strings';

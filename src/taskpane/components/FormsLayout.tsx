@@ -2,7 +2,7 @@
 // (Clear highlights removes the add-in's marks on the forms), progress, the forms, and the scheme and
 // rate band they are scored with.
 import { Divider, makeStyles, tokens } from '@fluentui/react-components';
-import type { Settings } from '../../engine/port';
+import type { Settings } from '../../engine/workbookPort';
 import type { Lang, RateBand, Scheme } from '../../engine/types';
 import type { FormsModel } from '../hooks/useFormsModel';
 import { FORMS_STRINGS } from '../formsStrings';

@@ -1,6 +1,6 @@
 // The detected mapping, header row, unit, scheme and band; every change goes to onChange handlers.
 import { Dropdown, Field, Option, SpinButton, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Settings } from '../../engine/port';
+import type { Settings } from '../../engine/workbookPort';
 import type { HeaderDetection, Lang, MappingOverride, RateBand, Role, Scheme, SheetData, Unit } from '../../engine/types';
 import { ROLES } from '../../engine/types';
 import { roleLabel } from '../../engine/messages';

@@ -1,6 +1,6 @@
 // Stage text and a ProgressBar during a run, with Cancel.
 import { Button, Field, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
-import type { Progress } from '../../engine/port';
+import type { Progress } from '../../engine/workbookPort';
 import type { Strings } from '../strings';
 
 const useStyles = makeStyles({

@@ -13,7 +13,7 @@ import {
   Option,
   Textarea,
 } from '@fluentui/react-components';
-import type { Settings } from '../../engine/port';
+import type { Settings } from '../../engine/workbookPort';
 import type { Lang, Scheme } from '../../engine/types';
 import { listBuiltinSchemes, parseScheme } from '../../engine/schemes';
 import type { Strings } from '../strings';

@@ -2,7 +2,7 @@
 // keeps its outcome (or its error) for the panel to show.
 import { useCallback, useRef, useState } from 'react';
 import { consolidateSheets, type ConsolidateSheetsOutcome } from '../../engine/consolidateSheets';
-import type { Settings, WorkbookPort } from '../../engine/port';
+import type { Settings, WorkbookPort } from '../../engine/workbookPort';
 import type { Lang } from '../../engine/types';
 
 export interface ConsolidateState {

@@ -3,7 +3,7 @@
 // officer, Write summary writes the summary with its indicator to-do block, edits on the form sheets
 // refresh. All workbook access goes through the port and the host-free workflow.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Progress, Settings, WorkbookPort } from '../../engine/port';
+import type { Progress, Settings, WorkbookPort } from '../../engine/workbookPort';
 import type { FormProject, FormSheet, FormsEvaluation, IndicatorResult } from '../../engine/formTypes';
 import type { Lang } from '../../engine/types';
 import { evaluateFormsAndWrite, scoreFormSheets, type FormsOutcome } from '../../engine/formsWorkflow';

@@ -1,15 +1,15 @@
 // The pane's state and actions: settings, the source read, the detected mapping, results, progress
 // and notices. All workbook access goes through the port and the workflow; components stay pure.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Progress, Settings, WorkbookPort } from '../../engine/port';
+import type { Progress, Settings, WorkbookPort } from '../../engine/workbookPort';
 import type { HeaderDetection, Lang, MappingOverride, RateBand, Scheme, SheetData } from '../../engine/types';
 import { EngineError } from '../../engine/errors';
 import { detectHeader } from '../../engine/headers';
-import { isEmptyGrid } from '../../engine/pipeline';
+import { isEmptyGrid } from '../../engine/evaluateSheet';
 import { getScheme } from '../../engine/schemes';
 import { defaultSettings, normalizeSettings } from '../../engine/settings';
 import {
-  evaluateAndWrite,
+  runWorkflow,
   readRequestFor,
   resolveScheme,
   runEngineHere,
@@ -119,7 +119,7 @@ export function usePaneModel(port: WorkbookPort | null, options: PaneModelOption
         const current = settingsRef.current;
         // Once a summary exists every run keeps it current; before that only "Write summary" makes one.
         const summary = mode === 'summary' || Boolean(current.summarySheet);
-        const result = await evaluateAndWrite(port, current, {
+        const result = await runWorkflow(port, current, {
           signal,
           onProgress: setProgress,
           engine,

@@ -1,6 +1,6 @@
 // Owns one RefreshController for the pane's lifetime and feeds it the workbook's change events.
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { WorkbookPort } from '../../engine/port';
+import type { WorkbookPort } from '../../engine/workbookPort';
 import { RefreshController, type RefreshState } from '../refreshController';
 
 export interface RefreshCallbacks<T> {

@@ -3,7 +3,7 @@
 // workbook. The evaluation is the forms layout's when the pane shows forms, else the table's current one,
 // or one made in memory from the source when there is none yet; nothing but the report sheet is written. Word rendering and reading load on first use.
 import { useCallback, useRef, useState } from 'react';
-import type { Settings, WorkbookPort } from '../../engine/port';
+import type { Settings, WorkbookPort } from '../../engine/workbookPort';
 import { buildReport } from '../../engine/report/build';
 import { checkReport } from '../../engine/report/check/check';
 import { checkProjects } from '../../engine/report/check/fromEvaluation';

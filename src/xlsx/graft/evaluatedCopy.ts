@@ -2,7 +2,7 @@
 // input that is not an .xlsx/.xlsm package (.xls, .ods, .xlsb) has no package to keep: its copy is an
 // .xlsx of its values written by SheetJS, and a note says so.
 import * as XLSX from '@e965/xlsx';
-import type { HighlightSpec } from '../../engine/port';
+import type { HighlightSpec } from '../../engine/workbookPort';
 import type { SummaryLayout } from '../../engine/summaryTypes';
 import { cleanSheetName, freeSheetName, MAX_SHEET_NAME } from '../../engine/sheetNames';
 import { graftCopy, packageSheetNames, workbookContentType, type CopyNote, type GraftResult } from './graft';

@@ -6,7 +6,7 @@
 import { SUMMARY_MARKER_NAME, SUMMARY_MARKER_VALUE } from '../../engine/summaryOwnership';
 import { posix } from 'node:path';
 import type { Document, Element } from '@xmldom/xmldom';
-import type { HighlightSpec } from '../../engine/port';
+import type { HighlightSpec } from '../../engine/workbookPort';
 import { summaryPrintSetup } from '../../engine/printSetup';
 import { freeTableName } from '../../engine/sheetNames';
 import type { SummaryLayout } from '../../engine/summaryTypes';

@@ -5,7 +5,7 @@
 // read, so a sheet of any size costs one search and one copy.
 import { highlightRules } from '../../engine/highlightRules';
 import { colLetter } from '../../engine/address';
-import type { HighlightSpec } from '../../engine/port';
+import type { HighlightSpec } from '../../engine/workbookPort';
 import type { DiffLook } from './styleSheet';
 import { xmlText } from './xmlText';
 

@@ -1,6 +1,6 @@
 import { evaluateForms, sheetsHaveForms } from '../../../src/engine/forms/evaluateForms';
 import { BUILTIN_SCHEMES } from '../../../src/engine/schemes';
-import { runEvaluation } from '../../../src/engine/pipeline';
+import { evaluateSheet } from '../../../src/engine/evaluateSheet';
 import type { FormSheet } from '../../../src/engine/formTypes';
 import { NATIONAL_EXAMPLE, SICHUAN_EXAMPLE, nationalForm, sichuanForm, stackForms, withChanges } from '../../support/forms';
 
@@ -172,7 +172,7 @@ it('a portfolio table header (项目名称 | 预算数 | 执行数) is not a for
 
 it('matches a table to the forms by name (code prefix ignored) and reports differences', () => {
   const forms = stackForms('表', [sichuanForm(SICHUAN_EXAMPLE), nationalForm(NATIONAL_EXAMPLE)]);
-  const tableRun = runEvaluation(
+  const tableRun = evaluateSheet(
     {
       name: '汇总',
       origin: { row: 1, col: 1 },

@@ -1,6 +1,6 @@
 // The check of an officer's report: the seed report as written against the seed workbook, a clean
 // report (our own draft), and one mistake of each kind made in a generated report.
-import { runEvaluation } from '../../../src/engine/pipeline';
+import { evaluateSheet } from '../../../src/engine/evaluateSheet';
 import { buildReport } from '../../../src/engine/report/build';
 import { checkReport } from '../../../src/engine/report/check/check';
 import { checkProjects } from '../../../src/engine/report/check/fromEvaluation';
@@ -18,7 +18,7 @@ function seedEvaluation() {
     ...SEED.names.map((name, i) => [i + 1, name, SEED.budgets[i], SEED.actuals[i], SEED.output[i], SEED.benefit[i], SEED.totals[i]]),
   ];
   grid.unshift(['单位：万元']);
-  const result = runEvaluation({ name: 'Sheet1', grid, origin: { row: 1, col: 1 } }, { scheme: BUILTIN_SCHEMES.wuhan2018 });
+  const result = evaluateSheet({ name: 'Sheet1', grid, origin: { row: 1, col: 1 } }, { scheme: BUILTIN_SCHEMES.wuhan2018 });
   if (!result.ok) throw new Error(result.error.code);
   return result;
 }

@@ -1,6 +1,6 @@
 // The draft report regenerated from the seed's seven projects (domain.md), through the whole pipeline:
 // the sentences the hand-made report got wrong come out right.
-import { runEvaluation } from '../../../src/engine/pipeline';
+import { evaluateSheet } from '../../../src/engine/evaluateSheet';
 import { buildReport } from '../../../src/engine/report/build';
 import { reportInputFromTable } from '../../../src/engine/report/fromTable';
 import { reportLines } from '../../../src/engine/report/lines';
@@ -21,7 +21,7 @@ function seedSheet(title = '（武汉市洪山区安全生产监督管理局）2
 }
 
 function seedReport(lang: Lang = 'zh', scheme: Scheme = BUILTIN_SCHEMES.wuhan2018, sheet = seedSheet()): ReportModel {
-  const result = runEvaluation(sheet, { scheme });
+  const result = evaluateSheet(sheet, { scheme });
   if (!result.ok) throw new Error(result.error.code);
   return buildReport(reportInputFromTable({ evaluation: result.evaluation, scheme, sheet, detection: result.detection }, lang), lang);
 }

@@ -1,14 +1,14 @@
 // One sheet in, one evaluation out: checks the band and scheme, detects the header, extracts the
 // rows and scores them. Every failure comes back as an EngineError, never as an exception.
 import { EngineError } from './errors';
-import { TableScorer } from './evaluate';
+import { TableScorer } from './score';
 import { detectHeader } from './headers';
 import { applyMonitoring, isMonth, monitoringBands } from './monitoring';
 import { readTableRows } from './rows';
 import { parseScheme, validateBand } from './schemes';
 import type { Evaluation, Grid, HeaderDetection, MappingOverride, RateBand, Scheme, SheetData } from './types';
 
-export interface RunOptions {
+export interface EvaluateSheetOptions {
   scheme: Scheme;
   /** Overrides the scheme's rate band. */
   band?: RateBand;
@@ -17,7 +17,7 @@ export interface RunOptions {
   month?: number;
 }
 
-export type RunResult =
+export type SheetEvaluationResult =
   | { ok: true; detection: HeaderDetection; evaluation: Evaluation }
   | { ok: false; error: EngineError };
 
@@ -44,7 +44,7 @@ export function findEvaluableSheet<T extends SheetData>(sheets: readonly T[]): T
   return sheets.find((s) => detectsRequiredColumns(s.grid));
 }
 
-export function runEvaluation(sheet: SheetData, opts: RunOptions): RunResult {
+export function evaluateSheet(sheet: SheetData, opts: EvaluateSheetOptions): SheetEvaluationResult {
   if (opts.band !== undefined) {
     const zh = validateBand(opts.band, 'zh', 'band');
     if (zh.length > 0) {
@@ -83,6 +83,6 @@ export function runEvaluation(sheet: SheetData, opts: RunOptions): RunResult {
   return { ok: true, detection, evaluation };
 }
 
-function fail(error: EngineError): RunResult {
+function fail(error: EngineError): SheetEvaluationResult {
   return { ok: false, error };
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { evaluateTable } from '../../src/engine/evaluate';
+import { evaluateTable } from '../../src/engine/score';
 import type { ExtractedTable, ParsedNumber, RateBand, Role, Scheme } from '../../src/engine/types';
 import { detectionWith } from './support/tables';
 

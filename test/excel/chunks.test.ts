@@ -9,7 +9,7 @@ import {
   packPieces,
   planReadChunks,
   planWriteChunks,
-} from '../../src/engine/chunks';
+} from '../../src/excel/chunks';
 
 const utf8 = (v: unknown): number => Buffer.byteLength(JSON.stringify(v), 'utf8');
 

@@ -351,7 +351,7 @@ export class TableScorer implements RowSink {
   }
 }
 
-/** Scores an extracted table (see extractTable); runEvaluation reads and scores the rows in one pass instead. */
+/** Scores an extracted table (see extractTable); evaluateSheet reads and scores the rows in one pass instead. */
 export function evaluateTable(table: ExtractedTable, ctx: EvaluateContext): Evaluation {
   const scorer = new TableScorer(ctx);
   const values = emptyProjectValues();

@@ -72,9 +72,13 @@ export interface Progress {
   total: number;
 }
 
-export interface WriteOptions {
+/** What every port call that may take long accepts: cancellation and progress. */
+export interface CallOptions {
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
+}
+
+export interface WriteOptions extends CallOptions {
   /** writeSummary: the sheet the source was read from, never cleared or written whatever any record says. */
   sourceSheet?: string;
   /**
@@ -111,7 +115,7 @@ export interface Settings {
 
 export interface WorkbookPort {
   listSheets(): Promise<string[]>;
-  readSource(request?: ReadRequest, options?: WriteOptions): Promise<SheetData>;
+  readSource(request?: ReadRequest, options?: CallOptions): Promise<SheetData>;
   /**
    * Writes the summary to a sheet the add-in owns. A sheet with the preferred name that the add-in
    * did not create is left alone and another name is used; returns the name written, and in
@@ -136,7 +140,7 @@ export interface WorkbookPort {
    * sheets come back with an empty grid. Round trips do not grow with the number of sheets beyond one
    * read each (small sheets share one).
    */
-  readSheets?(request?: SheetsRequest, options?: WriteOptions): Promise<SheetData[]>;
+  readSheets?(request?: SheetsRequest, options?: CallOptions): Promise<SheetData[]>;
   /**
    * Replaces the add-in's own cell marks on `sheets` (and on the sheets of `marks`) with `marks`;
    * never touches the user's formats or rules.

@@ -1,4 +1,4 @@
-import { evaluateTable, type EvaluateContext } from '../../src/engine/evaluate';
+import { evaluateTable, type EvaluateContext } from '../../src/engine/score';
 import { BUILTIN_SCHEMES } from '../../src/engine/schemes';
 import type { ExtractedTable, Role, Scheme } from '../../src/engine/types';
 import { detectionWith, ok, table, unreadable, type ProjectInput } from './support/tables';

@@ -1,6 +1,6 @@
 import { EngineError } from '../../src/engine/errors';
 import { errorMessage } from '../../src/engine/messages';
-import { detectsRequiredColumns, findEvaluableSheet, runEvaluation } from '../../src/engine/pipeline';
+import { detectsRequiredColumns, findEvaluableSheet, evaluateSheet } from '../../src/engine/evaluateSheet';
 import { BUILTIN_SCHEMES } from '../../src/engine/schemes';
 import type { Grid, Scheme, SheetData } from '../../src/engine/types';
 
@@ -18,14 +18,14 @@ function sheet(grid: Grid, name = 'S', origin = { row: 1, col: 1 }): SheetData {
   return { name, grid, origin };
 }
 
-function errorOf(result: ReturnType<typeof runEvaluation>): EngineError {
+function errorOf(result: ReturnType<typeof evaluateSheet>): EngineError {
   if (result.ok) throw new Error('expected a failure');
   return result.error;
 }
 
-describe('runEvaluation', () => {
+describe('evaluateSheet', () => {
   it('evaluates a plain sheet', () => {
-    const result = runEvaluation(sheet(GOOD), { scheme: BUILTIN_SCHEMES.mof2020 });
+    const result = evaluateSheet(sheet(GOOD), { scheme: BUILTIN_SCHEMES.mof2020 });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.evaluation.projects.map((p) => [p.name, p.row, p.usageRate])).toEqual([
@@ -37,19 +37,19 @@ describe('runEvaluation', () => {
   });
 
   it('reports rows relative to the origin of the block read', () => {
-    const result = runEvaluation(sheet(GOOD, 'S', { row: 2, col: 2 }), { scheme: BUILTIN_SCHEMES.wuhan2018 });
+    const result = evaluateSheet(sheet(GOOD, 'S', { row: 2, col: 2 }), { scheme: BUILTIN_SCHEMES.wuhan2018 });
     expect(result.ok && result.evaluation.projects.map((p) => p.row)).toEqual([3, 4]);
     expect(result.ok && result.evaluation.headerRow).toBe(2);
   });
 
   it('refuses an empty sheet', () => {
     for (const grid of [[], [[]], [[null, '', '  '], [undefined]]] as Grid[]) {
-      expect(errorOf(runEvaluation(sheet(grid), { scheme: BUILTIN_SCHEMES.mof2020 })).code).toBe('empty_sheet');
+      expect(errorOf(evaluateSheet(sheet(grid), { scheme: BUILTIN_SCHEMES.mof2020 })).code).toBe('empty_sheet');
     }
   });
 
   it('names the missing actual-spend column', () => {
-    const error = errorOf(runEvaluation(sheet(NO_ACTUAL, '封面'), { scheme: BUILTIN_SCHEMES.mof2020 }));
+    const error = errorOf(evaluateSheet(sheet(NO_ACTUAL, '封面'), { scheme: BUILTIN_SCHEMES.mof2020 }));
     expect(error).toBeInstanceOf(EngineError);
     expect(error.code).toBe('missing_columns');
     expect(error.details.missing).toEqual(['actual']);
@@ -58,12 +58,12 @@ describe('runEvaluation', () => {
   });
 
   it('refuses a sheet whose header has no project rows under it', () => {
-    const error = errorOf(runEvaluation(sheet([GOOD[0]]), { scheme: BUILTIN_SCHEMES.mof2020 }));
+    const error = errorOf(evaluateSheet(sheet([GOOD[0]]), { scheme: BUILTIN_SCHEMES.mof2020 }));
     expect(error.code).toBe('no_projects');
   });
 
   it('refuses an invalid band before reading anything, in both languages', () => {
-    const error = errorOf(runEvaluation(sheet(GOOD), { scheme: BUILTIN_SCHEMES.mof2020, band: { low: 1.1, high: 0.9 } }));
+    const error = errorOf(evaluateSheet(sheet(GOOD), { scheme: BUILTIN_SCHEMES.mof2020, band: { low: 1.1, high: 0.9 } }));
     expect(error.code).toBe('invalid_band');
     expect(errorMessage(error, 'zh')).toMatch(/执行率区间有误：执行率区间下限 1.1 大于上限 0.9/);
     expect(errorMessage(error, 'en')).toMatch(/Invalid usage-rate band: The band's low edge 1.1 is above its high edge 0.9/);
@@ -71,14 +71,14 @@ describe('runEvaluation', () => {
 
   it('refuses a scheme object that does not add up', () => {
     const bad: Scheme = { ...BUILTIN_SCHEMES.wuhan2018, weights: { output: 50, benefit: 40 } };
-    const error = errorOf(runEvaluation(sheet(GOOD), { scheme: bad }));
+    const error = errorOf(evaluateSheet(sheet(GOOD), { scheme: bad }));
     expect(error.code).toBe('invalid_scheme');
     expect(errorMessage(error, 'en')).toMatch(/add up to 90/);
     expect(errorMessage(error, 'zh')).toMatch(/实际为 90/);
   });
 
   it('uses the band passed over the scheme band', () => {
-    const result = runEvaluation(sheet(GOOD), { scheme: BUILTIN_SCHEMES.mof2020, band: { low: 0.3, high: 1 } });
+    const result = evaluateSheet(sheet(GOOD), { scheme: BUILTIN_SCHEMES.mof2020, band: { low: 0.3, high: 1 } });
     expect(result.ok && result.evaluation.projects.map((p) => p.flags)).toEqual([[], []]);
   });
 });
