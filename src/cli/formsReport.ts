@@ -2,6 +2,7 @@
 import type { FormCheck, FormFlag, FormsEvaluation, IndicatorResult } from '../engine/formTypes';
 import { formCheckSentence, formFlagLabel } from '../engine/forms/formMessages';
 import { gradeLabel } from '../engine/messages';
+import { catalogue } from '../engine/text/catalogue';
 import type { Grade, Lang } from '../engine/types';
 import { cliText } from './messages';
 import { jsonScores, num } from './report';
@@ -83,7 +84,7 @@ function score(v: number | null): string {
 
 /** Tab-free aligned lines: one per form, then totals, grades, checks and the count of indicators to check. */
 export function renderFormsReadable(e: FormsEvaluation, schemeName: string, lang: Lang): string[] {
-  const sep = lang === 'zh' ? '、' : ', ';
+  const sep = catalogue(lang).engine.words.itemSep;
   const sheets = [...new Set(e.projects.map((p) => p.sheet))];
   const lines = [
     cliText('formsLine', lang, { n: e.projects.length, sheets: sheets.join(sep), scheme: schemeName, low: percent(e.band.low, lang), high: percent(e.band.high, lang) }),
