@@ -41,15 +41,15 @@ function formatTable(header: string[], rows: string[][], rightAligned: boolean[]
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
 }
 
-function amount(v: number | null): string {
+export function amount(v: number | null): string {
   return v === null || !Number.isFinite(v) ? '—' : v.toFixed(2);
 }
 
-function percent(v: number | null, lang: Lang): string {
+export function percent(v: number | null, lang: Lang): string {
   return v === null || !Number.isFinite(v) ? cliText('noRate', lang) : `${(v * 100).toFixed(2)}%`;
 }
 
-function score(v: number | null): string {
+export function score(v: number | null): string {
   return v === null || !Number.isFinite(v) ? '—' : String(Math.round(v * 100) / 100);
 }
 
