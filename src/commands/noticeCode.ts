@@ -6,7 +6,7 @@ import { EngineError } from '../engine/errors';
 import { errorMessage } from '../engine/messages';
 import { ROLES, type Lang, type Role } from '../engine/types';
 import { hostErrorMessage, HOST_ERROR_MESSAGES } from '../excel/errorMessages';
-import type { HostErrorCode } from '../excel/errors';
+import type { HostErrorCode } from '../engine/hostError';
 import { REQUIRED_API_SETS } from '../excel/host';
 import { COMMAND_STRINGS } from './strings';
 
