@@ -2,6 +2,7 @@
 import type { FormCheck, FormFlag, FormProject, FormsEvaluation, IndicatorResult } from '../engine/formTypes';
 import { formCheckSentence, formFlagLabel } from '../engine/forms/formMessages';
 import { gradeLabel } from '../engine/messages';
+import { catalogue } from '../engine/text/catalogue';
 import type { Grade, Lang } from '../engine/types';
 import { cliText } from './messages';
 import { amount, percent, score } from './printTable';
@@ -59,7 +60,7 @@ export function toFormsJsonReport(e: FormsEvaluation): JsonFormsReport {
 
 /** Tab-free aligned lines: one per form, then totals, grades, checks and the count of indicators to check. */
 export function renderFormsReadable(e: FormsEvaluation, schemeName: string, lang: Lang): string[] {
-  const sep = lang === 'zh' ? '、' : ', ';
+  const sep = catalogue(lang).engine.words.itemSep;
   const sheets = [...new Set(e.projects.map((p) => p.sheet))];
   const lines = [
     cliText('formsLine', lang, { n: e.projects.length, sheets: sheets.join(sep), scheme: schemeName, low: percent(e.band.low, lang), high: percent(e.band.high, lang) }),
