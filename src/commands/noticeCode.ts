@@ -7,7 +7,7 @@ import { errorMessage } from '../engine/messages';
 import { catalogue, fill, fillPlural } from '../engine/text/catalogue';
 import { ROLES, type Lang, type Role } from '../engine/types';
 import { HOST_ERROR_CODES, hostErrorMessage } from '../excel/errorMessages';
-import type { HostErrorCode } from '../excel/errors';
+import type { HostErrorCode } from '../engine/hostError';
 import { REQUIRED_API_SETS } from '../excel/host';
 
 export type NoticeCode =
