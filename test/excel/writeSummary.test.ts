@@ -286,7 +286,7 @@ describe('writeSummary print setup (issue 9: landscape A4, one page wide, header
     expect(wb.sheet(SUMMARY).id).toBe(sheet.id);
     expect(wb.sheet(SUMMARY).pageLayout).toEqual({ orientation: 'Portrait' });
     expect(wb.requests.length - ops).toBe(port.meter.count);
-    expect(port.meter.requests.map((r) => r.label)).toEqual(['write:meta', 'write:inspect', 'write:all']);
+    expect(port.meter.requests.map((r) => r.label)).toEqual(['write:meta', 'write:all']);
   });
 
   it('is skipped below ExcelApi 1.9: the summary is written whole, without it', async () => {
