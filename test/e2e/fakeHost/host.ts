@@ -35,6 +35,8 @@ export class FakeHost {
   readonly registrations: EventRegistration[] = [];
   readonly eventLog: { address: string; sheet: string; triggerSource: string | undefined; delivered: number }[] = [];
   nextRegistration = 1;
+  /** Event deliveries not yet handled (events.ts). */
+  readonly deliveries = new Set<Promise<void>>();
   /** saveAsync calls still to fail (document settings), set by failSettingsSave(). */
   settingsSaveFailures = 0;
   readonly latencyMs: number;
@@ -82,8 +84,13 @@ export function compareVersions(a: string, b: string): number {
 
 let current: FakeHost | null = null;
 
-export function setHost(host: FakeHost): void {
+export function setHost(host: FakeHost | null): void {
   current = host;
+}
+
+/** The installed host, or null: a second host installed in Node puts the first one back when removed. */
+export function installedHost(): FakeHost | null {
+  return current;
 }
 
 export function host(): FakeHost {
