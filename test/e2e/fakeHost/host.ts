@@ -13,6 +13,12 @@ export interface PendingFailure {
   code: string;
   onlyIfWrites: boolean;
   message?: string;
+  /**
+   * The command refused, e.g. "Range.values": the commands queued before it in its request run, it and
+   * the rest do not, as Excel stops a request at the first command it refuses. Absent: the whole request
+   * is refused before any of it runs.
+   */
+  atCommand?: string;
 }
 
 const DEFAULT_SETS: Record<string, string> = {

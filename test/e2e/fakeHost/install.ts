@@ -95,8 +95,9 @@ export function installFakeExcel(globalObject: Record<string, unknown>, seed: Fa
   const controls = {
     ...userActions(h),
     ...hostViews(h),
-    failNext(code: string, options: { onlyIfWrites?: boolean; message?: string } = {}): void {
-      h.failures.push({ code, onlyIfWrites: options.onlyIfWrites ?? false, message: options.message });
+    /** The next request (with writes, if asked) fails with `code`; or, with atCommand, the next such command (host.ts). */
+    failNext(code: string, options: { onlyIfWrites?: boolean; message?: string; atCommand?: string } = {}): void {
+      h.failures.push({ code, onlyIfWrites: options.onlyIfWrites ?? false, message: options.message, atCommand: options.atCommand });
     },
     /** The next `count` document.settings.saveAsync calls report failure (a read-only file). */
     failSettingsSave(count = 1): void {
