@@ -1,8 +1,7 @@
 // Highlights sent with the summary (WriteOptions.highlight): the source sheet's rules are listed with the
 // sheets and replaced in the request that completes the summary, so evaluate + write makes no request of
 // its own for them; the user's rules stay; a refused replacement falls back to applyHighlights.
-import { installFakeExcelInNode, type InstalledFakeExcel } from '../e2e/fakeHost/node';
-import { cellAt, withFakeExcel } from '../support/excelHost';
+import { cellAt, useFakeExcel, withFakeExcel } from '../support/excelHost';
 import { createExcelPort } from '../../src/excel/officePort';
 import { highlightRules } from '../../src/engine/highlightRules';
 import { OWNERSHIP_KEY } from '../../src/excel/settings';
@@ -14,11 +13,7 @@ const spec: HighlightSpec = { sheet: '自评表', firstRow: 5, lastRow: 11, firs
 const USER_RULE = { address: 'E5:E11', formula: '=$E5<60', fill: '#FFC7CE' };
 
 describe('summary and highlights in the same requests', () => {
-  let fake: InstalledFakeExcel;
-  beforeEach(() => {
-    fake = installFakeExcelInNode({ sheets: [{ name: '自评表', rows: [['项目名称']], userRules: [USER_RULE] }] });
-  });
-  afterEach(() => fake.uninstall());
+  const fake = useFakeExcel(() => ({ sheets: [{ name: '自评表', rows: [['项目名称']], userRules: [USER_RULE] }] }));
 
   const ownFormulas = (): string[] =>
     fake.controls
