@@ -11,6 +11,7 @@ import { consolidate, type ConsolidatedEntry, type Consolidation } from '../engi
 import { consolidatedViews } from '../engine/consolidateViews';
 import { monitoringBands, timeShare } from '../engine/monitoring';
 import { DEFAULT_SCHEME_ID, getScheme, parseScheme, validateBand } from '../engine/schemes';
+import { catalogue } from '../engine/text/catalogue';
 import { FLAGS, type Lang, type Scheme } from '../engine/types';
 import { consolidatedWorkbook } from '../xlsx/consolidatedBook';
 import { langFromEnv, readMonth } from './args';
@@ -84,7 +85,7 @@ async function loadScheme(values: Record<string, string | boolean | undefined>, 
     const { text, note } = await readSchemeFile(path, lang);
     if (note !== undefined) notes.push(note);
     const parsed = parseScheme(text, lang);
-    if (!parsed.ok) throw new Refusal(cliText('schemeFileBad', lang, { path, errors: parsed.errors.join(lang === 'zh' ? '；' : '; ') }));
+    if (!parsed.ok) throw new Refusal(cliText('schemeFileBad', lang, { path, errors: parsed.errors.join(catalogue(lang).engine.words.listSep) }));
     return parsed.scheme;
   }
   const id = typeof values.scheme === 'string' ? values.scheme : DEFAULT_SCHEME_ID;

@@ -1,24 +1,18 @@
 // The --json report and the console output of the forms layout (issue 8: batch command).
-import type { FormCheck, FormFlag, FormsEvaluation, IndicatorResult } from '../engine/formTypes';
+import type { FormCheck, FormFlag, FormProject, FormsEvaluation, IndicatorResult } from '../engine/formTypes';
 import { formCheckSentence, formFlagLabel } from '../engine/forms/formMessages';
 import { gradeLabel } from '../engine/messages';
+import { catalogue } from '../engine/text/catalogue';
 import type { Grade, Lang } from '../engine/types';
 import { cliText } from './messages';
-import { jsonScores, num } from './report';
+import { amount, percent, score } from './printTable';
+import { jsonFigures, num } from './report';
 
 /** An indicator as the JSON report gives it: the engine's result without the cell positions used for highlights. */
 export type JsonIndicator = Omit<IndicatorResult, 'cells'>;
 
-export interface JsonFormProject {
-  sheet: string;
-  row: number;
-  name: string;
-  department: string | null;
-  unitName: string | null;
-  budgetStart: number | null;
-  budget: number | null;
-  actual: number | null;
-  usageRate: number | null;
+export interface JsonFormProject
+  extends Pick<FormProject, 'sheet' | 'row' | 'name' | 'department' | 'unitName' | 'budgetStart' | 'budget' | 'actual' | 'usageRate'> {
   scores: { output: number | null; benefit: number | null; satisfaction: number | null; execution: number | null; total: number | null };
   grade: Grade | null;
   flags: FormFlag[];
@@ -47,12 +41,7 @@ export function toFormsJsonReport(e: FormsEvaluation): JsonFormsReport {
       department: p.department,
       unitName: p.unitName,
       budgetStart: num(p.budgetStart),
-      budget: num(p.budget),
-      actual: num(p.actual),
-      usageRate: num(p.usageRate),
-      scores: jsonScores(p.scores),
-      grade: p.grade,
-      flags: [...p.flags],
+      ...jsonFigures(p),
       indicators: p.indicators.map(({ cells: _cells, ...i }): JsonIndicator => ({
         ...i,
         targetValue: num(i.targetValue),
@@ -69,21 +58,9 @@ export function toFormsJsonReport(e: FormsEvaluation): JsonFormsReport {
   };
 }
 
-function amount(v: number | null): string {
-  return v === null || !Number.isFinite(v) ? '—' : v.toFixed(2);
-}
-
-function percent(v: number | null, lang: Lang): string {
-  return v === null || !Number.isFinite(v) ? cliText('noRate', lang) : `${(v * 100).toFixed(2)}%`;
-}
-
-function score(v: number | null): string {
-  return v === null || !Number.isFinite(v) ? '—' : String(Math.round(v * 100) / 100);
-}
-
 /** Tab-free aligned lines: one per form, then totals, grades, checks and the count of indicators to check. */
 export function renderFormsReadable(e: FormsEvaluation, schemeName: string, lang: Lang): string[] {
-  const sep = lang === 'zh' ? '、' : ', ';
+  const sep = catalogue(lang).engine.words.itemSep;
   const sheets = [...new Set(e.projects.map((p) => p.sheet))];
   const lines = [
     cliText('formsLine', lang, { n: e.projects.length, sheets: sheets.join(sep), scheme: schemeName, low: percent(e.band.low, lang), high: percent(e.band.high, lang) }),

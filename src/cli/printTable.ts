@@ -2,6 +2,7 @@
 import type { Evaluation, Lang, ProjectResult } from '../engine/types';
 import { flagLabel, gradeLabel, monitoringStatusLabel, monitoringTitle } from '../engine/messages';
 import { monitoringBandsText } from '../engine/summary';
+import { catalogue } from '../engine/text/catalogue';
 import { cliText, type CliTextKey } from './messages';
 import { visible } from './consoleText';
 import { rateCell } from './rateCell';
@@ -40,15 +41,15 @@ function formatTable(header: string[], rows: string[][], rightAligned: boolean[]
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
 }
 
-function amount(v: number | null): string {
+export function amount(v: number | null): string {
   return v === null || !Number.isFinite(v) ? '—' : v.toFixed(2);
 }
 
-function percent(v: number | null, lang: Lang): string {
+export function percent(v: number | null, lang: Lang): string {
   return v === null || !Number.isFinite(v) ? cliText('noRate', lang) : `${(v * 100).toFixed(2)}%`;
 }
 
-function score(v: number | null): string {
+export function score(v: number | null): string {
   return v === null || !Number.isFinite(v) ? '—' : String(Math.round(v * 100) / 100);
 }
 
@@ -114,7 +115,7 @@ export function renderReadable(evaluation: Evaluation, schemeName: string, lang:
     ...light(p),
     score(p.scores.total),
     p.grade ? gradeLabel(p.grade, lang) : '—',
-    p.flags.length ? p.flags.map((f) => flagLabel(f, lang)).join(lang === 'zh' ? '、' : ', ') : t('ok'),
+    p.flags.length ? p.flags.map((f) => flagLabel(f, lang)).join(catalogue(lang).engine.words.itemSep) : t('ok'),
   ]);
   const align = [true, true, false, true, true, true, ...(monitoring ? [true, false] : []), true, false, false];
   lines.push(...formatTable(header, rows, align), '');

@@ -47,6 +47,18 @@ function jsonMonitoring(m: Monitoring | null | undefined): JsonMonitoring | null
   return progress === null ? null : { month: m.month, timeShare: m.timeShare, progress, status: m.status };
 }
 
+/** Amounts, rate, scores, grade and flags of a table row or a form, as the JSON reports give them. */
+export function jsonFigures<F extends string>(p: {
+  budget: number | null;
+  actual: number | null;
+  usageRate: number | null;
+  scores: Parameters<typeof jsonScores>[0];
+  grade: Grade | null;
+  flags: readonly F[];
+}) {
+  return { budget: num(p.budget), actual: num(p.actual), usageRate: num(p.usageRate), scores: jsonScores(p.scores), grade: p.grade, flags: [...p.flags] };
+}
+
 export function toJsonReport(evaluation: Evaluation): JsonReport {
   return {
     sheet: evaluation.sheet,
@@ -56,12 +68,7 @@ export function toJsonReport(evaluation: Evaluation): JsonReport {
     projects: evaluation.projects.map((p) => ({
       row: p.row,
       name: p.name,
-      budget: num(p.budget),
-      actual: num(p.actual),
-      usageRate: num(p.usageRate),
-      scores: jsonScores(p.scores),
-      grade: p.grade,
-      flags: [...p.flags],
+      ...jsonFigures(p),
       monitoring: jsonMonitoring(p.monitoring),
     })),
     totals: {
@@ -82,6 +89,6 @@ export function toJsonReport(evaluation: Evaluation): JsonReport {
 }
 
 /** Scores as JSON: a missing or non-finite component is null. */
-export function jsonScores(s: { output: number | null; benefit: number | null; satisfaction: number | null; execution: number | null; total: number | null }) {
+function jsonScores(s: { output: number | null; benefit: number | null; satisfaction: number | null; execution: number | null; total: number | null }) {
   return { output: num(s.output), benefit: num(s.benefit), satisfaction: num(s.satisfaction), execution: num(s.execution), total: num(s.total) };
 }

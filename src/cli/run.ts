@@ -4,6 +4,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { EngineError } from '../engine/errors';
 import { detectHeader } from '../engine/headers';
 import { errorMessage } from '../engine/messages';
+import { catalogue } from '../engine/text/catalogue';
 import type { Settings } from '../engine/workbookPort';
 import { DEFAULT_SCHEME_ID, getScheme, parseScheme, validateBand } from '../engine/schemes';
 import type { Lang, RateBand, Role, Scheme } from '../engine/types';
@@ -47,7 +48,7 @@ async function loadScheme(options: CliOptions, cwd: string, lang: Lang, notes: s
     const { text, note } = await readSchemeFile(path, lang);
     if (note !== undefined) notes.push(note);
     const parsed = parseScheme(text, lang);
-    if (!parsed.ok) throw new Refusal(cliText('schemeFileBad', lang, { path, errors: parsed.errors.join(lang === 'zh' ? '；' : '; ') }));
+    if (!parsed.ok) throw new Refusal(cliText('schemeFileBad', lang, { path, errors: parsed.errors.join(catalogue(lang).engine.words.listSep) }));
     return parsed.scheme;
   }
   const id = options.scheme ?? DEFAULT_SCHEME_ID;

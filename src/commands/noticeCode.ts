@@ -4,11 +4,11 @@
 import type { EngineErrorCode } from '../engine/errors';
 import { EngineError } from '../engine/errors';
 import { errorMessage } from '../engine/messages';
+import { catalogue, fill, fillPlural } from '../engine/text/catalogue';
 import { ROLES, type Lang, type Role } from '../engine/types';
-import { hostErrorMessage, HOST_ERROR_MESSAGES } from '../excel/errorMessages';
-import type { HostErrorCode } from '../excel/errors';
+import { HOST_ERROR_CODES, hostErrorMessage } from '../excel/errorMessages';
+import type { HostErrorCode } from '../engine/hostError';
 import { REQUIRED_API_SETS } from '../excel/host';
-import { COMMAND_STRINGS } from './strings';
 
 export type NoticeCode =
   /** Evaluated: counts, the portfolio rate in tenths of a percent (null: not computable), summary written. */
@@ -27,16 +27,15 @@ export interface Notice {
 }
 
 const ENGINE_CODES: readonly EngineErrorCode[] = ['empty_sheet', 'missing_columns', 'no_projects', 'invalid_scheme', 'invalid_band'];
-const HOST_CODES = Object.keys(HOST_ERROR_MESSAGES) as HostErrorCode[];
 /** Counts beyond this are not a refresh's; the query is refused. */
 const MAX_COUNT = 10_000_000;
 
 function percent(rateTenths: number | null, lang: Lang): string {
-  return rateTenths === null ? COMMAND_STRINGS[lang].noRate : `${(rateTenths / 10).toFixed(1)}%`;
+  return rateTenths === null ? catalogue(lang).commands.noRate : `${(rateTenths / 10).toFixed(1)}%`;
 }
 
 function engineText(code: EngineErrorCode, missing: Role[], lang: Lang): string {
-  const t = COMMAND_STRINGS[lang];
+  const t = catalogue(lang).commands;
   // Scheme and band problems name values from the saved settings: the dialog only says where to look.
   if (code === 'invalid_scheme') return t.savedSchemeInvalid;
   if (code === 'invalid_band') return t.savedBandInvalid;
@@ -45,23 +44,28 @@ function engineText(code: EngineErrorCode, missing: Role[], lang: Lang): string 
 
 /** The notice a code stands for, in `lang`. */
 export function noticeFor(code: NoticeCode, lang: Lang): Notice {
-  const t = COMMAND_STRINGS[lang];
+  const t = catalogue(lang).commands;
   switch (code.kind) {
     case 'refreshed':
       return {
         tone: code.flagged > 0 ? 'warning' : 'success',
         title: t.refreshedTitle,
-        message: t.refreshedBody(code.projects, code.flagged, percent(code.rateTenths, lang), code.summary),
+        message:
+          fillPlural(t.refreshedBody, code.projects, lang, {
+            projects: code.projects,
+            flagged: code.flagged,
+            rate: percent(code.rateTenths, lang),
+          }) + (code.summary ? t.summaryUpdated : ''),
       };
     case 'no_settings':
       return { tone: 'warning', title: t.needPaneTitle, message: t.noSettings };
     case 'api_missing': {
       const sets = code.sets.map((i) => `${REQUIRED_API_SETS[i].name} ${REQUIRED_API_SETS[i].version}`).join(', ');
-      return { tone: 'error', title: t.failedTitle, message: `${hostErrorMessage('api_unsupported', lang)} ${t.missingSets(sets)}` };
+      return { tone: 'error', title: t.failedTitle, message: `${hostErrorMessage('api_unsupported', lang)} ${fill(t.missingSets, { sets })}` };
     }
     case 'engine': {
       const reason = engineText(code.code, code.missing, lang);
-      return { tone: 'error', title: t.failedTitle, message: code.pane ? t.mappingNoLongerFits(reason) : reason };
+      return { tone: 'error', title: t.failedTitle, message: code.pane ? fill(t.mappingNoLongerFits, { reason }) : reason };
     }
     case 'host':
       return { tone: 'error', title: t.failedTitle, message: hostErrorMessage(code.code, lang) };
@@ -158,7 +162,7 @@ export function parseNoticeQuery(search: string): NoticeCode | null {
       return code && missing && pane !== null ? { kind: 'engine', code, missing, pane } : null;
     }
     case 'host': {
-      const code = oneOf(p.get('c'), HOST_CODES);
+      const code = oneOf(p.get('c'), HOST_ERROR_CODES);
       return code ? { kind: 'host', code } : null;
     }
     default:

@@ -2,8 +2,8 @@
 // carries (built by noticeQuery), in the add-in's own words, and a Close button that tells the
 // function file to close it. Text in the query string is never shown: an unknown or malformed
 // query shows a fixed "no result" message.
-import { COMMAND_STRINGS } from './strings';
 import { langFromLocale } from '../engine/messages';
+import { catalogue } from '../engine/text/catalogue';
 import { noticeFor, parseNoticeQuery } from './noticeCode';
 
 const TONE_COLOURS: Record<string, string> = { success: '#107c10', warning: '#8a6100', error: '#a4262c' };
@@ -11,7 +11,7 @@ const TONE_COLOURS: Record<string, string> = { success: '#107c10', warning: '#8a
 export function renderResult(search: string): void {
   const params = new URLSearchParams(search);
   const lang = langFromLocale(params.get('lang'));
-  const t = COMMAND_STRINGS[lang];
+  const t = catalogue(lang).commands;
   const code = parseNoticeQuery(search);
   const notice = code ? noticeFor(code, lang) : { tone: 'warning' as const, title: t.dialogTitle, message: t.noResult };
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';

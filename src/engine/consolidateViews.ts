@@ -44,6 +44,11 @@ function col(key: ViewTextKey, kind: ViewColumnKind, width: number, lang: Lang):
   return { header: viewText(key, lang), kind, width };
 }
 
+/** Budget, actual and usage rate: the same three columns in the departments and projects views. */
+function amountColumns(lang: Lang): ViewColumn[] {
+  return [col('budget', 'money', 14, lang), col('actual', 'money', 14, lang), col('rate', 'percent', 12, lang)];
+}
+
 /** Where the rate stands against the band: below, within, above. */
 export function bandPosition(rate: number | null, band: RateBand, lang: Lang): string {
   if (rate === null) return '';
@@ -64,9 +69,7 @@ function departmentsView(c: Consolidation, o: ViewOptions): ConsolidatedView {
     col('department', 'text', 28, lang),
     col('files', 'count', 8, lang),
     col('projects', 'count', 8, lang),
-    col('budget', 'money', 14, lang),
-    col('actual', 'money', 14, lang),
-    col('rate', 'percent', 12, lang),
+    ...amountColumns(lang),
     m ? col('progress', 'percent', 12, lang) : col('bandPosition', 'text', 12, lang),
     ...(m ? [col('status', 'text', 10, lang), col('green', 'count', 8, lang), col('yellow', 'count', 8, lang), col('red', 'count', 8, lang)] : []),
     ...GRADES.map((g) => ({ header: gradeLabel(g, lang), kind: 'count' as const, width: 8 })),
@@ -98,9 +101,7 @@ function projectsView(c: Consolidation, o: ViewOptions): ConsolidatedView {
   const columns: ViewColumn[] = [
     col('department', 'text', 24, lang),
     col('project', 'text', 36, lang),
-    col('budget', 'money', 14, lang),
-    col('actual', 'money', 14, lang),
-    col('rate', 'percent', 12, lang),
+    ...amountColumns(lang),
     ...(m ? [col('progress', 'percent', 12, lang), col('status', 'text', 10, lang)] : []),
     col('total', 'score', 10, lang),
     col('grade', 'text', 8, lang),

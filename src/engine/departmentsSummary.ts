@@ -9,6 +9,7 @@ import { viewText } from './consolidateViewText';
 import { gradeLabel, monitoringStatusLabel, monitoringTitle, monthSpan, statusText, summaryText } from './messages';
 import { monitor, monitoringBands, MONITORING_STATUSES, timeShare } from './monitoring';
 import { formatPercent, formatTime, monitoringBandsText } from './summary';
+import { catalogue, fill } from './text/catalogue';
 import type { SummaryColumn, SummaryModel, SummaryValue } from './summaryTypes';
 import { GRADES, type Lang, type RateBand, type Scheme } from './types';
 
@@ -81,7 +82,7 @@ export function buildDepartmentsSummary(c: Consolidation, scheme: Scheme, band: 
   const bandInfo =
     month !== undefined && share !== null
       ? [
-          { label: t('infoMonth'), value: `${monthSpan(month, lang)}${lang === 'zh' ? '（时间进度 ' : ' (time elapsed '}${formatPercent(share)}${lang === 'zh' ? '）' : ')'}` },
+          { label: t('infoMonth'), value: fill(catalogue(lang).engine.words.timeElapsed, { span: monthSpan(month, lang), share: formatPercent(share) }) },
           { label: t('infoMonitoringBands'), value: monitoringBandsText(bands, lang) },
         ]
       : [{ label: t('infoBand'), value: `${formatPercent(band.low)} – ${formatPercent(band.high)}` }];

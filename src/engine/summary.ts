@@ -2,6 +2,7 @@
 // Numbers stay unrounded; the layout's number formats round them for display.
 import { gradeLabel, monitoringStatusLabel, monitoringTitle, monthSpan, statusText, summaryText, sumMismatchSentence, type SummaryTextKey } from './messages';
 import { MONITORING_STATUSES } from './monitoring';
+import { catalogue, fill } from './text/catalogue';
 import type { Evaluation, Lang, MonitoringBands, ProjectResult, Scheme } from './types';
 import { GRADES } from './types';
 import type { ColumnKind, SummaryColumn, SummaryModel, SummaryValue } from './summaryTypes';
@@ -72,7 +73,7 @@ function pickColumns(evaluation: Evaluation, scheme: Scheme): ColumnSpec[] {
 export function buildSummary(evaluation: Evaluation, scheme: Scheme, lang: Lang, run: { time: Date }): SummaryModel {
   const t = (key: SummaryTextKey): string => summaryText(key, lang);
   const specs = pickColumns(evaluation, scheme);
-  const unitSuffix = evaluation.unit ? (lang === 'zh' ? `（${evaluation.unit}）` : ` (${evaluation.unit})`) : '';
+  const unitSuffix = evaluation.unit ? fill(catalogue(lang).engine.words.unitSuffix, { unit: evaluation.unit }) : '';
   const columns: SummaryColumn[] = specs.map((s) => ({
     key: s.key,
     label: s.kind === 'amount' ? t(s.label) + unitSuffix : t(s.label),
@@ -102,7 +103,7 @@ export function buildSummary(evaluation: Evaluation, scheme: Scheme, lang: Lang,
     ? [
         {
           label: t('infoMonth'),
-          value: `${monthSpan(monitoring.month, lang)}${lang === 'zh' ? '（时间进度 ' : ' (time elapsed '}${formatPercent(monitoring.timeShare)}${lang === 'zh' ? '）' : ')'}`,
+          value: fill(catalogue(lang).engine.words.timeElapsed, { span: monthSpan(monitoring.month, lang), share: formatPercent(monitoring.timeShare) }),
         },
         { label: t('infoMonitoringBands'), value: monitoringBandsText(monitoring.bands, lang) },
       ]
@@ -162,9 +163,7 @@ export function buildSummary(evaluation: Evaluation, scheme: Scheme, lang: Lang,
 export function monitoringBandsText(bands: MonitoringBands, lang: Lang): string {
   const g = formatPercent(bands.green);
   const y = formatPercent(bands.yellow);
-  return lang === 'zh'
-    ? `绿灯 ≥${g}，黄灯 ${y}–${g}，红灯 <${y}（执行率 ÷ 时间进度）`
-    : `green ≥${g}, yellow ${y}–${g}, red <${y} (usage rate ÷ time elapsed)`;
+  return fill(catalogue(lang).engine.words.monitoringBands, { green: g, yellow: y });
 }
 
 function monitoringDistribution(evaluation: Evaluation, lang: Lang): SummaryModel['gradeDistribution'] {

@@ -1,32 +1,9 @@
-// Every failure of the Office.js adapter reaches the pane as a HostError with a code the string
-// tables know (errorMessages.ts), whatever Office raised.
+// Office's errors as HostErrors: every failure of the Office.js adapter reaches the pane and the
+// ribbon with a code the string tables know, whatever Office raised.
 
-export type HostErrorCode =
-  | 'not_in_excel'
-  | 'api_unsupported'
-  | 'payload_too_large'
-  | 'too_many_cells'
-  | 'sheet_protected'
-  | 'not_found'
-  | 'busy'
-  | 'invalid_selection'
-  | 'range_conflict'
-  | 'settings_failed'
-  | 'cancelled'
-  | 'unknown';
+import { HostError, type HostErrorCode } from '../engine/hostError';
 
-export class HostError extends Error {
-  readonly code: HostErrorCode;
-  /** The Office error code it came from, e.g. "AccessDenied"; kept for the log, never shown alone. */
-  readonly officeCode?: string;
-
-  constructor(code: HostErrorCode, message?: string, officeCode?: string) {
-    super(message ?? code);
-    this.name = 'HostError';
-    this.code = code;
-    this.officeCode = officeCode;
-  }
-}
+export { HostError, type HostErrorCode };
 
 const OFFICE_CODES: Record<string, HostErrorCode> = {
   ApiNotFound: 'api_unsupported',

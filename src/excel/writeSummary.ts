@@ -102,6 +102,36 @@ async function syncCreatedSheet(context: Excel.RequestContext, sheet: Excel.Work
   }
 }
 
+/** Most recorded summary sheets inspected with the listing; a longer (crafted) record is inspected after it. */
+const EARLY_INSPECTION_LIMIT = 8;
+
+interface Inspection {
+  ws: Excel.Worksheet;
+  /** The id it was looked up by: a sheet named like another's id is not that sheet. */
+  id: string;
+  marker: Excel.NamedItem;
+}
+
+function queueInspection(ws: Excel.Worksheet, id: string): Inspection {
+  ws.load('name,id');
+  const marker = ws.names.getItemOrNullObject(SUMMARY_MARKER_NAME);
+  marker.load('value');
+  ws.tables.load('items/name');
+  ws.charts.load('items/name');
+  return { ws, id, marker };
+}
+
+/** The workbook's sheets and tables, the source's rules when highlights go with the summary, and the recorded sheets. */
+function queueMeta(context: Excel.RequestContext, options: WriteOptions, recordedIds: string[]) {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name,items/id');
+  const tables = context.workbook.tables;
+  tables.load('items/name');
+  const listing = options.highlight ? queueHighlightListing(context, options.highlight) : null;
+  const inspected = recordedIds.map((id) => queueInspection(worksheets.getItem(id), id));
+  return { worksheets, tables, listing, inspected };
+}
+
 export async function writeSummaryIn(
   context: Excel.RequestContext,
   layout: SummaryLayout,
@@ -112,33 +142,36 @@ export async function writeSummaryIn(
   const { meter } = tuning;
   const plan = planSummary(layout);
   const ownedIds = new Set(loadOwnership().summarySheetIds);
-  const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name,items/id');
-  const tables = context.workbook.tables;
-  tables.load('items/name');
-  const listing = options.highlight ? queueHighlightListing(context, options.highlight) : null;
-  await meter.sync(context, 'write:meta');
+  const isCandidate = (ws: Excel.Worksheet): boolean =>
+    ownedIds.has(ws.id) && isVariantOf(ws.name, preferredName) && !sameSheetName(ws.name, options.sourceSheet);
+  // The sheets the record lists are inspected with the listing, in one round trip, found by id
+  // (WorksheetCollection.getItem takes a name or an id). A recorded sheet the user deleted makes
+  // Excel refuse that request (ItemNotFound): it is then made again without them, and the
+  // candidates among the listed sheets are inspected on their own, as the record is pruned at
+  // the next created sheet.
+  const early = ownedIds.size > 0 && ownedIds.size <= EARLY_INSPECTION_LIMIT;
+  let meta = queueMeta(context, options, early ? [...ownedIds] : []);
+  try {
+    await meter.sync(context, 'write:meta');
+  } catch (error) {
+    if (!early) throw error;
+    meta = queueMeta(context, options, []);
+    await meter.sync(context, 'write:meta');
+  }
   throwIfAborted(options.signal);
+  const { worksheets, tables, listing } = meta;
 
-  // Sheets whose names fit and that the record lists (no other may be chosen): their markers are
-  // read with their tables and charts, in one round trip.
-  const candidates = worksheets.items.filter(
-    (ws) => ownedIds.has(ws.id) && isVariantOf(ws.name, preferredName) && !sameSheetName(ws.name, options.sourceSheet),
-  );
   let sheet: Excel.Worksheet;
   let createdSheetId: string | null = null;
   let keptSheets: string[] = [];
   let highlighted = false;
   const totalRows = rowsToWrite(layout);
   return withEventsSuppressed(context, !tuning.canUseTriggerSource, meter, tuning.run, async () => {
-    const inspected = candidates.map((ws) => {
-      const marker = ws.names.getItemOrNullObject(SUMMARY_MARKER_NAME);
-      marker.load('value');
-      ws.tables.load('items/name');
-      ws.charts.load('items/name');
-      return { ws, marker };
-    });
-    if (inspected.length > 0) await meter.sync(context, 'write:inspect');
+    let inspected = meta.inspected.filter(({ ws, id }) => ws.id === id && isCandidate(ws));
+    if (meta.inspected.length === 0) {
+      inspected = worksheets.items.filter(isCandidate).map((ws) => queueInspection(ws, ws.id));
+      if (inspected.length > 0) await meter.sync(context, 'write:inspect');
+    }
     const choice = chooseSummarySheet(
       inspected.map(({ ws, marker }) => ({
         name: ws.name,

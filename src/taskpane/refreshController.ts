@@ -29,9 +29,13 @@ export interface RefreshState {
   error: unknown;
 }
 
-export interface RefreshControllerOptions<T> {
+/**
+ * `R` is what a manual refresh asks for (the pane: evaluate, write the summary, refresh); runs started by
+ * edits get `undefined`.
+ */
+export interface RefreshControllerOptions<T, R = void> {
   /** One refresh (evaluate and write). Must honour the signal: an aborted run must not write. */
-  run(signal: AbortSignal): Promise<T>;
+  run(signal: AbortSignal, request: R | undefined): Promise<T>;
   /** Called with the result of a run that is still current (no edit came after it started). */
   onResult?(result: T): void;
   onError?(error: unknown): void;
@@ -68,8 +72,8 @@ interface ActiveRun {
   done: Promise<void>;
 }
 
-export class RefreshController<T> {
-  private readonly options: RefreshControllerOptions<T>;
+export class RefreshController<T, R = void> {
+  private readonly options: RefreshControllerOptions<T, R>;
   private readonly timers: Timers;
   private readonly now: () => Date;
   private readonly delayMs: number;
@@ -87,7 +91,7 @@ export class RefreshController<T> {
   private unrefreshedEdit = false;
   private disposed = false;
 
-  constructor(options: RefreshControllerOptions<T>) {
+  constructor(options: RefreshControllerOptions<T, R>) {
     this.options = options;
     this.timers = options.timers ?? globalTimers;
     this.now = options.now ?? (() => new Date());
@@ -153,9 +157,9 @@ export class RefreshController<T> {
   }
 
   /** Manual refresh: runs now, replacing any pending or running one. */
-  refreshNow(): Promise<void> {
+  refreshNow(request?: R): Promise<void> {
     this.clearTimer();
-    return this.start();
+    return this.start(request);
   }
 
   /** Stops a pending or running refresh. The results stay stale if edits were not processed. */
@@ -191,7 +195,7 @@ export class RefreshController<T> {
     this.active?.controller.abort();
   }
 
-  private start(): Promise<void> {
+  private start(request?: R): Promise<void> {
     if (this.disposed) return Promise.resolve();
     const previous = this.active;
     previous?.controller.abort();
@@ -205,7 +209,7 @@ export class RefreshController<T> {
       try {
         if (controller.signal.aborted) return;
         this.update({ phase: 'running' });
-        const result = await this.options.run(controller.signal);
+        const result = await this.options.run(controller.signal, request);
         if (controller.signal.aborted) return;
         this.unrefreshedEdit = false;
         this.update({ lastRefreshed: this.now(), stale: false, error: null });

@@ -7,12 +7,7 @@ import type { JsonReport } from '../../src/cli/report';
 import { SEED } from '../support/seed';
 import { cellMap, findCells, listFiles, load, makeTempDir, removeDir, runInProcess, save, sha256 } from './cliHarness';
 
-const NAMES = SEED.names;
-const BUDGETS = SEED.budgets;
-const ACTUALS = SEED.actuals;
-const OUTPUT = SEED.output;
-const BENEFIT = SEED.benefit;
-const TOTALS = SEED.totals;
+const { names: NAMES, budgets: BUDGETS, actuals: ACTUALS, output: OUTPUT, benefit: BENEFIT, totals: TOTALS } = SEED;
 
 let dir: string;
 let input: string;

@@ -5,13 +5,7 @@ import { BUILTIN_SCHEMES } from '../../src/engine/schemes';
 import type { Flag, Grid, SheetData } from '../../src/engine/types';
 import { SEED } from '../support/seed';
 
-const NAMES = SEED.names;
-const BUDGETS = SEED.budgets;
-const ACTUALS = SEED.actuals;
-const STATED_RATES = SEED.printedRates;
-const OUTPUT = SEED.output;
-const BENEFIT = SEED.benefit;
-const TOTALS = SEED.totals;
+const { names: NAMES, budgets: BUDGETS, actuals: ACTUALS, printedRates: STATED_RATES, output: OUTPUT, benefit: BENEFIT, totals: TOTALS } = SEED;
 
 function seedGrid(totalBudget: number | string, totalActual: number | string): Grid {
   return [

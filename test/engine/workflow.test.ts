@@ -1,6 +1,7 @@
 import { EngineError } from '../../src/engine/errors';
 import type { Settings } from '../../src/engine/workbookPort';
 import type { Scheme } from '../../src/engine/types';
+import { getScheme } from '../../src/engine/schemes';
 import {
   readAndEvaluate,
   runWorkflow,
@@ -227,14 +228,8 @@ describe('runWorkflow', () => {
 
   it('uses a custom scheme from the settings', async () => {
     const port = new FakePort();
-    const custom: Scheme = {
-      id: 'strict',
-      name: { zh: '严格', en: 'Strict' },
-      weights: { output: 50, benefit: 50 },
-      execution: null,
-      grades: { excellent: 95, good: 85, fair: 70 },
-      rateBand: { low: 0.95, high: 1 },
-    };
+    const wuhan = getScheme('wuhan2018')!;
+    const custom: Scheme = { ...wuhan, id: 'strict', name: { zh: '严格', en: 'Strict' }, grades: { excellent: 95, good: 85, fair: 70 }, rateBand: { low: 0.95, high: 1 } };
     const result = await readAndEvaluate(port, { ...SETTINGS, schemeId: 'strict', customScheme: custom, band: custom.rateBand });
     // 90 points is "good" under 95/85/70 but "excellent" under the default 90/80/60.
     expect(result.evaluation.projects[0].grade).toBe('good');

@@ -1,5 +1,5 @@
 import { HostError, toHostError, type HostErrorCode } from '../../src/excel/errors';
-import { HOST_ERROR_MESSAGES, hostErrorMessage } from '../../src/excel/errorMessages';
+import { HOST_ERROR_CODES, hostErrorMessage } from '../../src/excel/errorMessages';
 import { loadSettings, parseOwnership, SETTINGS_KEY } from '../../src/excel/settings';
 import { installFakeExcelInNode } from '../e2e/fakeHost/node';
 
@@ -33,7 +33,7 @@ describe('toHostError', () => {
   });
 
   it('has a message in both languages for every code', () => {
-    for (const code of Object.keys(HOST_ERROR_MESSAGES) as HostErrorCode[]) {
+    for (const code of HOST_ERROR_CODES) {
       expect(hostErrorMessage(code, 'zh')).toMatch(/[\u4e00-\u9fff]/);
       expect(hostErrorMessage(code, 'en')).toMatch(/^[A-Z]/);
     }

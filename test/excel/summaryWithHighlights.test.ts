@@ -39,7 +39,7 @@ describe('summary and highlights in the same requests', () => {
     const next = { ...spec, lastRow: 20, band: { low: 0.8, high: 1.1 } };
     const result = await port.writeSummary(summaryLayoutFor(generatedProjects(16)), SUMMARY, { sourceSheet: '自评表', highlight: next });
     expect(result.highlighted).toBe(true);
-    expect(port.meter.requests.map((r) => r.label)).toEqual(['write:meta', 'write:inspect', 'write:all']);
+    expect(port.meter.requests.map((r) => r.label)).toEqual(['write:meta', 'write:all']);
     expect(ownFormulas()).toEqual(highlightRules(next).map((r) => r.formula).sort());
     expect(fake.controls.rules('自评表')).toHaveLength(4);
   });

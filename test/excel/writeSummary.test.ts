@@ -297,7 +297,7 @@ describe('writeSummary print setup (issue 9: landscape A4, one page wide, header
     // Nothing of the print setup is sent again, so what the officer set since stays.
     expect(printLog(controls)).toEqual(setOnCreation);
     expect(controls.state().syncs.length - ops).toBe(port.meter.count);
-    expect(port.meter.requests.map((r) => r.label)).toEqual(['write:meta', 'write:inspect', 'write:all']);
+    expect(port.meter.requests.map((r) => r.label)).toEqual(['write:meta', 'write:all']);
   });
 
   it('is skipped below ExcelApi 1.9: the summary is written whole, without it', async () => {

@@ -6,11 +6,12 @@ import type { Lang, Scheme } from '../types';
 import { GRADES } from '../types';
 import type { SummaryColumn, SummaryModel, SummaryValue } from '../summaryTypes';
 import { formatPercent, formatTime } from '../summary';
+import { catalogue, fill } from '../text/catalogue';
 import { formCheckSentence, formStatusText, formText, indicatorReasons } from './formMessages';
 
 export function buildFormsSummary(evaluation: FormsEvaluation, scheme: Scheme, lang: Lang, run: { time: Date }): SummaryModel {
   const t = summaryText;
-  const unit = lang === 'zh' ? `（${evaluation.unit ?? '万元'}）` : ` (${evaluation.unit ?? '万元'})`;
+  const unit = fill(catalogue(lang).engine.words.unitSuffix, { unit: evaluation.unit ?? '万元' });
   const columns: SummaryColumn[] = [
     { key: 'index', label: t('colIndex', lang), kind: 'index' },
     { key: 'name', label: t('colName', lang), kind: 'text' },
@@ -47,7 +48,7 @@ export function buildFormsSummary(evaluation: FormsEvaluation, scheme: Scheme, l
   const sheets = [...new Set(evaluation.projects.map((p) => p.sheet))];
   const band = evaluation.band;
   const info = [
-    { label: formText('infoForms', lang), value: formText('formsCount', lang, { n: evaluation.projects.length, sheets: sheets.join(lang === 'zh' ? '、' : ', ') }) },
+    { label: formText('infoForms', lang), value: formText('formsCount', lang, { n: evaluation.projects.length, sheets: sheets.join(catalogue(lang).engine.words.itemSep) }) },
     { label: t('infoScheme', lang), value: scheme.name[lang] },
     { label: t('infoBand', lang), value: `${formatPercent(band.low)} – ${formatPercent(band.high)}` },
     { label: t('infoUnit', lang), value: evaluation.unit ?? t('unitUnknown', lang) },

@@ -3,13 +3,11 @@
 // 总体情况, 存在的问题 and 改进措施. Every figure goes through format.ts; what the workbook does not say is a
 // visible placeholder, never an invented sentence.
 import { flagLabel, gradeLabel } from '../messages';
-import type { Flag, Lang, Unit } from '../types';
+import type { Flag, Lang } from '../types';
 import { FLAGS, GRADES } from '../types';
 import { chineseNumeral, formatAmount, formatCount, formatRate, formatScore } from './format';
 import { formFlagLabel, indicatorFlagLabel, reportRuns, reportText, type ReportTextKey, type RunValue } from './text';
 import type { ReportInput, ReportModel, ReportParagraph, ReportProject, ReportRun, ReportSection, ReportSubsection } from './types';
-
-const UNIT_EN: Record<Unit, string> = { 万元: '10,000 yuan', 元: 'yuan', 千元: 'thousand yuan' };
 
 class Writer {
   constructor(
@@ -48,7 +46,7 @@ class Writer {
   get unit(): string {
     const unit = this.input.unit;
     if (unit === null) return '';
-    return this.lang === 'zh' ? unit : UNIT_EN[unit];
+    return this.t(`unit_${unit}`);
   }
 
   numeral(n: number): string {
@@ -372,9 +370,10 @@ function measures(w: Writer, numeral: string): ReportSection {
 
 function title(w: Writer): string {
   const { department, year } = w.input;
-  if (w.lang === 'zh') return `${department ?? ''}${year ? `${year}年度` : ''}项目支出绩效自评报告`;
-  const lead = department ? `${department}: ` : '';
-  return `${lead}Project expenditure performance self-evaluation report${year ? `, ${year}` : ''}`;
+  return w.t('title', {
+    department: department ? w.t('titleDepartment', { department }) : '',
+    year: year ? w.t('titleYear', { year: String(year) }) : '',
+  });
 }
 
 function opening(w: Writer): ReportParagraph[] {

@@ -2,6 +2,7 @@
 // 项目预算绩效目标, their explanations the analysis, 年度总体目标 the basic situation, funds rows the source.
 import type { FormSheet, FormsEvaluation } from '../formTypes';
 import type { Scheme } from '../types';
+import { figuresOf } from './fromTable';
 import type { ReportInput } from './types';
 
 export function reportInputFromForms(evaluation: FormsEvaluation, scheme: Scheme, facts: { department?: string | null; year?: string | null } = {}): ReportInput {
@@ -14,17 +15,9 @@ export function reportInputFromForms(evaluation: FormsEvaluation, scheme: Scheme
     department,
     year: facts.year ?? null,
     projects: evaluation.projects.map((p) => ({
-      name: p.name,
+      ...figuresOf(p),
       sheet: p.sheet,
-      row: p.row,
-      budget: p.budget,
       budgetStart: p.budgetStart,
-      actual: p.actual,
-      usageRate: p.usageRate,
-      statedRate: p.statedRate,
-      scores: p.scores,
-      statedTotal: p.statedTotal,
-      grade: p.grade,
       flags: p.flags,
       basics: null,
       goal: p.goal,

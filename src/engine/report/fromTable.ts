@@ -4,7 +4,13 @@
 import { sumMismatchSentence } from '../messages';
 import type { CellValue, Evaluation, HeaderDetection, Lang, Scheme, SheetData } from '../types';
 import { formatAmount } from './format';
-import type { ReportInput } from './types';
+import type { ProjectFigures, ReportInput } from './types';
+
+/** The figures a table row and a form share, copied without the rest of the result. */
+export function figuresOf(p: ProjectFigures): ProjectFigures {
+  const { name, row, budget, actual, usageRate, statedRate, scores, statedTotal, grade } = p;
+  return { name, row, budget, actual, usageRate, statedRate, scores, statedTotal, grade };
+}
 
 /** Headers of a column that describes the project (项目基本情况). */
 const BASICS_HEADER = /项目概况|项目说明|项目简介|基本情况|项目内容|主要内容|实施内容|^说明$|^概况$|description|background|summary/i;
@@ -84,17 +90,9 @@ export function reportInputFromTable(source: TableReportSource, lang: Lang): Rep
     projects: evaluation.projects.map((p) => {
       const basics = cellText(cell(p.row, basicsCol));
       return {
-        name: p.name,
+        ...figuresOf(p),
         sheet: evaluation.sheet,
-        row: p.row,
-        budget: p.budget,
         budgetStart: number(cell(p.row, startCol)),
-        actual: p.actual,
-        usageRate: p.usageRate,
-        statedRate: p.statedRate,
-        scores: p.scores,
-        statedTotal: p.statedTotal,
-        grade: p.grade,
         flags: p.flags,
         basics: basics === '' ? null : basics,
         goal: null,

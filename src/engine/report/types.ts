@@ -2,7 +2,7 @@
 // section by section, paragraph by paragraph, run by run. Rendered as a Word document (src/docx) and
 // as a worksheet (src/excel, src/xlsx). Built by build.ts from a ReportInput (fromTable / fromForms).
 import type { FundSource, IndicatorResult } from '../formTypes';
-import type { Grade, Lang, RateBand, Scheme, Scores, Unit } from '../types';
+import type { Grade, Lang, ProjectResult, RateBand, Scheme, Unit } from '../types';
 
 /** bold: headings and figures; placeholder: 【待补充：…】, shown so an officer cannot miss it. */
 export type RunEmphasis = 'bold' | 'placeholder';
@@ -43,20 +43,14 @@ export interface ReportModel {
   sections: ReportSection[];
 }
 
+/** The figures a table row and a form share, as the report takes them. */
+export type ProjectFigures = Pick<ProjectResult, 'name' | 'row' | 'budget' | 'actual' | 'usageRate' | 'statedRate' | 'scores' | 'statedTotal' | 'grade'>;
+
 /** One project as the report needs it, whichever layout it came from. */
-export interface ReportProject {
-  name: string;
+export interface ReportProject extends ProjectFigures {
   sheet: string;
-  row: number;
-  budget: number | null;
   /** 年初预算数, where the form or table gives it. */
   budgetStart: number | null;
-  actual: number | null;
-  usageRate: number | null;
-  statedRate: number | null;
-  scores: Scores;
-  statedTotal: number | null;
-  grade: Grade | null;
   /** Flags of the table or form, as codes. */
   flags: readonly string[];
   /** 项目基本情况 text (a table column such as 项目概况, or the form's 年度总体目标). */

@@ -182,15 +182,16 @@ export class WorksheetCollection extends ClientObject {
   getActiveWorksheet(): WorksheetProxy {
     return this.sheetProxy('getActiveWorksheet', () => host().wb.sheetById(host().wb.activeSheetId) ?? null);
   }
+  // "Gets a worksheet object using its name or ID" (WorksheetCollection.getItem, ExcelApi 1.1); so does getItemOrNullObject.
   getItem(key: string): WorksheetProxy {
     return this.sheetProxy('getItem', () => {
-      const s = host().wb.sheetByName(key);
+      const s = host().wb.sheetByName(key) ?? host().wb.sheetById(key);
       if (!s) throw hostError('ItemNotFound', undefined, `WorksheetCollection.getItem(${key})`);
       return s;
     });
   }
   getItemOrNullObject(key: string): WorksheetProxy {
-    return this.sheetProxy('getItemOrNullObject', () => host().wb.sheetByName(key) ?? null, ['ExcelApi', '1.4']);
+    return this.sheetProxy('getItemOrNullObject', () => host().wb.sheetByName(key) ?? host().wb.sheetById(key) ?? null, ['ExcelApi', '1.4']);
   }
   getFirst(): WorksheetProxy {
     return this.sheetProxy('getFirst', () => host().wb.sheets[0] ?? null, ['ExcelApi', '1.5']);

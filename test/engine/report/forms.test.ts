@@ -43,11 +43,13 @@ function form(): FormProject {
     statedTotal: 82.5,
     grade: 'good',
     flags: ['under_execution', 'indicator_flags'],
-    sources: [
-      { label: '其中：当年财政拨款', budgetStart: 50, budget: 55, actual: 40 },
-      { label: '上年结转资金', budgetStart: 0, budget: 5, actual: 5 },
-      { label: '其他资金', budgetStart: 0, budget: 0, actual: 0 },
-    ],
+    sources: (
+      [
+        ['其中：当年财政拨款', 50, 55, 40],
+        ['上年结转资金', 0, 5, 5],
+        ['其他资金', 0, 0, 0],
+      ] as const
+    ).map(([label, budgetStart, budget, actual]) => ({ label, budgetStart, budget, actual })),
     goal: { expected: '全年培训安全管理人员200人次。', achieved: '培训236人次。' },
     indicators: [
       indicator({ name: '培训人次' }),
