@@ -13,6 +13,7 @@ import type { ReportFinding } from '../engine/report/check/types';
 import { formsYear, reportInputFromForms } from '../engine/report/fromForms';
 import { reportInputFromTable } from '../engine/report/fromTable';
 import type { ReportInput } from '../engine/report/types';
+import { catalogue, entry } from '../engine/text/catalogue';
 import type { FormSheet, FormsEvaluation } from '../engine/formTypes';
 import type { Evaluation, Lang, Scheme } from '../engine/types';
 import type { EvaluateOutcome } from '../engine/workflow';
@@ -38,14 +39,6 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   return sa !== null && sb !== null && sa.dev === sb.dev && sa.ino === sb.ino;
 }
 
-/** Why a .docx to check was refused, in a few words. */
-const REFUSAL_REASONS: Partial<Record<XlsxError['code'], Record<Lang, string>>> = {
-  inflated_too_large: { zh: '解压后超过上限，疑为压缩炸弹', en: 'it inflates beyond the limit; possibly a zip bomb' },
-  too_many_entries: { zh: '压缩包内部件过多', en: 'too many parts in the package' },
-  duplicate_entry: { zh: '压缩包内有重名部件', en: 'a part is in the package twice' },
-  encrypted: { zh: '文档已加密', en: 'the document is encrypted' },
-};
-
 /**
  * The report to check, read as the workbook is: a regular file only (never /dev/zero or a pipe), at most
  * MAX_REPORT_FILE_BYTES, and a .docx whose parts inflate within REPORT_ZIP_LIMITS (no zip bomb).
@@ -69,7 +62,7 @@ async function readReportFile(path: string, ext: string, lang: Lang): Promise<Bu
       case 'broken_workbook':
         throw new ReportRefusal(cliText('checkUnreadable', lang, { path }));
       default:
-        throw new ReportRefusal(cliText('checkRefused', lang, { path, reason: REFUSAL_REASONS[err.code]?.[lang] ?? err.code }));
+        throw new ReportRefusal(cliText('checkRefused', lang, { path, reason: entry(catalogue(lang).cli.checkRefusals, err.code) ?? err.code }));
     }
   }
 }

@@ -6,7 +6,7 @@ import { detectHeader } from '../engine/headers';
 import { errorMessage } from '../engine/messages';
 import { catalogue } from '../engine/text/catalogue';
 import type { Settings } from '../engine/workbookPort';
-import { DEFAULT_SCHEME_ID, getScheme, parseScheme, validateBand } from '../engine/schemes';
+import { checkBand, DEFAULT_SCHEME_ID, getScheme, parseScheme } from '../engine/schemes';
 import type { Lang, RateBand, Role, Scheme } from '../engine/types';
 import { DEFAULT_SUMMARY_SHEET, runWorkflow, type WriteOutcome } from '../engine/workflow';
 import { XlsxError, type XlsxErrorCode } from '../xlsx/errors';
@@ -59,10 +59,14 @@ async function loadScheme(options: CliOptions, cwd: string, lang: Lang, notes: s
 
 function readBand(options: CliOptions, scheme: Scheme, lang: Lang): RateBand {
   const band = { low: options.low ?? scheme.rateBand.low, high: options.high ?? scheme.rateBand.high };
-  const errors = validateBand(band, lang, 'band').map((e) =>
-    e.replace(/["“]band\.low["”]/g, options.low !== undefined ? '--low' : 'rateBand.low').replace(/["“]band\.high["”]/g, options.high !== undefined ? '--high' : 'rateBand.high'),
-  );
-  if (errors.length > 0) throw new Refusal(errorMessage(new EngineError('invalid_band', { errors }), lang));
+  const issues = checkBand(band, 'band');
+  if (issues.length > 0) {
+    // The command names the option the edge came from instead of the scheme's path.
+    const message = errorMessage(new EngineError('invalid_band', { issues }), lang)
+      .replace(/["“]band\.low["”]/g, options.low !== undefined ? '--low' : 'rateBand.low')
+      .replace(/["“]band\.high["”]/g, options.high !== undefined ? '--high' : 'rateBand.high');
+    throw new Refusal(message);
+  }
   return band;
 }
 

@@ -13,7 +13,7 @@ import { catalogue, fill } from './text/catalogue';
 import type { SummaryColumn, SummaryModel, SummaryValue } from './summaryTypes';
 import { GRADES, type Lang, type RateBand, type Scheme } from './types';
 
-export const DEPARTMENTS_SHEET: Record<Lang, string> = { zh: '部门汇总', en: 'Departments' };
+export const DEPARTMENTS_SHEET: Record<Lang, string> = { zh: catalogue('zh').engine.sheets.departments, en: catalogue('en').engine.sheets.departments };
 
 export function buildDepartmentsSummary(c: Consolidation, scheme: Scheme, band: RateBand, lang: Lang, run: { time: Date; month?: number }): SummaryModel {
   const t = (key: Parameters<typeof summaryText>[0]): string => summaryText(key, lang);

@@ -5,7 +5,7 @@ import { TableScorer } from './score';
 import { detectHeader } from './headers';
 import { applyMonitoring, isMonth, monitoringBands } from './monitoring';
 import { readTableRows } from './rows';
-import { parseScheme, validateBand } from './schemes';
+import { checkBand, checkScheme } from './schemes';
 import type { Evaluation, Grid, HeaderDetection, MappingOverride, RateBand, Scheme, SheetData } from './types';
 
 export interface EvaluateSheetOptions {
@@ -46,22 +46,11 @@ export function findEvaluableSheet<T extends SheetData>(sheets: readonly T[]): T
 
 export function evaluateSheet(sheet: SheetData, opts: EvaluateSheetOptions): SheetEvaluationResult {
   if (opts.band !== undefined) {
-    const zh = validateBand(opts.band, 'zh', 'band');
-    if (zh.length > 0) {
-      const en = validateBand(opts.band, 'en', 'band');
-      return fail(new EngineError('invalid_band', { errors: en, messages: { zh, en } }));
-    }
+    const issues = checkBand(opts.band, 'band');
+    if (issues.length > 0) return fail(new EngineError('invalid_band', { issues }));
   }
-  const checked = parseScheme(opts.scheme, 'en');
-  if (!checked.ok) {
-    const zh = parseScheme(opts.scheme, 'zh');
-    return fail(
-      new EngineError('invalid_scheme', {
-        errors: checked.errors,
-        messages: { zh: zh.ok ? [] : zh.errors, en: checked.errors },
-      }),
-    );
-  }
+  const checked = checkScheme(opts.scheme);
+  if (!checked.ok) return fail(new EngineError('invalid_scheme', { issues: checked.issues }));
   if (isEmptyGrid(sheet.grid)) return fail(new EngineError('empty_sheet', { sheet: sheet.name }));
 
   const detection = detectHeader(sheet.grid, opts.override);

@@ -1,6 +1,6 @@
 // The engine's words, read from the catalogue (src/engine/text): flag, grade and role labels, error
 // messages, scheme-validation messages and the summary sheet's labels.
-import type { EngineError } from './errors';
+import type { EngineError, SchemeIssue } from './errors';
 import { catalogue, fill } from './text/catalogue';
 import type { Catalogue } from './text/catalogue';
 import type { Flag, Grade, Lang, MonitoringStatus, Role } from './types';
@@ -34,7 +34,7 @@ function missingColumnMessage(role: Role, lang: Lang): string {
 export function errorMessage(err: EngineError, lang: Lang): string {
   const { errors, words } = catalogue(lang).engine;
   const sheet = err.details.sheet;
-  const problems = (err.details.messages?.[lang] ?? err.details.errors ?? []).join(words.listSep);
+  const problems = (err.details.issues ?? []).map((i) => schemeIssueMessage(i, lang)).join(words.listSep);
   const where = sheet ? fill(errors.where, { sheet }) : '';
   switch (err.code) {
     case 'empty_sheet':
@@ -53,29 +53,6 @@ export function errorMessage(err: EngineError, lang: Lang): string {
 }
 
 // ---- scheme and band validation ----------------------------------------------------------
-
-export type SchemeIssue =
-  /** found: the unexpected character, null at an unexpected end of the text. */
-  | { kind: 'json_syntax'; line: number; column: number; position: number; found: string | null; inString: boolean }
-  | { kind: 'json_too_deep'; position: number; max: number }
-  | { kind: 'not_object'; path: string }
-  | { kind: 'unknown_key'; path: string; key: string; allowed: string[] }
-  | { kind: 'missing_key'; path: string }
-  | { kind: 'not_string'; path: string }
-  | { kind: 'not_number'; path: string; value: string }
-  | { kind: 'negative'; path: string; value: number }
-  | { kind: 'weights_sum'; sum: number; parts: string }
-  | { kind: 'grade_range'; path: string; value: number }
-  | { kind: 'grades_order'; excellent: number; good: number; fair: number }
-  | { kind: 'band_order'; low: number; high: number }
-  | { kind: 'monitoring_order'; green: number; yellow: number }
-  | { kind: 'band_percent'; path: string; value: number }
-  | { kind: 'bad_rule'; value: string }
-  | { kind: 'steps_empty' }
-  | { kind: 'steps_unsorted' }
-  | { kind: 'step_min_range'; index: number; value: number }
-  | { kind: 'step_over_weight'; index: number; score: number; weight: number }
-  | { kind: 'bad_choice'; path: string; value: string; allowed: string[] };
 
 export function schemeIssueMessage(issue: SchemeIssue, lang: Lang): string {
   const { schemeIssues: t, words } = catalogue(lang).engine;

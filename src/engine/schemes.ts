@@ -1,6 +1,7 @@
 // Scoring schemes as data: the two built-in ones and custom ones read from JSON, validated with
-// one message per mistake. Weights live here and in scheme files, never elsewhere in code.
-import { schemeIssueMessage, type SchemeIssue } from './messages';
+// one coded issue per mistake. Weights live here and in scheme files, never elsewhere in code.
+import type { SchemeIssue } from './errors';
+import { schemeIssueMessage } from './messages';
 import { RATE_FRACTION_LIMIT } from './numbers';
 import type { ExecutionRule, GradeBands, Lang, MonitoringBands, RateBand, Scheme, ScoreComponent } from './types';
 import type { FormScoring } from './formTypes';
@@ -54,6 +55,7 @@ export function listBuiltinSchemes(): Scheme[] {
   return [BUILTIN_SCHEMES.mof2020, BUILTIN_SCHEMES.wuhan2018];
 }
 
+export type CheckSchemeResult = { ok: true; scheme: Scheme } | { ok: false; issues: SchemeIssue[] };
 export type ParseSchemeResult = { ok: true; scheme: Scheme } | { ok: false; errors: string[] };
 
 const TOP_KEYS = ['id', 'name', 'weights', 'execution', 'grades', 'rateBand', 'forms', 'monitoring'];
@@ -68,35 +70,41 @@ const NAME_KEYS = ['zh', 'en'];
 const STEP_MIN_LIMIT = 2;
 const EPS = 1e-9;
 
-/**
- * Reads a custom scheme from JSON text or an already parsed value. Every mistake gets its own
- * message in `lang` (Chinese by default).
- */
-export function parseScheme(json: unknown, lang: Lang = 'zh'): ParseSchemeResult {
+/** Reads a custom scheme from JSON text or an already parsed value: the scheme, or each mistake as an issue. */
+export function checkScheme(json: unknown): CheckSchemeResult {
   let value: unknown = json;
   if (typeof json === 'string') {
     const text = json.replace(/^\uFEFF/, '');
     const tooDeep = nestingBeyond(text);
-    if (tooDeep >= 0) return { ok: false, errors: [schemeIssueMessage({ kind: 'json_too_deep', position: tooDeep, max: MAX_JSON_DEPTH }, lang)] };
+    if (tooDeep >= 0) return { ok: false, issues: [{ kind: 'json_too_deep', position: tooDeep, max: MAX_JSON_DEPTH }] };
     try {
       value = JSON.parse(text);
     } catch {
-      return { ok: false, errors: [schemeIssueMessage(locateJsonError(text), lang)] };
+      return { ok: false, issues: [locateJsonError(text)] };
     }
   }
   const issues: SchemeIssue[] = [];
   const scheme = readScheme(value, issues);
-  if (issues.length > 0 || scheme === null) {
-    return { ok: false, errors: issues.map((i) => schemeIssueMessage(i, lang)) };
-  }
+  if (issues.length > 0 || scheme === null) return { ok: false, issues };
   return { ok: true, scheme };
 }
 
-/** Checks a usage-rate band; returns one message per mistake (empty when the band is fine). */
-export function validateBand(band: unknown, lang: Lang = 'zh', path = 'rateBand'): string[] {
+/** Checks a usage-rate band: one issue per mistake (none when the band is fine). */
+export function checkBand(band: unknown, path = 'rateBand'): SchemeIssue[] {
   const issues: SchemeIssue[] = [];
   readBand(band, path, issues);
-  return issues.map((i) => schemeIssueMessage(i, lang));
+  return issues;
+}
+
+/** checkScheme with each mistake as a sentence in `lang` (Chinese by default), for a caller that shows one language. */
+export function parseScheme(json: unknown, lang: Lang = 'zh'): ParseSchemeResult {
+  const checked = checkScheme(json);
+  return checked.ok ? checked : { ok: false, errors: checked.issues.map((i) => schemeIssueMessage(i, lang)) };
+}
+
+/** checkBand with each mistake as a sentence in `lang`. */
+export function validateBand(band: unknown, lang: Lang = 'zh', path = 'rateBand'): string[] {
+  return checkBand(band, path).map((i) => schemeIssueMessage(i, lang));
 }
 
 // ---- reading -------------------------------------------------------------------------------

@@ -6,7 +6,7 @@
 import { parseAddress } from './address';
 import { isMonth } from './monitoring';
 import type { Settings } from './workbookPort';
-import { BUILTIN_SCHEMES, DEFAULT_SCHEME_ID, getScheme, parseScheme, validateBand } from './schemes';
+import { BUILTIN_SCHEMES, checkBand, checkScheme, DEFAULT_SCHEME_ID, getScheme } from './schemes';
 import { MAX_SHEET_NAME } from './sheetNames';
 import { ROLES, type Lang, type MappingOverride, type RateBand, type Role, type Scheme, type SourceRef, type Unit } from './types';
 
@@ -119,7 +119,7 @@ function readOverride(v: unknown, issues: SettingsIssue[]): MappingOverride | nu
 }
 
 function readBand(v: unknown): RateBand | null {
-  if (validateBand(v).length > 0) return null;
+  if (checkBand(v).length > 0) return null;
   const band = v as Obj;
   return { low: band.low as number, high: band.high as number };
 }
@@ -147,7 +147,7 @@ export function readSettings(value: unknown): SettingsReading {
   let customScheme: Scheme | undefined;
   const custom = own(record, 'customScheme');
   if (custom !== undefined) {
-    const parsed = parseScheme(custom, 'en');
+    const parsed = checkScheme(custom);
     if (parsed.ok) customScheme = parsed.scheme;
     else drop('customScheme', 'invalid_scheme');
   }

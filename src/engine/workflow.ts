@@ -6,8 +6,9 @@ import type { SummaryLayout } from './summaryTypes';
 import { evaluateSheet } from './evaluateSheet';
 import { buildSummary } from './summary';
 import { layoutSummary } from './summaryLayout';
-import { getScheme, parseScheme } from './schemes';
+import { checkScheme, getScheme } from './schemes';
 import { EngineError } from './errors';
+import { catalogue } from './text/catalogue';
 
 /** Thrown when the caller's AbortSignal fired; nothing after that stage was written. */
 export class WorkflowCancelled extends Error {
@@ -24,7 +25,7 @@ export function isCancelled(error: unknown): boolean {
   return name === 'AbortError' || name === 'WorkflowCancelled' || code === 'cancelled';
 }
 
-export const DEFAULT_SUMMARY_SHEET: Record<Lang, string> = { zh: '绩效自评汇总', en: 'Performance summary' };
+export const DEFAULT_SUMMARY_SHEET: Record<Lang, string> = { zh: catalogue('zh').engine.sheets.summary, en: catalogue('en').engine.sheets.summary };
 
 export interface EngineRequest {
   sheet: SheetData;
@@ -98,10 +99,9 @@ export interface WriteOutcome extends EvaluateOutcome {
 export function resolveScheme(settings: Settings): Scheme {
   const custom: unknown = settings.customScheme;
   if (custom && typeof custom === 'object' && (custom as { id?: unknown }).id === settings.schemeId) {
-    const zh = parseScheme(custom, 'zh');
-    if (zh.ok) return zh.scheme;
-    const en = parseScheme(custom, 'en');
-    throw new EngineError('invalid_scheme', { messages: { zh: zh.errors, en: en.ok ? [] : en.errors } });
+    const checked = checkScheme(custom);
+    if (checked.ok) return checked.scheme;
+    throw new EngineError('invalid_scheme', { issues: checked.issues });
   }
   const scheme = getScheme(settings.schemeId);
   if (!scheme) throw new EngineError('invalid_scheme', { schemeId: settings.schemeId });

@@ -32,9 +32,9 @@ describe('errorMessage', () => {
       new EngineError('empty_sheet', { sheet: 'Sheet1' }),
       new EngineError('missing_columns', { missing: ['project', 'budget', 'actual'] }),
       new EngineError('no_projects'),
-      new EngineError('invalid_scheme', { errors: ['x'] }),
+      new EngineError('invalid_scheme', { issues: [{ kind: 'missing_key', path: 'weights' }] }),
       new EngineError('invalid_scheme', { schemeId: 'hubei' }),
-      new EngineError('invalid_band', { messages: { zh: ['下限有误'], en: ['low is wrong'] } }),
+      new EngineError('invalid_band', { issues: [{ kind: 'band_order', low: 1.1, high: 0.9 }] }),
     ];
     for (const e of errors) {
       for (const lang of LANGS) {
@@ -57,10 +57,18 @@ describe('errorMessage', () => {
     );
   });
 
-  it('uses the messages in the asked language', () => {
-    const e = new EngineError('invalid_band', { errors: ['low is wrong'], messages: { zh: ['下限有误'], en: ['low is wrong'] } });
-    expect(errorMessage(e, 'zh')).toMatch(/下限有误/);
-    expect(errorMessage(e, 'en')).toMatch(/low is wrong/);
+  it('names each issue in the asked language, from the same coded issues', () => {
+    const e = new EngineError('invalid_band', {
+      issues: [
+        { kind: 'band_order', low: 1.1, high: 0.9 },
+        { kind: 'not_number', path: 'band.low', value: 'NaN' },
+      ],
+    });
+    expect(errorMessage(e, 'zh')).toBe('执行率区间有误：执行率区间下限 1.1 大于上限 0.9；“band.low”应为数字，实际为 NaN。请输入如 0.9 和 1.0 的下限和上限。');
+    expect(errorMessage(e, 'en')).toBe(
+      'Invalid usage-rate band: The band\'s low edge 1.1 is above its high edge 0.9; "band.low" must be a number, got NaN. Enter a low and a high edge such as 0.9 and 1.0.',
+    );
+    expect(e.message).toBe('Invalid usage-rate band: The band\'s low edge 1.1 is above its high edge 0.9; "band.low" must be a number, got NaN');
   });
 
   it('names an unknown scheme id', () => {

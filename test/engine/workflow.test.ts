@@ -251,7 +251,7 @@ describe('runWorkflow', () => {
     const failure = await runWorkflow(other, { ...SETTINGS, schemeId: 'y', customScheme: broken }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(EngineError);
     expect((failure as EngineError).code).toBe('invalid_scheme');
-    expect((failure as EngineError).details.messages?.en.join(' ')).toMatch(/weights/);
+    expect((failure as EngineError).details.issues?.map((i) => ('path' in i ? i.path : i.kind))).toContain('weights.output');
     expect(other.calls).toEqual([]);
   });
 

@@ -2,12 +2,13 @@
 // of an A4 portrait page, headings bold, rows holding a 【待补充：…】 placeholder shaded so an officer
 // cannot miss them. Rendered by src/excel/writeReportSheet.ts.
 import { reportPrintSetup, type PrintSetup } from '../printSetup';
+import { catalogue } from '../text/catalogue';
 import type { Lang } from '../types';
 import { reportLines, type LineKind } from './lines';
 import type { ReportModel } from './types';
 
 /** The sheet the pane writes the draft to (a name of ≤ 31 characters, as Excel requires). */
-export const REPORT_SHEET_NAME: Record<Lang, string> = { zh: '自评报告（草稿）', en: 'Self-evaluation report (draft)' };
+export const REPORT_SHEET_NAME: Record<Lang, string> = { zh: catalogue('zh').engine.sheets.report, en: catalogue('en').engine.sheets.report };
 
 /** A sheet named as the report sheet is (or as its "(2)" variants): no source of data, left out of the sheet picker. */
 export function isReportSheetName(name: string): boolean {

@@ -48,6 +48,11 @@ export const en: Catalogue = {
       yellow: 'Yellow',
       red: 'Red',
     },
+    sheets: {
+      summary: 'Performance summary',
+      departments: 'Departments',
+      report: 'Self-evaluation report (draft)',
+    },
     summary: {
       title: 'Project expenditure performance self-evaluation summary',
       infoSheet: 'Source sheet',
@@ -445,6 +450,18 @@ export const en: Catalogue = {
       line: '{name}: {files} files, {projects} projects, budget {budget}, actual {actual}, rate {rate}, {flagged} flagged',
       failed: 'Unreadable: {file}: {message}',
       wrote: 'Wrote the consolidated workbook: {path}',
+    },
+    copyNotes: {
+      values_only: 'Note: the input is not an .xlsx/.xlsm workbook; the evaluated copy is an .xlsx of its values only (formatting, charts and macros of the original are not kept)',
+      sheet_renamed: 'Note: the sheet name "{sheet}" is over 31 characters or holds characters Excel refuses; in the evaluated copy it is "{reason}"',
+      sheet_not_kept: 'Warning: the evaluated copy could not keep sheet "{sheet}" ({reason}); rely on the original file for it',
+      highlights_not_added: 'Note: the highlight rules could not be added to sheet "{sheet}" ({reason}); its contents are kept as they are',
+    },
+    checkRefusals: {
+      inflated_too_large: 'it inflates beyond the limit; possibly a zip bomb',
+      too_many_entries: 'too many parts in the package',
+      duplicate_entry: 'a part is in the package twice',
+      encrypted: 'the document is encrypted',
     },
   },
   commands: {

@@ -54,6 +54,12 @@ export const zh = {
       yellow: '黄灯',
       red: '红灯',
     },
+    /** Names of the sheets the add-in writes. */
+    sheets: {
+      summary: '绩效自评汇总',
+      departments: '部门汇总',
+      report: '自评报告（草稿）',
+    },
     summary: {
       title: '项目支出绩效自评汇总',
       infoSheet: '来源工作表',
@@ -460,6 +466,20 @@ export const zh = {
       line: '{name}：{files}个文件，{projects}个项目，预算 {budget}，执行 {actual}，使用率 {rate}，需关注 {flagged}',
       failed: '无法读取：{file}：{message}',
       wrote: '已写入汇总工作簿：{path}',
+    },
+    /** What the command says about its evaluated copy. */
+    copyNotes: {
+      values_only: '注意：输入不是 .xlsx/.xlsm 格式，评价副本是只含各表数值的 .xlsx（原文件的格式、图表、宏等未保留）',
+      sheet_renamed: '注意：工作表名“{sheet}”超过 31 个字符或含 Excel 不允许的字符，评价副本中改名为“{reason}”',
+      sheet_not_kept: '警告：评价副本未能保留工作表“{sheet}”（{reason}），请以原文件为准',
+      highlights_not_added: '注意：工作表“{sheet}”未能加上突出显示规则（{reason}），其内容原样保留',
+    },
+    /** Why a .docx to check was refused, in a few words. */
+    checkRefusals: {
+      inflated_too_large: '解压后超过上限，疑为压缩炸弹',
+      too_many_entries: '压缩包内部件过多',
+      duplicate_entry: '压缩包内有重名部件',
+      encrypted: '文档已加密',
     },
   },
   /** The ribbon command's result dialog. */
