@@ -59,6 +59,69 @@ function finiteResult(value: number, unit?: Unit): ParsedNumber {
   return { value: value === 0 ? 0 : value, status: 'ok', unit };
 }
 
+/** Exact powers of ten: a whole number below 2^53 divided by one of them is the correctly rounded decimal. */
+const POW10: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
+/** At most this many digits: the digits read as a whole number stay below 2^53, so it is exact. */
+const PLAIN_DIGITS_LIMIT = 15;
+
+/**
+ * An amount typed as plain ASCII text, "-1,234.50", "305.5", "305.5万元", read without normalising the
+ * text or allocating: a sign, digits (commas only in groups of three), a fraction, an optional 万元, 千元
+ * or 元. NaN for any other text, which the full parse then reads; what it reads is what the full parse
+ * would (Number() of the same digits; -0 as 0).
+ */
+export function plainAmountText(text: string): number {
+  let end = text.length;
+  if (end > 0 && text.charCodeAt(end - 1) === 0x5143 /* 元 */) {
+    end--;
+    const c = end > 0 ? text.charCodeAt(end - 1) : 0;
+    if (c === 0x4e07 /* 万 */ || c === 0x5343 /* 千 */) end--;
+  }
+  let i = 0;
+  const negative = end > 0 && text.charCodeAt(0) === 0x2d; /* - */
+  if (negative) i = 1;
+  let mantissa = 0;
+  let digits = 0;
+  let group = 0; // digits since the start or the last comma
+  let grouped = false;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      mantissa = mantissa * 10 + (c - 0x30);
+      digits++;
+      group++;
+    } else if (c === 0x2c /* , */) {
+      if (grouped ? group !== 3 : group < 1 || group > 3) return NaN;
+      grouped = true;
+      group = 0;
+    } else break;
+  }
+  if (group === 0 || (grouped && group !== 3)) return NaN;
+  let fraction = 0;
+  if (i < end) {
+    if (text.charCodeAt(i) !== 0x2e /* . */) return NaN;
+    for (i++; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x30 || c > 0x39) return NaN;
+      mantissa = mantissa * 10 + (c - 0x30);
+      digits++;
+      fraction++;
+    }
+    if (fraction === 0) return NaN;
+  }
+  if (digits > PLAIN_DIGITS_LIMIT) return NaN;
+  const value = fraction === 0 ? mantissa : mantissa / POW10[fraction];
+  return negative && value !== 0 ? -value : value;
+}
+
+/** The unit an amount text ends with, as plainAmountText reads it. */
+function plainAmountUnit(text: string): Unit | undefined {
+  const n = text.length;
+  if (n === 0 || text.charCodeAt(n - 1) !== 0x5143) return undefined;
+  const c = n > 1 ? text.charCodeAt(n - 2) : 0;
+  return c === 0x4e07 ? '万元' : c === 0x5343 ? '千元' : '元';
+}
+
 /** NFKC (full-width digits, punctuation, ￥), lower case, every whitespace removed: how cell and header texts are compared. */
 export function compactText(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
@@ -162,6 +225,10 @@ function isParsedNumber(x: ParsedNumber | TextParse): x is ParsedNumber {
 /** An amount: a number, or text such as "305.5万元", "1,234.50", "２６．１５", "(12.5)", "¥1,200". */
 export function parseAmount(v: CellValue): ParsedNumber {
   if (typeof v === 'number') return finiteResult(v); // the common case, one allocation
+  if (typeof v === 'string') {
+    const plain = plainAmountText(v);
+    if (plain === plain) return finiteResult(plain, plainAmountUnit(v));
+  }
   const r = parseCell(v, 'amount');
   return isParsedNumber(r) ? r : finiteResult(r.value, r.unit);
 }

@@ -1,13 +1,18 @@
 // Row classification: which rows below the header are projects, which are 小计/合计 rows, which are
 // neither (blank rows, section headings, notes). One pass, cheap per row: sheets reach 1M rows.
 import { emptyProjectValues, type RowSink } from './score';
-import { compactText, MISSING_NUMBER, parseAmount, parseRate, parseScore, RATE_FRACTION_LIMIT } from './numbers';
+import { compactText, MISSING_NUMBER, parseAmount, parseRate, parseScore, plainAmountText, RATE_FRACTION_LIMIT } from './numbers';
 import type { CellValue, ExtractedTable, Grid, HeaderDetection, ParsedNumber, RawProject, RawTotalRow } from './types';
 
 const TOTAL_LABEL = /^(小计|合计|总计|共计|subtotal|sub-total|grandtotal|grand-total|total)(?:$|[:：(（[【])/;
 const SUB_LABELS: ReadonlySet<string> = new Set(['小计', 'subtotal', 'sub-total']);
-/** First characters a total label can start with: lets most project names skip the regex. */
-const TOTAL_FIRST_CHARS: ReadonlySet<string> = new Set(['小', '合', '总', '共', 't', 'T', 's', 'S', 'g', 'G', 'Ｔ', 'ｔ', 'Ｓ', 'ｓ', 'Ｇ', 'ｇ']);
+/**
+ * First characters a total label can start with, as char codes: lets most project names skip the regex
+ * without a one-character string per name.
+ */
+const TOTAL_FIRST_CHARS: ReadonlySet<number> = new Set(
+  ['小', '合', '总', '共', 't', 'T', 's', 'S', 'g', 'G', 'Ｔ', 'ｔ', 'Ｓ', 'ｓ', 'Ｇ', 'ｇ'].map((c) => c.charCodeAt(0)),
+);
 
 /**
  * 'grand' for 合计/总计/共计/Total/Grand total, 'sub' for 小计/Subtotal, null otherwise. The label, with
@@ -17,7 +22,7 @@ const TOTAL_FIRST_CHARS: ReadonlySet<string> = new Set(['小', '合', '总', '�
 export function totalKind(name: string): 'grand' | 'sub' | null {
   if (typeof name !== 'string') return null;
   const trimmed = name.trim();
-  if (trimmed === '' || !TOTAL_FIRST_CHARS.has(trimmed[0])) return null;
+  if (trimmed === '' || !TOTAL_FIRST_CHARS.has(trimmed.charCodeAt(0))) return null;
   const m = TOTAL_LABEL.exec(compactText(trimmed));
   if (m === null) return null;
   return SUB_LABELS.has(m[1]) ? 'sub' : 'grand';
@@ -42,6 +47,12 @@ function totalLabelLeftOf(row: CellValue[], column: number): string | null {
 /** A numeric cell as parseAmount and parseScore read it, without the object: null when not finite, -0 as 0. */
 function numberCell(v: number): number | null {
   return v - v === 0 ? (v === 0 ? 0 : v) : null;
+}
+
+/** An amount typed as plain text ("1,234.50", "305.5万元") without a ParsedNumber; null for any other text. */
+function plainText(v: string): number | null {
+  const x = plainAmountText(v);
+  return x === x ? x : null;
 }
 
 /** The value of a parse: null unless it read a number. */
@@ -89,15 +100,19 @@ export function readTableRows(grid: Grid, detection: HeaderDetection, sink: RowS
     if (row === undefined || row === null || row.length === 0) continue;
     let name = projectCol === undefined ? '' : cellName(row[projectCol]);
 
-    // Budget and actual: a number cell directly, anything else through parseAmount.
+    // Budget and actual: a number cell or plain numeric text directly, anything else through parseAmount
+    // (whose ParsedNumber a total row keeps).
     let budget: number | null = null;
     let budgetStatus: ParsedNumber['status'] = 'missing';
     let budgetParse: ParsedNumber | null = null;
     if (budgetCol !== undefined) {
       const v = row[budgetCol];
-      if (typeof v === 'number') {
-        budget = numberCell(v);
-        budgetStatus = budget === null ? 'unreadable' : 'ok';
+      const plain = typeof v === 'number' ? numberCell(v) : typeof v === 'string' ? plainText(v) : null;
+      if (plain !== null) {
+        budget = plain;
+        budgetStatus = 'ok';
+      } else if (typeof v === 'number') {
+        budgetStatus = 'unreadable';
       } else {
         budgetParse = parseAmount(v);
         budget = valueOf(budgetParse);
@@ -109,9 +124,12 @@ export function readTableRows(grid: Grid, detection: HeaderDetection, sink: RowS
     let actualParse: ParsedNumber | null = null;
     if (actualCol !== undefined) {
       const v = row[actualCol];
-      if (typeof v === 'number') {
-        actual = numberCell(v);
-        actualStatus = actual === null ? 'unreadable' : 'ok';
+      const plain = typeof v === 'number' ? numberCell(v) : typeof v === 'string' ? plainText(v) : null;
+      if (plain !== null) {
+        actual = plain;
+        actualStatus = 'ok';
+      } else if (typeof v === 'number') {
+        actualStatus = 'unreadable';
       } else {
         actualParse = parseAmount(v);
         actual = valueOf(actualParse);

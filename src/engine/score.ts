@@ -160,6 +160,7 @@ export interface RowSink {
 const FLAG_ORDER: readonly Flag[] = FLAGS.filter((f) => !f.startsWith('monitoring_'));
 const FLAG_BIT = Object.fromEntries(FLAG_ORDER.map((f, i) => [f, 1 << i])) as Record<Flag, number>;
 const FLAG_SETS: (Flag[] | undefined)[] = new Array<Flag[] | undefined>(1 << FLAG_ORDER.length);
+const NO_FLAGS = flagSet(0);
 
 function flagSet(mask: number): Flag[] {
   let set = FLAG_SETS[mask];
@@ -168,6 +169,28 @@ function flagSet(mask: number): Flag[] {
     FLAG_SETS[mask] = set;
   }
   return set;
+}
+
+/**
+ * A ProjectResult with every field present and null, for the scorer to fill in. Built from constants so
+ * that V8 keeps one shape whose number fields are tagged: a field it has seen only numbers in stores each
+ * number in a box of its own per object, where a tagged field shares the cell's number with the grid
+ * (about 50 bytes less per project, which is most of the time on a million rows: allocation and GC).
+ */
+export function blankProjectResult(): ProjectResult {
+  return {
+    row: 0,
+    name: '',
+    budget: null,
+    actual: null,
+    usageRate: null,
+    statedRate: null,
+    scores: { output: null, benefit: null, satisfaction: null, execution: null, total: null },
+    statedTotal: null,
+    grade: null,
+    flags: NO_FLAGS,
+    explanation: null,
+  };
 }
 
 /**
@@ -294,19 +317,24 @@ export class TableScorer implements RowSink {
     }
     if (mask !== 0) this.flagged++;
 
-    this.projects.push({
-      row: this.rowBase + p.gridRow,
-      name: p.name,
-      budget,
-      actual,
-      usageRate: rate,
-      statedRate,
-      scores: { output, benefit, satisfaction, execution, total },
-      statedTotal,
-      grade,
-      flags: flagSet(mask),
-      explanation: p.explanation,
-    });
+    const result = blankProjectResult();
+    result.row = this.rowBase + p.gridRow;
+    result.name = p.name;
+    result.budget = budget;
+    result.actual = actual;
+    result.usageRate = rate;
+    result.statedRate = statedRate;
+    const scores = result.scores;
+    scores.output = output;
+    scores.benefit = benefit;
+    scores.satisfaction = satisfaction;
+    scores.execution = execution;
+    scores.total = total;
+    result.statedTotal = statedTotal;
+    result.grade = grade;
+    result.flags = flagSet(mask);
+    result.explanation = p.explanation;
+    this.projects.push(result);
   }
 
   totalRow(total: RawTotalRow): void {

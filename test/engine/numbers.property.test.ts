@@ -81,6 +81,44 @@ describe('parsing round-trips', () => {
   });
 });
 
+describe('amounts typed as plain ASCII text', () => {
+  // Digits with or without groups of three, a fraction, a sign and a unit: the shapes the row reader
+  // takes without normalising the text. Up to 20 digits, beyond what a whole number holds exactly.
+  const plainAmount = fc
+    .record({
+      negative: fc.boolean(),
+      whole: fc.stringMatching(/^[0-9]{1,14}$/),
+      grouped: fc.boolean(),
+      fraction: fc.stringMatching(/^[0-9]{0,6}$/),
+      unit: fc.constantFrom('', '万元', '千元', '元'),
+    })
+    .map(({ negative, whole, grouped, fraction, unit }) => {
+      const digits = grouped ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : whole;
+      return `${negative ? '-' : ''}${digits}${fraction === '' ? '' : `.${fraction}`}${unit}`;
+    });
+
+  test('read exactly as Number() reads the same digits, with the unit it ends with', () => {
+    fc.assert(
+      fc.property(plainAmount, (text) => {
+        const r = parseAmount(text);
+        const unit = /(万元|千元|元)$/.exec(text)?.[1];
+        const expected = Number(text.replace(/[,万千元]/g, ''));
+        return r.status === 'ok' && r.value === expected && !Object.is(r.value, -0) && r.unit === unit;
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('read as their full-width spelling is', () => {
+    fc.assert(
+      fc.property(plainAmount, (text) => {
+        expect(parseAmount(text)).toEqual(parseAmount(fullWidth(text)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('never NaN or Infinity', () => {
   const anyCell = fc.oneof(
     fc.string(),
