@@ -1,6 +1,6 @@
 // The fake Excel host's Node entry (test/e2e/fakeHost/node.ts), the one the browser tests load as office.js:
 // the rules an add-in could trip over, as Microsoft documents them, taken at their stricter reading.
-import { installFakeExcelInNode, type InstalledFakeExcel } from '../e2e/fakeHost/node';
+import { installFakeExcelInNode, type FakeSeed, type InstalledFakeExcel } from '../e2e/fakeHost/node';
 
 let fake: InstalledFakeExcel;
 beforeEach(() => {
@@ -48,6 +48,12 @@ test('an unloaded property throws PropertyNotLoaded; uninstall removes the globa
   fake = installFakeExcelInNode({ sheets: [{ name: 'S', rows: [] }] });
 });
 
+/** The running test's host replaced by one built from `seed`. */
+function reinstall(seed: FakeSeed): InstalledFakeExcel {
+  fake.uninstall();
+  return installFakeExcelInNode(seed);
+}
+
 async function sync(batch: (context: Excel.RequestContext) => void): Promise<void> {
   await Excel.run(async (context) => {
     batch(context);
@@ -57,8 +63,7 @@ async function sync(batch: (context: Excel.RequestContext) => void): Promise<voi
 
 describe('what Excel refuses or changes on its own', () => {
   it('keeps only the top-left value of a merged area, seeded or merged through the API', async () => {
-    fake.uninstall();
-    fake = installFakeExcelInNode({ sheets: [{ name: 'S', rows: [['a', 'b', 'c'], ['d', 'e', 'f']], merges: ['A1:B1'] }] });
+    fake = reinstall({ sheets: [{ name: 'S', rows: [['a', 'b', 'c'], ['d', 'e', 'f']], merges: ['A1:B1'] }] });
     expect(fake.controls.values('S', 'A1:C1')).toEqual([['a', '', 'c']]);
     await sync((context) => context.workbook.worksheets.getItem('S').getRange('A2:C2').merge());
     expect(fake.controls.values('S', 'A2:C2')).toEqual([['d', '', '']]);
@@ -97,8 +102,7 @@ describe('what Excel refuses or changes on its own', () => {
   });
 
   it('does not grow a table by an API write under it, nor by typing below a row that is not empty', async () => {
-    fake.uninstall();
-    fake = installFakeExcelInNode({ sheets: [{ name: 'S', rows: [['名称', '数'], ['甲', 1]], tables: [{ name: 'T', address: 'A1:B2' }] }] });
+    fake = reinstall({ sheets: [{ name: 'S', rows: [['名称', '数'], ['甲', 1]], tables: [{ name: 'T', address: 'A1:B2' }] }] });
     const address = () => fake.controls.tables()[0].address;
     await write('A3:B3', [['乙', 2]]);
     expect(address()).toBe('A1:B2');
@@ -112,8 +116,7 @@ describe('what Excel refuses or changes on its own', () => {
   });
 
   it('takes a row typed into the empty row under a table into it', () => {
-    fake.uninstall();
-    fake = installFakeExcelInNode({ sheets: [{ name: 'S', rows: [['名称', '数'], ['甲', 1]], tables: [{ name: 'T', address: 'A1:B2' }] }] });
+    fake = reinstall({ sheets: [{ name: 'S', rows: [['名称', '数'], ['甲', 1]], tables: [{ name: 'T', address: 'A1:B2' }] }] });
     fake.controls.edit('S', 'A3', [['乙', 2]]);
     expect(fake.controls.tables()[0].address).toBe('A1:B3');
   });
@@ -124,8 +127,7 @@ describe('what Excel refuses or changes on its own', () => {
     await expect(sync((context) => (layout(context).zoom = { scale: 5 }))).rejects.toMatchObject({ code: 'InvalidArgument' });
     await sync((context) => (layout(context).zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 }));
     expect(fake.controls.pageLayout('S')).toEqual({ zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
-    fake.uninstall();
-    fake = installFakeExcelInNode({ sheets: [{ name: 'S', rows: [] }], refuseZeroFitToPages: true });
+    fake = reinstall({ sheets: [{ name: 'S', rows: [] }], refuseZeroFitToPages: true });
     await expect(sync((context) => (layout(context).zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 }))).rejects.toMatchObject({ code: 'InvalidArgument' });
     expect(fake.controls.pageLayout('S')).toEqual({});
   });
