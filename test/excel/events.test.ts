@@ -7,11 +7,10 @@ import { parseAddress } from '../../src/excel/address';
 import type { SourceChange } from '../../src/engine/workbookPort';
 import { SEED_PROJECTS, summaryLayoutFor } from './summaryFixture';
 
-/** Lets the events queued by the last edit or sync arrive. */
-const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 10));
-
 describe('change events', () => {
   const fake = useFakeExcel(() => ({ sheets: [{ name: '自评表', rows: [['项目名称']] }], supportedSets: { ExcelApi: '1.14' } }));
+  /** Lets the events queued by the last edit or sync arrive and be handled. */
+  const settle = (): Promise<void> => fake.controls.settle();
 
   it('reports a user edit with its sheet and rectangle, not own', async () => {
     const seen: SourceChange[] = [];

@@ -30,8 +30,8 @@ interface Rule {
 
 describe('highlights', () => {
   const fake = useFakeExcel(() => ({
-      sheets: [{ name: '自评表', rows: [['项目名称']], userRules: [USER_RULE] }, { name: 'Other', rows: [] }],
-    }));
+    sheets: [{ name: '自评表', rows: [['项目名称']], userRules: [USER_RULE] }, { name: 'Other', rows: [] }],
+  }));
 
   const rules = (): Rule[] => fake.controls.rules('自评表');
   const upper = (v: string | null): string | null => v?.toUpperCase() ?? null;
