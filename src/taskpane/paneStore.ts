@@ -15,7 +15,7 @@
 // - The report (hooks/useReport.ts) is a one-shot action (draft, download, check) rather than a watched
 //   run: it keeps its own busy flag and notice and reads `outcome`, `source` and `settings` from here.
 import type { Progress, Settings, WorkbookPort } from '../engine/workbookPort';
-import type { HeaderDetection, Lang, MappingOverride, RateBand, Scheme, SheetData } from '../engine/types';
+import type { HeaderDetection, MappingOverride, RateBand, Scheme, SheetData } from '../engine/types';
 import { EngineError } from '../engine/errors';
 import { detectHeader } from '../engine/headers';
 import { isEmptyGrid } from '../engine/evaluateSheet';
@@ -34,8 +34,8 @@ import {
 import { settingsWithStatedScheme } from '../engine/statedScheme';
 import { isReportSheetName } from '../engine/report/sheetLayout';
 import { rangeOf } from './format';
-import type { RefreshState, Timers } from './refreshController';
-import { RunSession, type RunMode, type RunNotice } from './runSession';
+import type { RefreshState } from './refreshController';
+import { LayoutStore, type LayoutStoreOptions, type RunMode, type RunNotice } from './runSession';
 
 export type PaneNotice = RunNotice | { kind: 'highlightsCleared' };
 
@@ -77,19 +77,13 @@ export interface PaneState {
 /** The part of the state the store keeps itself; progress, notice and refresh are the run session's. */
 type TableState = Omit<PaneState, 'progress' | 'notice' | 'refresh'>;
 
-export interface PaneStoreOptions {
+export interface PaneStoreOptions extends LayoutStoreOptions {
   /** null outside Excel: the store stays empty and its actions do nothing. */
   port: WorkbookPort | null;
-  /** The pane's language: the summary follows what the officer reads. */
-  lang: Lang;
   /** Where the engine runs (the pane: a worker); this thread by default. */
   engine?: EngineRunner;
   /** Read, evaluate and write; the engine's workflow by default. */
   workflow?: typeof runWorkflow;
-  /** Quiet time after the last edit before an automatic refresh. */
-  refreshDelayMs?: number;
-  timers?: Timers;
-  now?: () => Date;
 }
 
 function detectSafely(source: SheetData | null, override: MappingOverride | undefined): HeaderDetection | null {
@@ -101,16 +95,13 @@ function detectSafely(source: SheetData | null, override: MappingOverride | unde
   }
 }
 
-export class PaneStore {
+type PaneExtraNotice = { kind: 'highlightsCleared' };
+
+export class PaneStore extends LayoutStore<TableState, WriteOutcome, PaneExtraNotice> {
   readonly actions: PaneActions;
   private readonly port: WorkbookPort | null;
   private readonly engine: EngineRunner;
   private readonly workflow: typeof runWorkflow;
-  private readonly runs: RunSession<WriteOutcome, { kind: 'highlightsCleared' }>;
-  private lang: Lang;
-  private table: TableState;
-  private snapshot: PaneState;
-  private readonly listeners = new Set<() => void>();
   /** Raised by every change that makes an in-memory preview under way out of date. */
   private previewGeneration = 0;
   /** Raised by open and close: what an earlier opening started writes nothing. */
@@ -119,44 +110,22 @@ export class PaneStore {
   private suspended = false;
 
   constructor(options: PaneStoreOptions) {
+    super(
+      {
+        loading: options.port !== null,
+        settings: defaultSettings(),
+        source: null,
+        sheets: [],
+        detection: null,
+        outcome: null,
+        notApplied: false,
+      },
+      options,
+    );
     this.port = options.port;
-    this.lang = options.lang;
     this.engine = options.engine ?? runEngineHere;
     this.workflow = options.workflow ?? runWorkflow;
-    this.table = {
-      loading: options.port !== null,
-      settings: defaultSettings(),
-      source: null,
-      sheets: [],
-      detection: null,
-      outcome: null,
-      notApplied: false,
-    };
-    this.runs = new RunSession<WriteOutcome, { kind: 'highlightsCleared' }>({
-      execute: (mode, signal, onProgress) => this.execute(mode, signal, onProgress),
-      adopt: (result) => this.adoptRun(result),
-      summarySheet: (result) => result.summarySheet,
-      settings: () => this.table.settings,
-      delayMs: options.refreshDelayMs,
-      timers: options.timers,
-      now: options.now,
-    });
-    this.snapshot = { ...this.table, ...this.runs.getState() };
-    this.runs.subscribe(() => this.emit());
     this.actions = this.createActions();
-  }
-
-  getSnapshot = (): PaneState => this.snapshot;
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
-  };
-
-  setLang(lang: Lang): void {
-    this.lang = lang;
   }
 
   /**
@@ -170,15 +139,12 @@ export class PaneStore {
     const current = () => generation === this.openGeneration;
     this.stopListening?.();
     this.stopListening = this.runs.listen(port);
-    const controller = this.runs.controller;
     void (async () => {
       try {
         const saved = normalizeSettings(await port.loadSettings());
         if (!current()) return;
         this.update({ settings: saved });
-        controller.setAutoRefresh(saved.autoRefresh ?? Boolean(saved.summarySheet));
-        const time = saved.lastRefreshed ? new Date(saved.lastRefreshed) : null;
-        controller.setLastRefreshed(time && Number.isFinite(time.getTime()) ? time : null);
+        this.runs.resume(saved);
         const names = await port.listSheets().catch(() => [] as string[]);
         if (!current()) return;
         this.update({ sheets: names.filter((name) => name !== saved.summarySheet && !isReportSheetName(name)) });
@@ -202,9 +168,13 @@ export class PaneStore {
     this.stopListening = null;
   }
 
-  private execute(mode: RunMode, signal: AbortSignal, onProgress: (progress: Progress) => void): Promise<WriteOutcome> {
+  protected settings(): Settings {
+    return this.own.settings;
+  }
+
+  protected execute(mode: RunMode, signal: AbortSignal, onProgress: (progress: Progress) => void): Promise<WriteOutcome> {
     if (!this.port) return Promise.reject(new Error('no workbook'));
-    const settings = this.table.settings;
+    const settings = this.own.settings;
     return this.workflow(this.port, settings, {
       signal,
       onProgress,
@@ -215,11 +185,11 @@ export class PaneStore {
     });
   }
 
-  private adoptRun(result: WriteOutcome): void {
+  protected adoptRun(result: WriteOutcome): void {
     this.previewGeneration += 1;
     this.update({
       settings: {
-        ...this.table.settings,
+        ...this.own.settings,
         sheet: result.settings.sheet,
         source: result.settings.source,
         // Choices made in the pane meanwhile stay, unless they belonged to a block that is gone.
@@ -237,7 +207,7 @@ export class PaneStore {
   /** A read of the source (on opening, or another sheet picked) is shown, watched, and read again next time. */
   private adoptRead(sheet: SheetData): void {
     // Rule 9: weights stated in the headers (产出指标(50分) …) pick the scheme unless the officer chose one.
-    this.update({ settings: settingsWithStatedScheme(settingsAfterRead(this.table.settings, sheet), sheet.grid), source: sheet });
+    this.update({ settings: settingsWithStatedScheme(settingsAfterRead(this.own.settings, sheet), sheet.grid), source: sheet });
     this.runs.controller.setRange(this.suspended ? null : rangeOf(sheet));
     if (isEmptyGrid(sheet.grid)) this.runs.fail(new EngineError('empty_sheet', { sheet: sheet.name }));
   }
@@ -245,8 +215,8 @@ export class PaneStore {
   /** Settings changed in the pane: the shown results are recomputed in memory; the workbook waits for Evaluate. */
   private applySettings(next: Settings): void {
     this.update({ settings: next });
-    const sheet = this.table.source;
-    if (!this.table.outcome || !sheet) return;
+    const sheet = this.own.source;
+    if (!this.own.outcome || !sheet) return;
     const generation = ++this.previewGeneration;
     const show = (outcome: EvaluateOutcome | null, error?: unknown) => {
       if (generation !== this.previewGeneration) return;
@@ -273,7 +243,7 @@ export class PaneStore {
   private createActions(): PaneActions {
     const port = this.port;
     const runs = this.runs;
-    const settings = () => this.table.settings;
+    const settings = () => this.own.settings;
     return {
       setOverride: (override) => this.applySettings({ ...settings(), override }),
       setScheme: (schemeId) => {
@@ -293,7 +263,7 @@ export class PaneStore {
       writeSummary: () => runs.start('summary'),
       refresh: () => runs.start('refresh'),
       clearHighlights: () => {
-        const sheetName = this.table.source?.name ?? settings().sheet;
+        const sheetName = this.own.source?.name ?? settings().sheet;
         if (!port || !sheetName) return;
         // Refreshes (automatic, Refresh, the ribbon) leave them off until the next Evaluate.
         const next: Settings = { ...settings(), highlights: false };
@@ -309,7 +279,7 @@ export class PaneStore {
         runs.controller.setAutoRefresh(on);
       },
       selectProject: (row) => {
-        const sheetName = this.table.source?.name;
+        const sheetName = this.own.source?.name;
         if (!port?.selectRow || !sheetName) return;
         runs.settle(port.selectRow(sheetName, row));
       },
@@ -341,18 +311,8 @@ export class PaneStore {
     };
   }
 
-  private update(patch: Partial<TableState>): void {
-    const previous = this.table;
-    const next = { ...previous, ...patch };
-    if (next.source !== previous.source || next.settings.override !== previous.settings.override) {
-      next.detection = detectSafely(next.source, next.settings.override);
-    }
-    this.table = next;
-    this.emit();
-  }
-
-  private emit(): void {
-    this.snapshot = { ...this.table, ...this.runs.getState() };
-    for (const listener of this.listeners) listener();
+  protected override derive(next: TableState, previous: TableState): TableState {
+    if (next.source === previous.source && next.settings.override === previous.settings.override) return next;
+    return { ...next, detection: detectSafely(next.source, next.settings.override) };
   }
 }

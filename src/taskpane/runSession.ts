@@ -1,9 +1,11 @@
 // The workbook runs of one pane layout as the officer sees them: at most one run at a time (a run asked
 // for later wins, an edit or Cancel aborts the one under way and nothing of it is shown), the mode each run
 // was asked for, its progress, and the notice it leaves. The table pane (PaneStore) and the forms layout
-// (FormsStore) both run through it, so a run, a cancel and a failure read the same in both.
+// (FormsStore) both run through it, so a run, a cancel and a failure read the same in both; LayoutStore
+// is what the two stores share around it (one snapshot, subscribe, the pane's language).
 // Host-free and React-free: the port comes in as an argument, timers can be injected.
 import type { Progress, Settings, WorkbookPort } from '../engine/workbookPort';
+import type { Lang } from '../engine/types';
 import { RefreshController, type RefreshState, type Timers } from './refreshController';
 
 /** What the officer asked for; runs started by edits in the watched blocks are 'refresh'. */
@@ -26,8 +28,6 @@ export interface RunSessionOptions<T> {
   execute(mode: RunMode, signal: AbortSignal, onProgress: (progress: Progress) => void): Promise<T>;
   /** Takes in the result of a run that is still current (settings, results shown, blocks watched). */
   adopt(result: T, mode: RunMode): void;
-  /** The summary sheet the run wrote; null when it wrote none. */
-  summarySheet(result: T): string | null;
   /** The layout's settings as they are now. */
   settings(): Pick<Settings, 'summarySheet' | 'autoRefresh'>;
   delayMs?: number;
@@ -40,7 +40,10 @@ interface Finished<T> {
   mode: RunMode;
 }
 
-export class RunSession<T, N extends { kind: string } = never> {
+/** `summarySheet`: the summary sheet a run wrote, null when it wrote none. */
+export type RunResult = { summarySheet: string | null };
+
+export class RunSession<T extends RunResult, N extends { kind: string } = never> {
   readonly controller: RefreshController<Finished<T>, RunMode>;
   private state: RunState<N>;
   private readonly listeners = new Set<() => void>();
@@ -58,7 +61,7 @@ export class RunSession<T, N extends { kind: string } = never> {
       onResult: ({ result, mode }) => {
         const hadSummary = Boolean(options.settings().summarySheet);
         options.adopt(result, mode);
-        const written = options.summarySheet(result);
+        const written = result.summarySheet;
         let notice = this.state.notice;
         if (mode === 'summary' && written) notice = { kind: 'summaryWritten', sheet: written };
         else if (mode !== 'refresh') notice = null;
@@ -86,6 +89,16 @@ export class RunSession<T, N extends { kind: string } = never> {
       this.listeners.delete(listener);
     };
   };
+
+  /**
+   * Picks up where the workbook's saved settings left off: auto-refresh as the officer set it (on by
+   * default once a summary exists) and the time of the last refresh.
+   */
+  resume(saved: Pick<Settings, 'autoRefresh' | 'summarySheet' | 'lastRefreshed'>): void {
+    this.controller.setAutoRefresh(saved.autoRefresh ?? Boolean(saved.summarySheet));
+    const time = saved.lastRefreshed ? new Date(saved.lastRefreshed) : null;
+    this.controller.setLastRefreshed(time && Number.isFinite(time.getTime()) ? time : null);
+  }
 
   /** Starts a run now, replacing any pending or running one. */
   start(mode: RunMode): void {
@@ -142,6 +155,80 @@ export class RunSession<T, N extends { kind: string } = never> {
     const changed = (Object.keys(patch) as (keyof RunState<N>)[]).some((key) => next[key] !== this.state[key]);
     if (!changed) return;
     this.state = next;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+export interface LayoutStoreOptions {
+  /** The pane's language: the summary follows what the officer reads. */
+  lang: Lang;
+  /** Quiet time after the last edit before an automatic refresh. */
+  refreshDelayMs?: number;
+  timers?: Timers;
+  now?: () => Date;
+}
+
+/**
+ * A pane layout's store (PaneStore, FormsStore): its own state beside its runs' progress, notice and
+ * refresh state, read as one snapshot (useSyncExternalStore).
+ */
+export abstract class LayoutStore<Own extends object, T extends RunResult, N extends { kind: string } = never> {
+  protected readonly runs: RunSession<T, N>;
+  protected lang: Lang;
+  protected own: Own;
+  private snapshot: Own & RunState<N>;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(own: Own, options: LayoutStoreOptions) {
+    this.own = own;
+    this.lang = options.lang;
+    this.runs = new RunSession<T, N>({
+      execute: (mode, signal, onProgress) => this.execute(mode, signal, onProgress),
+      adopt: (result) => this.adoptRun(result),
+      settings: () => this.settings(),
+      delayMs: options.refreshDelayMs,
+      timers: options.timers,
+      now: options.now,
+    });
+    this.snapshot = { ...own, ...this.runs.getState() };
+    this.runs.subscribe(() => this.emit());
+  }
+
+  getSnapshot = (): Own & RunState<N> => this.snapshot;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
+
+  /** Read by each run when it starts. */
+  setLang(lang: Lang): void {
+    this.lang = lang;
+  }
+
+  /** One run: read, evaluate and write what the mode asks for. */
+  protected abstract execute(mode: RunMode, signal: AbortSignal, onProgress: (progress: Progress) => void): Promise<T>;
+
+  /** Takes in the result of a run that is still current. */
+  protected abstract adoptRun(result: T): void;
+
+  /** The layout's settings as they are now. */
+  protected abstract settings(): Settings;
+
+  /** Fields that follow from others (the table pane's detection follows its source and mapping). */
+  protected derive(next: Own, _previous: Own): Own {
+    return next;
+  }
+
+  protected update(patch: Partial<Own>): void {
+    this.own = this.derive({ ...this.own, ...patch }, this.own);
+    this.emit();
+  }
+
+  private emit(): void {
+    this.snapshot = { ...this.own, ...this.runs.getState() };
     for (const listener of this.listeners) listener();
   }
 }

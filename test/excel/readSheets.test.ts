@@ -1,4 +1,6 @@
-import { FakeWorkbook, MERGED_AREAS_LIMIT, type FakeValue } from '../support/fakeExcel';
+import { largestSync, useFakeExcel, withFakeExcel } from '../support/excelHost';
+import { MAX_MERGED_AREAS } from '../e2e/fakeHost/rangeAreas';
+import type { FakeSeed, SeedCell, SeedSheet } from '../e2e/fakeHost/node';
 import { createExcelPort } from '../../src/excel/officePort';
 import { HostError } from '../../src/excel/errors';
 import { parseAreasAddress } from '../../src/excel/readSheets';
@@ -6,7 +8,7 @@ import { RequestMeter } from '../../src/excel/requestMeter';
 
 // A national-template form, cut down to what a read must carry: a merged title, label cells merged
 // across, the funds block and indicator rows with the 一级指标 label merged down its rows.
-function formRows(name: string, budget: number, actual: number): FakeValue[][] {
+function formRows(name: string, budget: number, actual: number): SeedCell[][] {
   return [
     ['项目支出绩效自评表', '', '', '', '', '', ''],
     ['项目名称', name, '', '', '', '', ''],
@@ -18,33 +20,30 @@ function formRows(name: string, budget: number, actual: number): FakeValue[][] {
   ];
 }
 
-/** Puts a form at `top` (1-based row) and merges its cells as officers' forms are merged. */
-function putForm(wb: FakeWorkbook, sheet: string, top: number, name: string, budget = 100, actual = 90): void {
-  wb.seed(sheet, `A${top}`, formRows(name, budget, actual));
-  wb.merge(sheet, `A${top}:G${top}`);
-  wb.merge(sheet, `B${top + 1}:G${top + 1}`);
-  wb.merge(sheet, `A${top + 2}:B${top + 2}`);
-  wb.merge(sheet, `A${top + 3}:B${top + 3}`);
-  wb.merge(sheet, `A${top + 5}:A${top + 6}`);
+/** A form at `top` (1-based row), its cells merged as officers' forms are merged. */
+function form(top: number, name: string, budget = 100, actual = 90): { block: { origin: string; rows: SeedCell[][] }; merges: string[] } {
+  return {
+    block: { origin: `A${top}`, rows: formRows(name, budget, actual) },
+    merges: [`A${top}:G${top}`, `B${top + 1}:G${top + 1}`, `A${top + 2}:B${top + 2}`, `A${top + 3}:B${top + 3}`, `A${top + 5}:A${top + 6}`],
+  };
+}
+
+/** A sheet holding these forms. */
+function formSheet(name: string, forms: ReturnType<typeof form>[]): SeedSheet {
+  return { name, rows: [], blocks: forms.map((f) => f.block), merges: forms.flatMap((f) => f.merges) };
 }
 
 describe('readSheets', () => {
-  let wb: FakeWorkbook;
-  let uninstall: () => void;
-  beforeEach(() => {
-    wb = new FakeWorkbook();
-    uninstall = wb.install();
-  });
-  afterEach(() => uninstall());
+  const host = useFakeExcel(() => ({ sheets: [{ name: 'Sheet1', rows: [] }] }));
+  const reinstall = (...sheets: SeedSheet[]) => host.reinstall({ sheets });
 
   it('reads every sheet in workbook order with values, origin and merged areas (1-based)', async () => {
-    wb.addSheet('封面');
-    wb.addSheet('表1');
-    wb.addSheet('空表');
-    wb.addSheet('Form 2');
-    wb.seed('封面', 'B3', [['2023年度项目支出绩效自评']]);
-    putForm(wb, '表1', 1, '社区安全协管员补助经费', 175, 182);
-    putForm(wb, 'Form 2', 4, '局机关建设经费', 21.8, 17.41);
+    reinstall(
+      { name: '封面', rows: [['2023年度项目支出绩效自评']], origin: 'B3' },
+      formSheet('表1', [form(1, '社区安全协管员补助经费', 175, 182)]),
+      { name: '空表', rows: [] },
+      formSheet('Form 2', [form(4, '局机关建设经费', 21.8, 17.41)]),
+    );
     const sheets = await createExcelPort().readSheets!();
     expect(sheets.map((s) => s.name)).toEqual(['封面', '表1', '空表', 'Form 2']);
     expect(sheets[0]).toMatchObject({ origin: { row: 3, col: 2 }, grid: [['2023年度项目支出绩效自评']], merges: [] });
@@ -67,10 +66,7 @@ describe('readSheets', () => {
   });
 
   it('takes the sheets asked for, in that order, leaves the excluded out and names a missing one', async () => {
-    for (const name of ['A', 'B', '绩效自评汇总']) {
-      wb.addSheet(name);
-      wb.seed(name, 'A1', [[name]]);
-    }
+    reinstall(...['A', 'B', '绩效自评汇总'].map((name) => ({ name, rows: [[name]] })));
     const port = createExcelPort();
     expect((await port.readSheets!({ exclude: ['绩效自评汇总'] })).map((s) => s.name)).toEqual(['A', 'B']);
     expect((await port.readSheets!({ sheets: ['b', 'A'] })).map((s) => s.name)).toEqual(['B', 'A']);
@@ -78,31 +74,23 @@ describe('readSheets', () => {
   });
 
   it('needs three round trips whether the workbook holds two forms or forty', async () => {
-    const countFor = async (forms: number): Promise<number> => {
-      const book = new FakeWorkbook();
-      const off = book.install();
-      try {
-        for (let i = 0; i < forms; i++) {
-          book.addSheet(`表${i + 1}`);
-          putForm(book, `表${i + 1}`, 1, `项目${i + 1}`);
-        }
+    const countFor = (forms: number): Promise<number> => {
+      const seed: FakeSeed = { sheets: Array.from({ length: forms }, (_, i) => formSheet(`表${i + 1}`, [form(1, `项目${i + 1}`)])) };
+      return withFakeExcel(seed, async (controls) => {
         const meter = new RequestMeter();
         const sheets = await createExcelPort({ meter }).readSheets!();
         expect(sheets).toHaveLength(forms);
-        expect(book.requests).toHaveLength(meter.count);
+        expect(controls.state().syncs).toHaveLength(meter.count);
         return meter.count;
-      } finally {
-        off();
-      }
+      });
     };
     expect(await countFor(2)).toBe(3);
     expect(await countFor(40)).toBe(3);
   });
 
   it('reads a sheet of stacked forms above the direct-read size in chunks under the byte budget, merges included', async () => {
-    wb.addSheet('汇总表');
     const forms = 120;
-    for (let i = 0; i < forms; i++) putForm(wb, '汇总表', 1 + i * 8, `项目${i + 1}-${'说明'.repeat(40)}`);
+    const controls = reinstall(formSheet('汇总表', Array.from({ length: forms }, (_, i) => form(1 + i * 8, `项目${i + 1}-${'说明'.repeat(40)}`))));
     const budget = 64 * 1024;
     const meter = new RequestMeter();
     const [sheet] = await createExcelPort({ meter, budget, directReadCells: 2000 }).readSheets!();
@@ -110,20 +98,19 @@ describe('readSheets', () => {
     expect(sheet.grid[(forms - 1) * 8 + 1][1]).toMatch(/^项目120-/);
     // 600 merged areas: more than Excel lists at once, so they come in bands, none lost or doubled.
     expect(sheet.merges).toHaveLength(forms * 5);
-    expect(forms * 5).toBeGreaterThan(MERGED_AREAS_LIMIT);
+    expect(forms * 5).toBeGreaterThan(MAX_MERGED_AREAS);
     expect(new Set(sheet.merges!.map((m) => `${m.rowStart}:${m.colStart}`)).size).toBe(forms * 5);
-    expect(wb.largestResponseBytes).toBeLessThan(budget);
+    expect(largestSync(controls, 'responseBytes')).toBeLessThan(budget);
     expect(meter.requests.filter((r) => r.label.startsWith('read:chunk')).length).toBeGreaterThan(1);
   });
 
   it('falls back to reading sheet by sheet when the shared read is refused (too many merges on one sheet)', async () => {
-    wb.addSheet('小表');
-    wb.addSheet('多合并');
-    putForm(wb, '小表', 1, '小项目');
+    const labels: SeedSheet = { name: '多合并', rows: [], blocks: [], merges: [] };
     for (let i = 0; i < 600; i++) {
-      wb.seed('多合并', `A${2 * i + 1}`, [[`标签${i + 1}`, '', '值']]);
-      wb.merge('多合并', `A${2 * i + 1}:B${2 * i + 1}`);
+      labels.blocks!.push({ origin: `A${2 * i + 1}`, rows: [[`标签${i + 1}`, '', '值']] });
+      labels.merges!.push(`A${2 * i + 1}:B${2 * i + 1}`);
     }
+    reinstall(formSheet('小表', [form(1, '小项目')]), labels);
     const sheets = await createExcelPort().readSheets!();
     expect(sheets[0].merges).toHaveLength(5);
     expect(sheets[1].merges).toHaveLength(600);
@@ -131,20 +118,15 @@ describe('readSheets', () => {
   });
 
   it('reads without merges where Excel lacks ExcelApi 1.13, and no request fails', async () => {
-    const old = new FakeWorkbook({ apiVersion: '1.12' });
-    uninstall();
-    uninstall = old.install();
-    old.addSheet('表1');
-    putForm(old, '表1', 1, '项目');
+    const controls = host.reinstall({ sheets: [formSheet('表1', [form(1, '项目')])], supportedSets: { ExcelApi: '1.12' } });
     const [sheet] = await createExcelPort().readSheets!();
     expect(sheet.merges).toBeUndefined();
     expect(sheet.grid[1][1]).toBe('项目');
+    expect(controls.state().syncs.filter((s) => s.error)).toEqual([]);
   });
 
   it('refuses a sheet beyond 5 million cells by name, with the add-in error', async () => {
-    wb.addSheet('巨表');
-    wb.seed('巨表', 'A1', [['x']]);
-    wb.seed('巨表', 'Z300000', [['y']]);
+    reinstall({ name: '巨表', rows: [['x']], blocks: [{ origin: 'Z300000', rows: [['y']] }] });
     const failure = await createExcelPort().readSheets!().catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(HostError);
     expect(failure).toMatchObject({ code: 'too_many_cells' });

@@ -1,8 +1,7 @@
 // Highlights sent with the summary (WriteOptions.highlight): the source sheet's rules are listed with the
 // sheets and replaced in the request that completes the summary, so evaluate + write makes no request of
 // its own for them; the user's rules stay; a refused replacement falls back to applyHighlights.
-import { installFakeExcelInNode, type InstalledFakeExcel } from '../e2e/fakeHost/node';
-import { FakeWorkbook } from '../support/fakeExcel';
+import { cellAt, useFakeExcel, withFakeExcel } from '../support/excelHost';
 import { createExcelPort } from '../../src/excel/officePort';
 import { highlightRules } from '../../src/engine/highlightRules';
 import { OWNERSHIP_KEY } from '../../src/excel/settings';
@@ -14,11 +13,7 @@ const spec: HighlightSpec = { sheet: '自评表', firstRow: 5, lastRow: 11, firs
 const USER_RULE = { address: 'E5:E11', formula: '=$E5<60', fill: '#FFC7CE' };
 
 describe('summary and highlights in the same requests', () => {
-  let fake: InstalledFakeExcel;
-  beforeEach(() => {
-    fake = installFakeExcelInNode({ sheets: [{ name: '自评表', rows: [['项目名称']], userRules: [USER_RULE] }] });
-  });
-  afterEach(() => fake.uninstall());
+  const fake = useFakeExcel(() => ({ sheets: [{ name: '自评表', rows: [['项目名称']], userRules: [USER_RULE] }] }));
 
   const ownFormulas = (): string[] =>
     fake.controls
@@ -59,22 +54,17 @@ describe('summary and highlights in the same requests', () => {
 
 describe('a refused highlight replacement on a created sheet', () => {
   it('keeps the summary written and recorded as the add-in’s, and leaves the rules to applyHighlights', async () => {
-    const wb = new FakeWorkbook({ apiVersion: '1.14' });
-    wb.addSheet('自评表').protected = true;
-    const uninstall = wb.install();
-    try {
+    const seed = { sheets: [{ name: '自评表', rows: [], protected: true }], supportedSets: { ExcelApi: '1.14' } };
+    await withFakeExcel(seed, async (controls) => {
       const port = createExcelPort();
       const layout = summaryLayoutFor(SEED_PROJECTS);
       const result = await port.writeSummary(layout, SUMMARY, { sourceSheet: '自评表', highlight: spec });
       expect(result.highlighted).toBeUndefined();
-      const sheet = wb.sheet(SUMMARY);
-      expect(sheet.cell(layout.table.headerRow + 8, 1)?.value).toBe('合计');
-      expect(JSON.parse(String(wb.savedSettings.get(OWNERSHIP_KEY))).summarySheetIds).toEqual([sheet.id]);
-      expect(wb.sheet('自评表').cfs).toEqual([]);
+      expect(cellAt(controls, SUMMARY, layout.table.headerRow + 8, 1).v).toBe('合计');
+      expect(JSON.parse(String(controls.savedSettings()[OWNERSHIP_KEY])).summarySheetIds).toEqual([controls.sheetId(SUMMARY)]);
+      expect(controls.rules('自评表')).toEqual([]);
       // applyHighlights, which the workflow then calls, reports the refusal itself.
       await expect(port.applyHighlights(spec)).rejects.toMatchObject({ code: 'sheet_protected' });
-    } finally {
-      uninstall();
-    }
+    });
   });
 });

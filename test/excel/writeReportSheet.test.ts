@@ -1,7 +1,8 @@
 // The draft report sheet on the fake Office.js host: one paragraph per row as text, headings bold,
 // wrapped to an A4 portrait page; rewritten only when it is provably the add-in's; a user's sheet of the
 // same name (or a record pointing at it) is never cleared.
-import { FakeWorkbook, type SheetState } from '../support/fakeExcel';
+import { a1, cellAt, useFakeExcel } from '../support/excelHost';
+import type { FakeExcelControls } from '../e2e/fakeHost/node';
 import { createExcelPort } from '../../src/excel/officePort';
 import { OWNERSHIP_KEY } from '../../src/excel/settings';
 import { evaluateSheet } from '../../src/engine/evaluateSheet';
@@ -28,76 +29,77 @@ function seedLayout(lang: Lang = 'zh', names: readonly string[] = SEED.names): R
   return layoutReportSheet(buildReport(input, lang));
 }
 
-function columnA(sheet: SheetState): unknown[] {
-  const used = sheet.usedRect();
-  return used ? Array.from({ length: used.rows }, (_, i) => sheet.cell(used.r + i, 0)?.value) : [];
+/** Column A of the sheet's used range (by values), top to bottom. */
+function columnA(controls: FakeExcelControls, sheet: string): unknown[] {
+  return controls.values(sheet).map((row) => row[0]);
 }
 
-let wb: FakeWorkbook;
-let uninstall: () => void;
-beforeEach(() => {
-  wb = new FakeWorkbook({ apiVersion: '1.14' });
-  wb.addSheet('Sheet1');
-  uninstall = wb.install();
-});
-afterEach(() => uninstall());
+/** The report's marker name on the sheet (names are case-insensitive in Excel). */
+function reportMarker(controls: FakeExcelControls, sheet: string): { formula: string; visible: boolean } | undefined {
+  return Object.entries(controls.names(sheet)).find(([name]) => name.toLowerCase() === 'budgetperformance_report')?.[1];
+}
+
+const reportSheetIds = (controls: FakeExcelControls): string[] => JSON.parse(String(controls.settings()[OWNERSHIP_KEY])).reportSheetIds;
+
+const host = useFakeExcel(() => ({ sheets: [{ name: 'Sheet1', rows: [] }], supportedSets: { ExcelApi: '1.14' } }));
 
 describe('writeReportSheet', () => {
   it('writes one paragraph per row as text, headings bold, wrapped, sized to print on A4 portrait', async () => {
     const layout = seedLayout();
     const { sheetName } = await createExcelPort().writeReportSheet!(layout, NAME);
     expect(sheetName).toBe(NAME);
-    const sheet = wb.sheet(NAME);
-    expect(columnA(sheet)).toEqual(layout.rows.map((r) => r.text));
-    expect(columnA(sheet)).toContain('经费使用率为88.75%，低于合理区间下限90.00%，须说明原因。');
+    const { controls } = host;
+    expect(columnA(controls, NAME)).toEqual(layout.rows.map((r) => r.text));
+    expect(columnA(controls, NAME)).toContain('经费使用率为88.75%，低于合理区间下限90.00%，须说明原因。');
     const row = (text: string) => layout.rows.findIndex((r) => r.text === text);
-    const heading = sheet.cell(row('三、保障安全生产专项经费'), 0);
-    expect(heading).toMatchObject({ format: '@', bold: true, wrap: true });
-    const body = sheet.cell(row('经费使用率为88.75%，低于合理区间下限90.00%，须说明原因。'), 0);
-    expect(body).toMatchObject({ format: '@', bold: false, wrap: true, fontSize: 11 });
-    expect(body?.fill).toBeUndefined();
+    const look = (rowIndex: number): Record<string, unknown> => ({ nf: cellAt(controls, NAME, rowIndex, 0).nf, ...controls.cellFormat(NAME, a1(rowIndex, 0)) });
+    expect(look(row('三、保障安全生产专项经费'))).toMatchObject({ nf: '@', 'format.font.bold': true, 'format.wrapText': true });
+    const body = look(row('经费使用率为88.75%，低于合理区间下限90.00%，须说明原因。'));
+    expect(body).toMatchObject({ nf: '@', 'format.font.bold': false, 'format.wrapText': true, 'format.font.size': 11 });
+    expect(body['format.fill.color']).toBeUndefined();
     // A row holding a placeholder is shaded.
-    expect(sheet.cell(layout.rows.findIndex((r) => r.text.includes('【待补充')), 0)?.fill).toBe('#FFF2CC');
-    expect(sheet.widths.get(0)).toBe(REPORT_COLUMN_POINTS);
-    expect(sheet.autofitRows).toBeGreaterThan(0);
-    expect(sheet.pageLayout).toEqual({ orientation: 'Portrait', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, centerFooter: '&P / &N' });
+    const placeholder = look(layout.rows.findIndex((r) => r.text.includes('【待补充')));
+    expect(String(placeholder['format.fill.color']).toUpperCase()).toBe('#FFF2CC');
+    expect(controls.cellFormat(NAME, 'A1')['format.columnWidth']).toBe(REPORT_COLUMN_POINTS);
+    expect(controls.formatLog(NAME).some((e) => e.path === 'format.autofitRows()')).toBe(true);
+    expect(controls.pageLayout(NAME)).toEqual({ orientation: 'Portrait', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, centerFooter: '&P / &N' });
     // Shown to the officer, and marked as the add-in's.
-    expect(wb.activeSheetId).toBe(sheet.id);
-    expect(sheet.names.get('budgetperformance_report')).toMatchObject({ visible: false });
-    expect(JSON.parse(wb.settings.get(OWNERSHIP_KEY) as string).reportSheetIds).toEqual([sheet.id]);
+    expect(controls.activeSheet()).toBe(NAME);
+    expect(reportMarker(controls, NAME)).toMatchObject({ visible: false });
+    expect(reportSheetIds(controls)).toEqual([controls.sheetId(NAME)]);
   });
 
   it('keeps a paragraph that looks like a formula as text', async () => {
     const layout = seedLayout('zh', ['=HYPERLINK("http://x.example","A")', ...SEED.names.slice(1)]);
     await createExcelPort().writeReportSheet!(layout, NAME);
-    const cells = [...wb.sheet(NAME).cells.values()].flatMap((r) => [...r.values()]);
-    expect(cells.some((c) => c.formula)).toBe(false);
-    expect(columnA(wb.sheet(NAME))).toContain('一、=HYPERLINK("http://x.example","A")');
+    expect(host.controls.cells(NAME).flat().filter((c) => c.f !== null)).toEqual([]);
+    expect(columnA(host.controls, NAME)).toContain('一、=HYPERLINK("http://x.example","A")');
   });
 
   it('rewrites its own sheet in place, leaving no row of a longer earlier draft', async () => {
     const port = createExcelPort();
     await port.writeReportSheet!(seedLayout(), NAME);
-    const id = wb.sheet(NAME).id;
+    const id = host.controls.sheetId(NAME);
     const shorter = seedLayout('en');
     const { sheetName } = await port.writeReportSheet!({ ...shorter, rows: shorter.rows.slice(0, 5) }, NAME);
     expect(sheetName).toBe(NAME);
-    expect(wb.sheet(NAME).id).toBe(id);
-    expect(columnA(wb.sheet(NAME))).toEqual(shorter.rows.slice(0, 5).map((r) => r.text));
-    expect(wb.sheets.map((s) => s.name)).toEqual(['Sheet1', NAME]);
+    expect(host.controls.sheetId(NAME)).toBe(id);
+    expect(columnA(host.controls, NAME)).toEqual(shorter.rows.slice(0, 5).map((r) => r.text));
+    expect(host.controls.sheetNames()).toEqual(['Sheet1', NAME]);
   });
 
   it('never overwrites a user’s sheet of that name, even when the record claims it', async () => {
-    const mine = wb.addSheet(NAME);
-    mine.put(0, 0, { value: '我自己写的报告', format: 'General' });
-    wb.settings.set(OWNERSHIP_KEY, JSON.stringify({ summarySheetIds: [], highlights: [], reportSheetIds: [mine.id] }));
+    const { controls } = host;
+    controls.addSheet(NAME, [['我自己写的报告']]);
+    const mine = controls.sheetId(NAME);
+    Office.context.document.settings.set(OWNERSHIP_KEY, JSON.stringify({ summarySheetIds: [], highlights: [], reportSheetIds: [mine] }));
     const { sheetName, keptSheets } = await createExcelPort().writeReportSheet!(seedLayout(), NAME);
     expect(sheetName).toBe(`${NAME} (2)`);
     expect(keptSheets).toEqual([NAME]);
-    expect(mine.cell(0, 0)?.value).toBe('我自己写的报告');
-    expect(mine.pageLayout).toEqual({});
+    expect(controls.values(NAME)).toEqual([['我自己写的报告']]);
+    expect(controls.formatLog(NAME)).toEqual([]);
     // The record now lists the sheet it wrote, not the user's.
-    expect(JSON.parse(wb.settings.get(OWNERSHIP_KEY) as string).reportSheetIds).toEqual([wb.sheet(`${NAME} (2)`).id]);
+    expect(reportSheetIds(controls)).toEqual([controls.sheetId(`${NAME} (2)`)]);
   });
 
   it('never writes over the source sheet, whatever the record says', async () => {
@@ -108,15 +110,13 @@ describe('writeReportSheet', () => {
   });
 
   it('writes the report without print setup where Worksheet.pageLayout is missing (ExcelApi 1.8)', async () => {
-    uninstall();
-    wb = new FakeWorkbook({ apiVersion: '1.8' });
-    wb.addSheet('Sheet1');
-    uninstall = wb.install();
+    const controls = host.reinstall({ sheets: [{ name: 'Sheet1', rows: [] }], supportedSets: { ExcelApi: '1.8' } });
     const layout = seedLayout();
     await createExcelPort({ canUseTriggerSource: false }).writeReportSheet!(layout, NAME);
-    expect(columnA(wb.sheet(NAME))).toHaveLength(layout.rows.length);
-    expect(wb.sheet(NAME).pageLayout).toEqual({});
-    expect(wb.enableEvents).toBe(true);
+    expect(columnA(controls, NAME)).toHaveLength(layout.rows.length);
+    expect(controls.pageLayout(NAME)).toEqual({});
+    expect(controls.eventsEnabled()).toBe(true);
+    expect(controls.state().syncs.filter((s) => s.error)).toEqual([]);
   });
 });
 

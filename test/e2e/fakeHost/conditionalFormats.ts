@@ -6,6 +6,7 @@ import { host } from './host';
 import type { RuleModel, SheetModel } from './model';
 import type { RangeTarget } from './range';
 import { newRange } from './range';
+import { assertEditable } from './protection';
 
 function rulesOver(t: RangeTarget): RuleModel[] {
   return t.sheet.rules.filter((r) => intersect(r.rect, t.rect) !== null).sort((a, b) => a.priority - b.priority);
@@ -57,6 +58,7 @@ export class ConditionalFormatCollection extends ClientObject {
       'ConditionalFormatCollection.add',
       () => {
         const t = this._targetOrThrow() as RangeTarget;
+        assertEditable(t.sheet, 'ConditionalFormatCollection.add');
         const h = host();
         const typeName = TYPE_NAMES[String(type).toLowerCase()];
         if (!typeName) throw hostError('InvalidArgument', `Unknown conditional format type ${String(type)}`);
@@ -100,6 +102,7 @@ export class ConditionalFormatCollection extends ClientObject {
   clearAll(): void {
     this._queueCall('ConditionalFormatCollection.clearAll', () => {
       const t = this._targetOrThrow() as RangeTarget;
+      assertEditable(t.sheet, 'ConditionalFormatCollection.clearAll');
       const doomed = new Set(rulesOver(t));
       t.sheet.rules = t.sheet.rules.filter((r) => !doomed.has(r));
       renumber(t.sheet);
@@ -195,6 +198,7 @@ export class ConditionalFormatProxy extends ClientObject {
     this._queueCall('ConditionalFormat.delete', () => {
       const rule = this._targetOrThrow() as RuleModel;
       const sheet = sheetOf(rule);
+      assertEditable(sheet, 'ConditionalFormat.delete');
       sheet.rules = sheet.rules.filter((r) => r !== rule);
       renumber(sheet);
     });

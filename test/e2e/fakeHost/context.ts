@@ -94,7 +94,7 @@ export class RequestContext {
     const record = { requestBytes: 0, responseBytes: 0, ops: ops.length } as { requestBytes: number; responseBytes: number; ops: number; error?: string };
     h.syncs.push(record);
     const writes = ops.some((op) => op.kind === 'set' || op.kind === 'call');
-    const failureIndex = h.failures.findIndex((f) => !f.onlyIfWrites || writes);
+    const failureIndex = h.failures.findIndex((f) => f.atCommand === undefined && (!f.onlyIfWrites || writes));
     if (failureIndex >= 0) {
       const [failure] = h.failures.splice(failureIndex, 1);
       record.error = failure.code;
@@ -111,7 +111,10 @@ export class RequestContext {
     }
     this.changes = [];
     try {
-      for (const op of ops) record.responseBytes += this.applyOne(op);
+      for (const op of ops) {
+        refuseIfAsked(op);
+        record.responseBytes += this.applyOne(op);
+      }
     } catch (error) {
       record.error = error instanceof OfficeExtensionError ? error.code : String(error);
       this.flushChanges();
@@ -162,6 +165,21 @@ export class RequestContext {
       }
     }
   }
+}
+
+/** The command an operation runs, as a failure set with failNext(code, { atCommand }) names it. */
+function commandOf(op: Op): string {
+  if (op.kind === 'set') return `${op.proxy._className}.${op.prop}`;
+  if (op.kind === 'load') return `${op.proxy._className}.load`;
+  return op.label;
+}
+
+function refuseIfAsked(op: Op): void {
+  const h = host();
+  const index = h.failures.findIndex((f) => f.atCommand === commandOf(op));
+  if (index < 0) return;
+  const [failure] = h.failures.splice(index, 1);
+  throw hostError(failure.code, failure.message, failure.atCommand);
 }
 
 export type Spec = Record<string, PropSpec<never>>;

@@ -13,6 +13,7 @@ const MESSAGES: Record<string, string> = {
     'The property is not available. Before reading the property\'s value, call the load method on the containing object and call "context.sync()" on the associated request context.',
   InvalidObjectPath: 'The object path is not working for what you are trying to do.',
   NotImplemented: 'The requested feature isn\'t implemented.',
+  InvalidSelection: 'The current selection is invalid for this operation.',
 };
 
 export class OfficeExtensionError extends Error {

@@ -25,6 +25,12 @@ export function unregister(id: number): void {
   if (i >= 0) h.registrations.splice(i, 1);
 }
 
+/** Resolves once every event delivered so far, and any its handlers caused, has been handled. */
+export async function settleDeliveries(): Promise<void> {
+  const h = host();
+  while (h.deliveries.size > 0) await Promise.all([...h.deliveries]);
+}
+
 export function dispatchChanges(changes: ChangeRecord[]): void {
   const h = host();
   const withTrigger = h.isSetSupported('ExcelApi', '1.14');
@@ -67,16 +73,28 @@ export function dispatchChanges(changes: ChangeRecord[]): void {
           valueTypeAfter: valueType(change.after ?? ''),
         };
       }
-      setTimeout(() => {
-        try {
-          const result = reg.handler(args);
-          if (result && typeof (result as Promise<unknown>).catch === 'function') {
-            (result as Promise<unknown>).catch((e: unknown) => console.error('[fakeExcel] event handler rejected', e));
+      const delivery = new Promise<void>((resolve) => {
+        setTimeout(() => {
+          try {
+            const result = reg.handler(args);
+            if (result && typeof (result as Promise<unknown>).then === 'function') {
+              (result as Promise<unknown>).then(
+                () => resolve(),
+                (e: unknown) => {
+                  console.error('[fakeExcel] event handler rejected', e);
+                  resolve();
+                },
+              );
+              return;
+            }
+          } catch (e) {
+            console.error('[fakeExcel] event handler threw', e);
           }
-        } catch (e) {
-          console.error('[fakeExcel] event handler threw', e);
-        }
-      }, 1);
+          resolve();
+        }, 1);
+      });
+      h.deliveries.add(delivery);
+      void delivery.then(() => h.deliveries.delete(delivery));
     }
   }
 }

@@ -13,6 +13,12 @@ export interface PendingFailure {
   code: string;
   onlyIfWrites: boolean;
   message?: string;
+  /**
+   * The command refused, e.g. "Range.values": the commands queued before it in its request run, it and
+   * the rest do not, as Excel stops a request at the first command it refuses. Absent: the whole request
+   * is refused before any of it runs.
+   */
+  atCommand?: string;
 }
 
 const DEFAULT_SETS: Record<string, string> = {
@@ -35,6 +41,8 @@ export class FakeHost {
   readonly registrations: EventRegistration[] = [];
   readonly eventLog: { address: string; sheet: string; triggerSource: string | undefined; delivered: number }[] = [];
   nextRegistration = 1;
+  /** Event deliveries not yet handled (events.ts). */
+  readonly deliveries = new Set<Promise<void>>();
   /** saveAsync calls still to fail (document settings), set by failSettingsSave(). */
   settingsSaveFailures = 0;
   readonly latencyMs: number;
@@ -82,8 +90,13 @@ export function compareVersions(a: string, b: string): number {
 
 let current: FakeHost | null = null;
 
-export function setHost(host: FakeHost): void {
+export function setHost(host: FakeHost | null): void {
   current = host;
+}
+
+/** The installed host, or null: a second host installed in Node puts the first one back when removed. */
+export function installedHost(): FakeHost | null {
+  return current;
 }
 
 export function host(): FakeHost {

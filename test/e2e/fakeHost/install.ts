@@ -4,9 +4,8 @@
 import { formatLocal, formatAddress, parseLocal } from './addresses';
 import { ClientObject, RequestContext, wrap } from './context';
 import { hostError, OfficeExtensionError } from './errors';
-import { dispatchChanges, setRangeGetter } from './events';
+import { setRangeGetter } from './events';
 import { FakeHost, setHost } from './host';
-import { writeTyped } from './model';
 import { makeOffice } from './office';
 import { registerFactories } from './registry';
 import { TableCollection } from './tables';
@@ -14,6 +13,8 @@ import type { FakeSeed, CellSnapshot, RuleSnapshot } from './seedTypes';
 import type { Scalar } from './typedInput';
 import { newApplication, newRuntime, newWorkbook } from './workbook';
 import { newWorksheet } from './worksheet';
+import { userActions } from './userActions';
+import { hostViews } from './views';
 
 /** Installs the fake host for `seed` on `globalObject` (Office, OfficeExtension, and Excel in 'excel' mode). */
 export function installFakeExcel(globalObject: Record<string, unknown>, seed: FakeSeed) {
@@ -92,21 +93,11 @@ export function installFakeExcel(globalObject: Record<string, unknown>, seed: Fa
 
   /** What the test can do and see (called through page.evaluate). */
   const controls = {
-    /** A user's edit: typed input, parsed as Excel parses it; fires onChanged as a change by someone else. */
-    edit(sheetName: string, address: string, value: Scalar | Scalar[][]): void {
-      const s = sheet(sheetName);
-      const rect = parseLocal(address);
-      if (!rect) throw new Error(`bad address ${address}`);
-      const grid = Array.isArray(value) ? value : [[value]];
-      const before = s.cell(rect.r0, rect.c0)?.v ?? '';
-      const rows = grid.length;
-      const cols = Math.max(...grid.map((r) => r.length));
-      grid.forEach((row, i) => row.forEach((v, j) => writeTyped(s.ensure(rect.r0 + i, rect.c0 + j), v)));
-      const written = { r0: rect.r0, c0: rect.c0, r1: rect.r0 + rows - 1, c1: rect.c0 + cols - 1 };
-      dispatchChanges([{ sheetId: s.id, rect: written, own: false, delivered: h.wb.eventsEnabled, before, after: s.cell(rect.r0, rect.c0)?.v ?? '' }]);
-    },
-    failNext(code: string, options: { onlyIfWrites?: boolean; message?: string } = {}): void {
-      h.failures.push({ code, onlyIfWrites: options.onlyIfWrites ?? false, message: options.message });
+    ...userActions(h),
+    ...hostViews(h),
+    /** The next request (with writes, if asked) fails with `code`; or, with atCommand, the next such command (host.ts). */
+    failNext(code: string, options: { onlyIfWrites?: boolean; message?: string; atCommand?: string } = {}): void {
+      h.failures.push({ code, onlyIfWrites: options.onlyIfWrites ?? false, message: options.message, atCommand: options.atCommand });
     },
     /** The next `count` document.settings.saveAsync calls report failure (a read-only file). */
     failSettingsSave(count = 1): void {

@@ -41,6 +41,7 @@ export interface ChartModel {
   type: string;
   source: string;
   seriesBy: string;
+  seriesCount: number;
   log: { path: string; value: unknown }[];
 }
 
@@ -62,6 +63,8 @@ export class SheetModel {
   visibility = 'Visible';
   tabColor = '';
   showGridlines = true;
+  /** Review > Protect Sheet: see protection.ts. */
+  protected = false;
   readonly customProperties = new Map<string, string>();
   /** Sheet-scoped defined names by lower-cased name. */
   readonly names = new Map<string, NameModel>();
@@ -116,7 +119,8 @@ export class WorkbookModel {
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
   activeSheetId = '';
-  selection: { sheetId: string; rect: Rect } = { sheetId: '', rect: { r0: 0, c0: 0, r1: 0, c1: 0 } };
+  /** The selection's first area, and how many areas it has (a Ctrl-click selection has several). */
+  selection: { sheetId: string; rect: Rect; areaCount?: number } = { sheetId: '', rect: { r0: 0, c0: 0, r1: 0, c1: 0 } };
   settings: Record<string, unknown> = {};
   savedSettings: Record<string, unknown> = {};
   eventsEnabled = true;
@@ -132,7 +136,18 @@ export class WorkbookModel {
       const sheet = wb.addSheet(s.name);
       const origin = parseLocal(s.origin ?? 'A1') ?? { r0: 0, c0: 0, r1: 0, c1: 0 };
       s.rows.forEach((row, i) => row.forEach((cell, j) => seedCell(sheet, origin.r0 + i, origin.c0 + j, cell)));
+      for (const block of s.blocks ?? []) {
+        const at = parseLocal(block.origin);
+        if (!at) throw new Error(`bad block origin ${block.origin}`);
+        block.rows.forEach((row, i) => row.forEach((cell, j) => seedCell(sheet, at.r0 + i, at.c0 + j, cell)));
+      }
       sheet.merges = (s.merges ?? []).map((a) => parseLocal(a)).filter((r): r is Rect => r !== null);
+      for (const m of sheet.merges) keepTopLeftOnly(sheet, m);
+      sheet.protected = s.protected ?? false;
+      for (const n of s.names ?? []) {
+        const formula = n.formula.startsWith('=') ? n.formula : `=${n.formula}`;
+        sheet.names.set(n.name.toLowerCase(), { name: n.name, formula, comment: '', visible: n.visible ?? true, owner: sheet });
+      }
       for (const t of s.tables ?? []) {
         const rect = parseLocal(t.address);
         if (rect) wb.tables.push({ id: wb.newId('table'), name: t.name, sheetId: sheet.id, rect, showHeaders: true, showTotals: false, style: 'TableStyleMedium2', other: {} });
@@ -144,7 +159,8 @@ export class WorkbookModel {
     }
     const active = wb.sheets.find((s) => s.name === seed.activeSheet) ?? wb.sheets[0];
     wb.activeSheetId = active?.id ?? '';
-    wb.selection = { sheetId: wb.activeSheetId, rect: parseLocal(seed.selection ?? 'A1') ?? { r0: 0, c0: 0, r1: 0, c1: 0 } };
+    const areas = (seed.selection ?? 'A1').split(',');
+    wb.selection = { sheetId: wb.activeSheetId, rect: parseLocal(areas[0]) ?? { r0: 0, c0: 0, r1: 0, c1: 0 }, areaCount: areas.length };
     wb.settings = structuredClone(seed.settings ?? {});
     wb.savedSettings = structuredClone(seed.settings ?? {});
     return wb;
@@ -197,6 +213,16 @@ function seedCell(sheet: SheetModel, r: number, c: number, cell: SeedCell): void
   const target = sheet.ensure(r, c);
   // A seeded string is what the user sees in the cell, already text; typed input is parsed by edit().
   target.v = cell;
+}
+
+/** Excel keeps only the upper-left value of a merged area; the other cells are emptied. */
+export function keepTopLeftOnly(sheet: SheetModel, m: Rect): void {
+  for (let r = m.r0; r <= m.r1; r++) {
+    for (let c = m.c0; c <= m.c1; c++) {
+      const cell = sheet.cell(r, c);
+      if (cell && (r !== m.r0 || c !== m.c0)) Object.assign(cell, { v: '', f: null });
+    }
+  }
 }
 
 export function validateSheetName(name: string, wb: WorkbookModel, except?: SheetModel): void {

@@ -1,10 +1,11 @@
 // The fake Excel host in Node (jest, benches): the same host the browser tests load as office.js,
 // installed on globalThis. Syncs take no time unless the seed says so.
 import { installFakeExcel, type FakeExcelControls } from './install';
+import { installedHost, setHost } from './host';
 import type { FakeSeed } from './seedTypes';
 
 export type { FakeExcelControls } from './install';
-export type { FakeSeed, SeedCell, SeedSheet } from './seedTypes';
+export type { CellSnapshot, FakeSeed, SeedCell, SeedSheet } from './seedTypes';
 
 export interface InstalledFakeExcel {
   controls: FakeExcelControls;
@@ -17,6 +18,7 @@ const GLOBALS = ['Office', 'Excel', 'OfficeExtension'] as const;
 export function installFakeExcelInNode(seed: FakeSeed): InstalledFakeExcel {
   const target = globalThis as unknown as Record<string, unknown>;
   const before = new Map(GLOBALS.map((name) => [name, Object.getOwnPropertyDescriptor(target, name)]));
+  const hostBefore = installedHost();
   const controls = installFakeExcel(target, { latencyMs: 0, ...seed });
   return {
     controls,
@@ -25,6 +27,7 @@ export function installFakeExcelInNode(seed: FakeSeed): InstalledFakeExcel {
         if (descriptor) Object.defineProperty(target, name, descriptor);
         else delete target[name];
       }
+      setHost(hostBefore);
     },
   };
 }

@@ -3,11 +3,12 @@ import { type Rect, cols, formatAddress, formatLocal, intersect, rows, MAX_COLS,
 import { ClientObject, defineProps, recorder, wrap, type PropSpec, type RequestContext } from './context';
 import { hostError } from './errors';
 import { host } from './host';
-import { type SheetModel, writeTyped } from './model';
+import { keepTopLeftOnly, type SheetModel, writeTyped } from './model';
 import { displayText, valueType, type Scalar } from './typedInput';
 import { ConditionalFormatCollection } from './conditionalFormats';
 import { makeWorksheet, makeTableScoped } from './registry';
 import { mergedAreasIn, newRangeAreas, type RangeAreasProxy } from './rangeAreas';
+import { assertEditable } from './protection';
 
 export interface RangeTarget {
   sheet: SheetModel;
@@ -49,6 +50,7 @@ function writeGrid(t: RangeTarget, input: unknown, kind: GridKind, ctx: RequestC
   } else if (nr * nc > CELL_LIMIT_FOR_VALUES) {
     throw hostError('InvalidArgument');
   }
+  assertEditable(t.sheet, `Range.${kind}`);
   const single = nr === 1 && nc === 1;
   const before = single ? t.sheet.cell(t.rect.r0, t.rect.c0)?.v ?? '' : null;
   let dataChanged = false;
@@ -281,6 +283,7 @@ export class RangeProxy extends ClientObject {
   clear(applyTo: string = 'All'): void {
     this._queueCall('Range.clear', () => {
       const t = this._targetOrThrow() as RangeTarget;
+      assertEditable(t.sheet, 'Range.clear');
       const h = host();
       let changed = false;
       for (let r = t.rect.r0; r <= Math.min(t.rect.r1, t.sheet.cells.length - 1); r++) {
@@ -303,7 +306,9 @@ export class RangeProxy extends ClientObject {
   merge(_across = false): void {
     this._queueCall('Range.merge', () => {
       const t = this._targetOrThrow() as RangeTarget;
+      assertEditable(t.sheet, 'Range.merge');
       t.sheet.merges.push(t.rect);
+      keepTopLeftOnly(t.sheet, t.rect);
     });
   }
   unmerge(): void {
@@ -332,6 +337,7 @@ export class RangeProxy extends ClientObject {
       this.context,
       (path, value) => {
         const t = this._targetOrThrow() as RangeTarget;
+        assertEditable(t.sheet, `Range.${path}`);
         t.sheet.formatLog.push({ address: formatLocal(t.rect), path, value });
       },
       root,

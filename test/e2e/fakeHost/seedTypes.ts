@@ -15,10 +15,17 @@ export interface SeedSheet {
   /** Rows of cells starting at A1 (or at `origin`). */
   rows: SeedCell[][];
   origin?: string;
+  /** More blocks of cells, each from its own top-left address (a note far from the table, say). */
+  blocks?: { origin: string; rows: SeedCell[][] }[];
+  /** Merged areas; as in Excel, only the top-left cell of each keeps a value. */
   merges?: string[];
   tables?: { name: string; address: string }[];
   /** The user's own conditional formats (custom rules), which the add-in must leave alone. */
   userRules?: SeedRule[];
+  /** Names scoped to the sheet (Worksheet.names), e.g. a marker a copied sheet brought along. */
+  names?: { name: string; formula: string; visible?: boolean }[];
+  /** Protected (Review > Protect Sheet): the add-in's edits of it fail with AccessDenied. */
+  protected?: boolean;
 }
 
 export interface FakeSeed {
@@ -26,7 +33,7 @@ export interface FakeSeed {
   mode?: 'excel' | 'outside';
   sheets: SeedSheet[];
   activeSheet?: string;
-  /** Local address of the selection on the active sheet (default A1). */
+  /** Local address of the selection on the active sheet (default A1); "B3:C4,E6" selects two areas. */
   selection?: string;
   displayLanguage?: string;
   theme?: 'light' | 'dark';
@@ -38,6 +45,11 @@ export interface FakeSeed {
   latencyMs?: number;
   /** Bytes a request or response may carry (default 5 MB, as Excel on the web). */
   payloadLimit?: number;
+  /**
+   * A host that refuses a page-layout zoom with verticalFitToPages or horizontalFitToPages 0
+   * (InvalidArgument): the reference does not say 0 is accepted, so the add-in must survive either reading.
+   */
+  refuseZeroFitToPages?: boolean;
 }
 
 export interface CellSnapshot {

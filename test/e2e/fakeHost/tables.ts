@@ -3,7 +3,7 @@ import { type Rect, intersect, cols } from './addresses';
 import { ClientObject, defineProps, recorder, wrap, type PropSpec, type RequestContext } from './context';
 import { hostError } from './errors';
 import { host } from './host';
-import type { SheetModel, TableModel } from './model';
+import type { SheetModel, TableModel, WorkbookModel } from './model';
 import { newRange, RangeProxy, type RangeTarget } from './range';
 import { makeWorksheet } from './registry';
 import { eventSource } from './eventSource';
@@ -49,6 +49,28 @@ export function createTable(ctx: RequestContext, sheet: SheetModel, rect: Rect, 
   wb.tables.push(table);
   void ctx;
   return table;
+}
+
+/**
+ * Excel's AutoExpandListRange (on by default): "When you type in a cell of an empty row or column next
+ * to a list, the list will expand to include that row or column." Here the typing is a user's edit of
+ * cells in the empty row right under a table without a totals row, within its columns; the table then
+ * reaches the last row typed. Writes through the API never expand a table in this imitation, so the
+ * add-in cannot come to rely on it. Call before the cells are written (the row must be empty before);
+ * the returned function applies the expansion.
+ */
+export function expandTablesForTyping(wb: WorkbookModel, sheet: SheetModel, typed: Rect): () => void {
+  const growing = wb.tablesOn(sheet.id).filter((t) => {
+    if (t.showTotals || typed.r0 !== t.rect.r1 + 1 || typed.c1 < t.rect.c0 || typed.c0 > t.rect.c1) return false;
+    for (let c = t.rect.c0; c <= t.rect.c1; c++) {
+      const cell = sheet.cell(typed.r0, c);
+      if (cell && (cell.v !== '' || cell.f !== null)) return false;
+    }
+    return true;
+  });
+  return () => {
+    for (const t of growing) t.rect = { ...t.rect, r1: typed.r1 };
+  };
 }
 
 const TABLE_SPEC: Record<string, PropSpec<TableModel>> = {

@@ -73,9 +73,14 @@ class WorkbookProxy extends ClientObject {
   get properties(): unknown {
     return recorder(this.context, () => undefined, 'properties');
   }
+  /**
+   * The reference: "Gets the currently selected single range from the workbook. If there are multiple
+   * ranges selected, this method will throw an error" (InvalidSelection, at the sync).
+   */
   getSelectedRange(): RangeProxy {
     return this._queueCreate(newRange(this.context), 'Workbook.getSelectedRange', () => {
       const wb = host().wb;
+      if ((wb.selection.areaCount ?? 1) > 1) throw hostError('InvalidSelection', 'The current selection is invalid for this operation.', 'Workbook.getSelectedRange');
       const sheet = wb.sheetById(wb.selection.sheetId);
       return sheet ? { sheet, rect: wb.selection.rect } : null;
     });

@@ -1,5 +1,5 @@
 // Worksheets: the collection, one sheet's ranges, tables, charts, freeze panes, custom properties, events.
-import { parseLocal, MAX_COLS, MAX_ROWS } from './addresses';
+import { cols, formatAddress, parseLocal, rows, MAX_COLS, MAX_ROWS } from './addresses';
 import { ClientObject, defineProps, recorder, wrap, type PropSpec, type RequestContext } from './context';
 import { hostError } from './errors';
 import { host } from './host';
@@ -8,6 +8,7 @@ import { newRange, RangeProxy, type RangeTarget } from './range';
 import { TableCollection } from './tables';
 import { newNamedItemCollection, type NamedItemCollection } from './names';
 import { eventSource } from './eventSource';
+import { checkPageLayout } from './pageLayout';
 
 const SHEET_SPEC: Record<string, PropSpec<SheetModel>> = {
   id: { get: (s) => s.id },
@@ -133,18 +134,15 @@ export class WorksheetProxy extends ClientObject {
     return recorder(this.context, () => undefined, 'autoFilter');
   }
   /**
-   * Worksheet.pageLayout (ExcelApi 1.9, ApiNotFound below it): what is set is logged on the sheet's
-   * formatLog at 'pageLayout'; setPrintTitleRows takes whole rows only ("$2:$2"), else InvalidArgument.
+   * Worksheet.pageLayout (ExcelApi 1.9, ApiNotFound below it): what is set is checked (pageLayout.ts) and
+   * logged on the sheet's formatLog at 'pageLayout'; a refused value fails the sync with InvalidArgument.
    */
   get pageLayout(): unknown {
     return recorder(
       this.context,
       (path, value) => {
         if (!host().isSetSupported('ExcelApi', '1.9')) throw hostError('ApiNotFound', undefined, 'Worksheet.pageLayout');
-        const rows = path === 'pageLayout.setPrintTitleRows()' && Array.isArray(value) ? value[0] : undefined;
-        if (rows !== undefined && !(typeof rows === 'string' && /^\$?\d+:\$?\d+$/.test(rows))) {
-          throw hostError('InvalidArgument', undefined, 'PageLayout.setPrintTitleRows');
-        }
+        checkPageLayout(path, value, host().seed.refuseZeroFitToPages ?? false);
         this.sheet().formatLog.push({ address: 'pageLayout', path, value });
       },
       'pageLayout',
@@ -324,7 +322,14 @@ class ChartProxy extends ClientObject {
     return CHART_SPEC as Record<string, PropSpec<never>>;
   }
   private log(): (path: string, value: unknown) => void {
-    return (path, value) => (this._targetOrThrow() as ChartModel).log.push({ path, value });
+    return (path, value) => {
+      const chart = this._targetOrThrow() as ChartModel;
+      // series.getItemAt(i) names a series the chart has: one per column of the source after the
+      // categories (per row when the chart is by rows).
+      const index = path === 'series.getItemAt()' && Array.isArray(value) ? Number(value[0]) : null;
+      if (index !== null && !(index >= 0 && index < chart.seriesCount)) throw hostError('InvalidArgument', `The chart has no series ${index}.`, 'ChartSeriesCollection.getItemAt');
+      chart.log.push({ path, value });
+    };
   }
   setPosition(start: unknown, end?: unknown): void {
     const fmt = (x: unknown): unknown => (x instanceof RangeProxy ? 'range' : x);
@@ -401,7 +406,9 @@ class ChartCollection extends ClientObject {
       if (!(sourceData instanceof RangeProxy)) throw hostError('InvalidArgument', 'charts.add needs a Range as source data');
       const src = sourceData._targetOrThrow() as RangeTarget;
       const h = host();
-      const chart: ChartModel = { id: h.wb.newId('chart'), name: `Chart ${s.charts.length + 1}`, sheetId: s.id, type: String(type), source: `${src.sheet.name}!${JSON.stringify(src.rect)}`, seriesBy: String(seriesBy), log: [] };
+      const byRows = seriesBy === 'Rows' || (seriesBy === 'Auto' && cols(src.rect) > rows(src.rect));
+      const seriesCount = byRows ? rows(src.rect) - 1 : cols(src.rect) - 1;
+      const chart: ChartModel = { id: h.wb.newId('chart'), name: `Chart ${s.charts.length + 1}`, sheetId: s.id, type: String(type), source: formatAddress(src.sheet.name, src.rect), seriesBy: String(seriesBy), seriesCount, log: [] };
       s.charts.push(chart);
       return chart;
     });
