@@ -58,12 +58,13 @@ function bareLoop(grid: CellValue[][]): number {
 
 /**
  * What the result alone costs: the bare loop plus one ProjectResult (with its scores) per row, built as the
- * scorer builds it and kept in one array as the evaluation keeps them. The engine cannot go below this
+ * scorer builds it and kept in one array allocated once, as the evaluation keeps them. The engine cannot go below this
  * without a different result shape; on a million rows most of it is allocation, page faults and the
  * garbage collector moving the kept objects.
  */
 function resultObjectsLoop(grid: CellValue[][]): ProjectResult[] {
-  const out: ProjectResult[] = [];
+  const out = new Array<ProjectResult>(grid.length - 3);
+  let count = 0;
   for (let i = 3; i < grid.length; i++) {
     const row = grid[i];
     const b = row[2];
@@ -84,8 +85,9 @@ function resultObjectsLoop(grid: CellValue[][]): ProjectResult[] {
     p.scores.satisfaction = 0;
     p.scores.execution = execution;
     p.scores.total = execution;
-    out.push(p);
+    out[count++] = p;
   }
+  out.length = count;
   return out;
 }
 

@@ -64,6 +64,7 @@ export function evaluateSheet(sheet: SheetData, opts: EvaluateSheetOptions): She
     detection,
     scheme: opts.scheme,
     band: opts.band,
+    capacity: sheet.grid.length - detection.headerRow - 1,
   });
   readTableRows(sheet.grid, detection, scorer);
   const scored = scorer.result();

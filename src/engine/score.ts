@@ -33,6 +33,11 @@ export interface EvaluateContext {
   scheme: Scheme;
   /** Overrides the scheme's rate band. */
   band?: RateBand;
+  /**
+   * At least as many projects as the reader will hand over (the rows below the header): the result
+   * array is then allocated once at that size instead of growing and being copied.
+   */
+  capacity?: number;
 }
 
 // Globals are read once: inside a vm sandbox (jest) every global lookup goes through an
@@ -217,13 +222,15 @@ export class TableScorer implements RowSink {
   private readonly budgetSum = new Sum();
   private readonly actualSum = new Sum();
   private readonly grades: Record<Grade, number> = { excellent: 0, good: 0, fair: 0, poor: 0 };
-  private readonly projects: ProjectResult[] = [];
+  private readonly projects: ProjectResult[];
+  private count = 0;
   private readonly totalRows: RawTotalRow[] = [];
   private flagged = 0;
 
   constructor(ctx: EvaluateContext) {
     const { scheme, detection } = ctx;
     this.ctx = ctx;
+    this.projects = new Array<ProjectResult>(ctx.capacity !== undefined && ctx.capacity > 0 ? ctx.capacity : 0);
     this.band = ctx.band ?? scheme.rateBand;
     this.low = this.band.low - EDGE_EPS;
     this.high = this.band.high + EDGE_EPS;
@@ -334,7 +341,7 @@ export class TableScorer implements RowSink {
     result.grade = grade;
     result.flags = flagSet(mask);
     result.explanation = p.explanation;
-    this.projects.push(result);
+    this.projects[this.count++] = result;
   }
 
   totalRow(total: RawTotalRow): void {
@@ -343,6 +350,7 @@ export class TableScorer implements RowSink {
 
   result(): Evaluation {
     const { ctx, band, rowBase, projects } = this;
+    projects.length = this.count;
     const totalBudget = this.budgetSum.value;
     const totalActual = this.actualSum.value;
     const checks: SheetCheck[] = [];
@@ -381,7 +389,7 @@ export class TableScorer implements RowSink {
 
 /** Scores an extracted table (see extractTable); evaluateSheet reads and scores the rows in one pass instead. */
 export function evaluateTable(table: ExtractedTable, ctx: EvaluateContext): Evaluation {
-  const scorer = new TableScorer(ctx);
+  const scorer = new TableScorer({ ...ctx, capacity: table.projects.length });
   const values = emptyProjectValues();
   for (const p of table.projects) {
     values.gridRow = p.gridRow;

@@ -1,4 +1,4 @@
-import { evaluateTable, type EvaluateContext } from '../../src/engine/score';
+import { emptyProjectValues, evaluateTable, TableScorer, type EvaluateContext } from '../../src/engine/score';
 import { BUILTIN_SCHEMES } from '../../src/engine/schemes';
 import type { ExtractedTable, Role, Scheme } from '../../src/engine/types';
 import { detectionWith, ok, table, unreadable, type ProjectInput } from './support/tables';
@@ -309,5 +309,28 @@ describe('portfolio totals, grades and checks', () => {
     const e = evaluateTable(big, context);
     expect(e.projects).toHaveLength(100_000);
     expect(e.projects[12_345].usageRate).toBeCloseTo((80 + (12_345 % 53)) / (100 + (12_345 % 97)), 12);
+  });
+
+  it('holds exactly the projects handed over, with fewer or more than the capacity announced', () => {
+    for (const [capacity, count] of [
+      [10, 3],
+      [2, 5],
+      [0, 1],
+    ]) {
+      const scorer = new TableScorer(ctx(AMOUNTS, undefined, { capacity }));
+      const values = emptyProjectValues();
+      for (let i = 0; i < count; i++) {
+        values.gridRow = i + 1;
+        values.name = `P${i}`;
+        values.budget = 100;
+        values.actual = 90;
+        scorer.project(values);
+      }
+      const e = scorer.result();
+      expect(e.projects).toHaveLength(count);
+      expect(Object.keys(e.projects)).toHaveLength(count); // no holes
+      expect(e.projects.map((p) => p.name)).toEqual(Array.from({ length: count }, (_, i) => `P${i}`));
+      expect(e.totals.projects).toBe(count);
+    }
   });
 });
