@@ -47,6 +47,12 @@ export default tseslint.config(
   layer('taskpane', ['engine', 'excel', 'docx'], ['react', 'react-dom', '@fluentui/react-components', 'docx']),
   layer('commands', ['engine', 'excel']),
   {
+    // The pane's stores are host-free and React-free so that they can be tested alone, with fake timers
+    // and the in-memory port: only the engine and the pane's own host-free modules.
+    ...layer('taskpane', ['engine']),
+    files: ['src/taskpane/paneStore.ts', 'src/taskpane/formsStore.ts', 'src/taskpane/runSession.ts', 'src/taskpane/refreshController.ts'],
+  },
+  {
     // Components and hooks get data and actions as props; only the pane's entry wires the Excel port.
     files: ['src/taskpane/components/**', 'src/taskpane/hooks/**'],
     rules: {

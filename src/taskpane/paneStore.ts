@@ -3,15 +3,15 @@
 // (hooks/usePaneModel.ts); the tests drive it directly with an in-memory port.
 //
 // - The port, the engine and the workflow are injected; nothing here reaches a host.
-// - Workbook runs go through a RunSession: the mode is an argument of the run, a run asked for later
+// - Workbook runs go through a RunSession (runSession.ts, through LayoutStore): the mode is an argument of the run, a run asked for later
 //   wins, Cancel or an edit in the source aborts the one under way and nothing of it is written or shown.
 // - In-memory previews (a scheme, band, mapping or month changed in the pane) carry a generation: a
 //   preview that a later preview, a finished run or another sheet made out of date shows nothing.
 //
 // Beside it the pane keeps two more layouts' state:
-// - The forms layout (FormsStore, formsStore.ts) runs through its own RunSession, so its runs, Cancel and
-//   failures are handled exactly as here; it reads this store's settings (scheme, band) and calls
-//   `suspend` when the forms take the pane over.
+// - The forms layout (FormsStore, formsStore.ts) is a LayoutStore too, with its own RunSession, so its
+//   runs, Cancel and failures are handled exactly as here; it reads this store's settings (scheme, band)
+//   and calls `suspend` when the forms take the pane over.
 // - The report (hooks/useReport.ts) is a one-shot action (draft, download, check) rather than a watched
 //   run: it keeps its own busy flag and notice and reads `outcome`, `source` and `settings` from here.
 import type { Progress, Settings, WorkbookPort } from '../engine/workbookPort';
@@ -37,7 +37,9 @@ import { rangeOf } from './format';
 import type { RefreshState } from './refreshController';
 import { LayoutStore, type LayoutStoreOptions, type RunMode, type RunNotice } from './runSession';
 
-export type PaneNotice = RunNotice | { kind: 'highlightsCleared' };
+type PaneExtraNotice = { kind: 'highlightsCleared' };
+
+export type PaneNotice = RunNotice | PaneExtraNotice;
 
 export interface PaneActions {
   setOverride(override: MappingOverride): void;
@@ -94,8 +96,6 @@ function detectSafely(source: SheetData | null, override: MappingOverride | unde
     return null;
   }
 }
-
-type PaneExtraNotice = { kind: 'highlightsCleared' };
 
 export class PaneStore extends LayoutStore<TableState, WriteOutcome, PaneExtraNotice> {
   readonly actions: PaneActions;

@@ -1,4 +1,6 @@
 // Every text the task pane shows, from the catalogue (src/engine/text). Components take a `Strings` and never hold literals.
+import type { SchemeIssue } from '../engine/errors';
+import { schemeIssueMessage } from '../engine/messages';
 import { catalogue, fill } from '../engine/text/catalogue';
 import type { Lang, SourceRef, Unit } from '../engine/types';
 import type { Progress } from '../engine/workbookPort';
@@ -33,6 +35,10 @@ export interface Strings {
   bandLow: string;
   bandHigh: string;
   bandInvalid: string;
+  /** Between the problems of one field. */
+  problemSeparator: string;
+  /** One mistake of a custom scheme or of the band, as a sentence. */
+  schemeIssue: (issue: SchemeIssue) => string;
   noColumn: string;
   columnOption: (letter: string, header: string) => string;
   emptyHeader: string;
@@ -115,6 +121,7 @@ function paneStrings(lang: Lang): Strings {
     apiMissingBody: (sets) => fill(t.apiMissingBody, { sets }),
     unexpectedError: (message) => fill(t.unexpectedError, { message }),
     summaryWritten: (sheet) => fill(t.summaryWritten, { sheet }),
+    schemeIssue: (issue) => schemeIssueMessage(issue, lang),
   };
 }
 

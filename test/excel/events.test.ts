@@ -1,21 +1,16 @@
 // Change events on the fake Excel host (test/e2e/fakeHost): onChanged fires after the sync, with
 // triggerSource ThisLocalAddin for the add-in's writes (ExcelApi 1.14) and Unknown for the officer's.
-import { installFakeExcelInNode, type InstalledFakeExcel } from '../e2e/fakeHost/node';
+import { useFakeExcel } from '../support/excelHost';
 import { createExcelPort } from '../../src/excel/officePort';
 import { toSourceChange } from '../../src/excel/events';
 import { parseAddress } from '../../src/excel/address';
 import type { SourceChange } from '../../src/engine/workbookPort';
 import { SEED_PROJECTS, summaryLayoutFor } from './summaryFixture';
 
-/** Lets the events queued by the last edit or sync arrive. */
-const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 10));
-
 describe('change events', () => {
-  let fake: InstalledFakeExcel;
-  beforeEach(() => {
-    fake = installFakeExcelInNode({ sheets: [{ name: '自评表', rows: [['项目名称']] }], supportedSets: { ExcelApi: '1.14' } });
-  });
-  afterEach(() => fake.uninstall());
+  const fake = useFakeExcel(() => ({ sheets: [{ name: '自评表', rows: [['项目名称']] }], supportedSets: { ExcelApi: '1.14' } }));
+  /** Lets the events queued by the last edit or sync arrive and be handled. */
+  const settle = (): Promise<void> => fake.controls.settle();
 
   it('reports a user edit with its sheet and rectangle, not own', async () => {
     const seen: SourceChange[] = [];

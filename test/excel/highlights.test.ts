@@ -1,5 +1,5 @@
 // The add-in's highlight rules on the fake Excel host (test/e2e/fakeHost through its Node entry).
-import { installFakeExcelInNode, type InstalledFakeExcel } from '../e2e/fakeHost/node';
+import { useFakeExcel } from '../support/excelHost';
 import { createExcelPort } from '../../src/excel/officePort';
 import { HIGHLIGHT_MARKER, highlightRules } from '../../src/engine/highlightRules';
 import { OWNERSHIP_KEY } from '../../src/excel/settings';
@@ -29,13 +29,9 @@ interface Rule {
 }
 
 describe('highlights', () => {
-  let fake: InstalledFakeExcel;
-  beforeEach(() => {
-    fake = installFakeExcelInNode({
-      sheets: [{ name: '自评表', rows: [['项目名称']], userRules: [USER_RULE] }, { name: 'Other', rows: [] }],
-    });
-  });
-  afterEach(() => fake.uninstall());
+  const fake = useFakeExcel(() => ({
+    sheets: [{ name: '自评表', rows: [['项目名称']], userRules: [USER_RULE] }, { name: 'Other', rows: [] }],
+  }));
 
   const rules = (): Rule[] => fake.controls.rules('自评表');
   const upper = (v: string | null): string | null => v?.toUpperCase() ?? null;

@@ -1,14 +1,10 @@
 // Clicking a project selects its source row: the sheet is activated and the whole row selected,
 // in one round trip that the meter counts like every other. On the fake Excel host (test/e2e/fakeHost).
-import { installFakeExcelInNode, type InstalledFakeExcel } from '../e2e/fakeHost/node';
+import { useFakeExcel } from '../support/excelHost';
 import { createExcelPort } from '../../src/excel/officePort';
 
 describe('selectRow', () => {
-  let fake: InstalledFakeExcel;
-  beforeEach(() => {
-    fake = installFakeExcelInNode({ sheets: [{ name: '说明', rows: [['说明']] }, { name: '自评表', rows: [['项目名称']] }], activeSheet: '说明', selection: 'A1' });
-  });
-  afterEach(() => fake.uninstall());
+  const fake = useFakeExcel(() => ({ sheets: [{ name: '说明', rows: [['说明']] }, { name: '自评表', rows: [['项目名称']] }], activeSheet: '说明', selection: 'A1' }));
 
   it('activates the sheet and selects row 7 in one metered round trip', async () => {
     const port = createExcelPort();

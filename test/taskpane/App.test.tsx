@@ -339,6 +339,19 @@ describe('App (long runs, schemes, highlights)', () => {
     await waitFor(() => expect(port.highlights).toHaveLength(1));
     expect(port.highlights[0].band).toEqual({ low: 0.9, high: 1 });
   });
+
+  it('names the band mistake in the pane language, and anew after a switch to English', async () => {
+    const port = seededPort();
+    const user = await renderLoaded(port);
+    const low = screen.getByLabelText('执行率下限（%）');
+    await user.clear(low);
+    await user.type(low, '120');
+    await user.tab();
+    expect(await screen.findByText('执行率区间下限 1.2 大于上限 1')).toBeInTheDocument();
+    await user.click(button('English'));
+    expect(await screen.findByText("The band's low edge 1.2 is above its high edge 1")).toBeInTheDocument();
+    expect(screen.queryByText('执行率区间下限 1.2 大于上限 1')).toBeNull();
+  });
 });
 
 describe('App (en and hosts)', () => {

@@ -523,6 +523,7 @@ export const en: Catalogue = {
       bandLow: 'Rate band low (%)',
       bandHigh: 'Rate band high (%)',
       bandInvalid: 'Low must be a number from 0 to 100 and not above high; high must be positive.',
+      problemSeparator: '; ',
       noColumn: '(none)',
       emptyHeader: '(no header)',
       uncertain: 'uncertain',

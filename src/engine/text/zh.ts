@@ -544,6 +544,8 @@ export const zh = {
       bandLow: '执行率下限（%）',
       bandHigh: '执行率上限（%）',
       bandInvalid: '下限须为 0–100 之间的数，且不大于上限；上限须为正数。',
+      /** Between the problems of one field. */
+      problemSeparator: '；',
       noColumn: '（不使用）',
       emptyHeader: '（无表头）',
       uncertain: '不确定',

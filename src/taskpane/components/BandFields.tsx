@@ -1,8 +1,9 @@
 // The usage-rate band in percent; a value is committed when it is valid and the field loses focus.
 import { useEffect, useState } from 'react';
 import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
-import type { Lang, RateBand } from '../../engine/types';
-import { validateBand } from '../../engine/schemes';
+import type { RateBand } from '../../engine/types';
+import type { SchemeIssue } from '../../engine/errors';
+import { checkBand } from '../../engine/schemes';
 import type { Strings } from '../strings';
 
 const useStyles = makeStyles({
@@ -37,17 +38,17 @@ function PercentInput({ className, value, disabled, onChange, onCommit }: Percen
 
 export interface BandFieldsProps {
   strings: Strings;
-  lang: Lang;
   band: RateBand;
   disabled: boolean;
   onBand(band: RateBand): void;
 }
 
-export function BandFields({ strings, lang, band, disabled, onBand }: BandFieldsProps) {
+export function BandFields({ strings, band, disabled, onBand }: BandFieldsProps) {
   const styles = useStyles();
   const [low, setLow] = useState(toPercentText(band.low));
   const [high, setHigh] = useState(toPercentText(band.high));
-  const [errors, setErrors] = useState<string[]>([]);
+  // Kept as coded issues, so a language switch renders them anew.
+  const [problems, setProblems] = useState<{ unreadable: boolean; issues: SchemeIssue[] }>({ unreadable: false, issues: [] });
 
   useEffect(() => {
     setLow(toPercentText(band.low));
@@ -57,11 +58,12 @@ export function BandFields({ strings, lang, band, disabled, onBand }: BandFields
   const commit = () => {
     const next = { low: Number(low) / 100, high: Number(high) / 100 };
     const invalid = low.trim() === '' || high.trim() === '' || !Number.isFinite(next.low) || !Number.isFinite(next.high);
-    const problems = invalid ? [strings.bandInvalid] : validateBand(next, lang);
-    setErrors(problems);
-    if (problems.length === 0 && (next.low !== band.low || next.high !== band.high)) onBand(next);
+    const issues = invalid ? [] : checkBand(next);
+    setProblems({ unreadable: invalid, issues });
+    if (!invalid && issues.length === 0 && (next.low !== band.low || next.high !== band.high)) onBand(next);
   };
-  const message = errors.length > 0 ? errors.join(lang === 'zh' ? '；' : '; ') : undefined;
+  const texts = problems.unreadable ? [strings.bandInvalid] : problems.issues.map(strings.schemeIssue);
+  const message = texts.length > 0 ? texts.join(strings.problemSeparator) : undefined;
 
   return (
     <div className={styles.row}>

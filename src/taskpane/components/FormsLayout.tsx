@@ -67,7 +67,7 @@ export function FormsLayout({ forms, strings, lang, settings, onScheme, onCustom
       <Divider />
       <section className={styles.scoring} aria-label={strings.scheme}>
         <SchemeField strings={strings} lang={lang} settings={settings} disabled={running} onScheme={onScheme} onCustomScheme={onCustomScheme} />
-        <BandFields strings={strings} lang={lang} band={settings.band} disabled={running} onBand={onBand} />
+        <BandFields strings={strings} band={settings.band} disabled={running} onBand={onBand} />
       </section>
     </>
   );

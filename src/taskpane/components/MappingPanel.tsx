@@ -119,7 +119,7 @@ export function MappingPanel(props: MappingPanelProps) {
         onScheme={props.onScheme}
         onCustomScheme={props.onCustomScheme}
       />
-      <BandFields strings={strings} lang={lang} band={settings.band} disabled={disabled} onBand={props.onBand} />
+      <BandFields strings={strings} band={settings.band} disabled={disabled} onBand={props.onBand} />
     </section>
   );
 }

@@ -15,7 +15,8 @@ import {
 } from '@fluentui/react-components';
 import type { Settings } from '../../engine/workbookPort';
 import type { Lang, Scheme } from '../../engine/types';
-import { listBuiltinSchemes, parseScheme } from '../../engine/schemes';
+import type { SchemeIssue } from '../../engine/errors';
+import { checkScheme, listBuiltinSchemes } from '../../engine/schemes';
 import type { Strings } from '../strings';
 
 const CUSTOM = '__custom__';
@@ -32,20 +33,21 @@ export interface SchemeFieldProps {
 export function SchemeField({ strings, lang, settings, disabled, onScheme, onCustomScheme }: SchemeFieldProps) {
   const [dialogOpen, setDialogOpen] = useState(false);
   const [text, setText] = useState('');
-  const [errors, setErrors] = useState<string[]>([]);
+  // Kept as coded issues, so a language switch renders them anew.
+  const [issues, setIssues] = useState<SchemeIssue[]>([]);
   const schemes: Scheme[] = listBuiltinSchemes();
   if (settings.customScheme && !schemes.some((s) => s.id === settings.customScheme?.id)) schemes.push(settings.customScheme);
   const selected = schemes.find((s) => s.id === settings.schemeId);
 
   const apply = () => {
-    const parsed = parseScheme(text, lang);
-    if (!parsed.ok) {
-      setErrors(parsed.errors);
+    const checked = checkScheme(text);
+    if (!checked.ok) {
+      setIssues(checked.issues);
       return;
     }
-    setErrors([]);
+    setIssues([]);
     setDialogOpen(false);
-    onCustomScheme(parsed.scheme);
+    onCustomScheme(checked.scheme);
   };
 
   return (
@@ -59,7 +61,7 @@ export function SchemeField({ strings, lang, settings, disabled, onScheme, onCus
           onOptionSelect={(_event, data) => {
             if (data.optionValue === CUSTOM) {
               setText(settings.customScheme ? JSON.stringify(settings.customScheme, null, 2) : '');
-              setErrors([]);
+              setIssues([]);
               setDialogOpen(true);
             } else if (data.optionValue) {
               onScheme(data.optionValue);
@@ -83,8 +85,8 @@ export function SchemeField({ strings, lang, settings, disabled, onScheme, onCus
             <DialogContent>
               <Field
                 label={strings.customSchemeLabel}
-                validationState={errors.length > 0 ? 'error' : 'none'}
-                validationMessage={errors.length > 0 ? `${strings.customSchemeInvalid} ${errors.join(lang === 'zh' ? '；' : '; ')}` : undefined}
+                validationState={issues.length > 0 ? 'error' : 'none'}
+                validationMessage={issues.length > 0 ? `${strings.customSchemeInvalid} ${issues.map(strings.schemeIssue).join(strings.problemSeparator)}` : undefined}
               >
                 <Textarea value={text} rows={10} resize="vertical" onChange={(_event, data) => setText(data.value)} />
               </Field>

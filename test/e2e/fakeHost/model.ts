@@ -201,7 +201,8 @@ export class WorkbookModel {
   }
 }
 
-function seedCell(sheet: SheetModel, r: number, c: number, cell: SeedCell): void {
+/** Puts a seeded cell (a value, or a value with a formula and/or a number format) at a 0-based position. */
+export function seedCell(sheet: SheetModel, r: number, c: number, cell: SeedCell): void {
   if (cell === null || cell === '') return;
   if (typeof cell === 'object') {
     const target = sheet.ensure(r, c);

@@ -4,7 +4,7 @@
 import { type Rect, intersect, parseLocal } from './addresses';
 import { dispatchChanges } from './events';
 import type { FakeHost } from './host';
-import { type SheetModel, keepTopLeftOnly, writeTyped } from './model';
+import { type SheetModel, keepTopLeftOnly, seedCell, writeTyped } from './model';
 import type { SeedCell } from './seedTypes';
 import { expandTablesForTyping } from './tables';
 import type { Scalar } from './typedInput';
@@ -67,10 +67,7 @@ export function userActions(h: FakeHost) {
     addSheet(name: string, rows: SeedCell[][] = [], origin = 'A1'): void {
       const s = h.wb.addSheet(name);
       const at = rectOf(origin);
-      rows.forEach((row, i) => row.forEach((v, j) => {
-        if (v === null || v === '' || typeof v === 'object') return;
-        s.ensure(at.r0 + i, at.c0 + j).v = v;
-      }));
+      rows.forEach((row, i) => row.forEach((v, j) => seedCell(s, at.r0 + i, at.c0 + j, v)));
     },
     /** Delete Sheet, with its tables. */
     deleteSheet(name: string): void {
