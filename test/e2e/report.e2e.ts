@@ -32,14 +32,18 @@ const PROJECT_3_HEADING: Record<Lang, string> = { zh: '三、保障安全生产�
 describe('the self-evaluation report in the pane', () => {
   const session = paneSession();
 
+  /** The pane on the sample workbook in the officer's language, ready for input. */
+  async function openPane(lang: Lang) {
+    const locale = lang === 'zh' ? 'zh-CN' : 'en-US';
+    const pane = await session.open(sampleWorkbook({ displayLanguage: locale }), { locale });
+    const s = strings(lang);
+    await waitInteractive(pane.page, s);
+    return { s, rs: REPORT_STRINGS[lang], pane, page: pane.page };
+  }
+
   for (const lang of ['zh', 'en'] as Lang[]) {
     it(`drafts the report onto its own sheet and saves the .docx (${lang})`, async () => {
-      const s = strings(lang);
-      const rs = REPORT_STRINGS[lang];
-      const locale = lang === 'zh' ? 'zh-CN' : 'en-US';
-      const pane = await session.open(sampleWorkbook({ displayLanguage: locale }), { locale });
-      const { page } = pane;
-      await waitInteractive(page, s);
+      const { rs, pane, page } = await openPane(lang);
       await button(page, rs.draft).click();
       const sheet = REPORT_SHEET_NAME[lang];
       await page.getByText(rs.drafted(sheet)).waitFor();
@@ -78,12 +82,7 @@ describe('the self-evaluation report in the pane', () => {
     });
 
     it(`checks the officer's own report and jumps to a finding's project (${lang})`, async () => {
-      const s = strings(lang);
-      const rs = REPORT_STRINGS[lang];
-      const locale = lang === 'zh' ? 'zh-CN' : 'en-US';
-      const pane = await session.open(sampleWorkbook({ displayLanguage: locale }), { locale });
-      const { page } = pane;
-      await waitInteractive(page, s);
+      const { s, rs, pane, page } = await openPane(lang);
       // The seed was scored the 2018 way (output 50 + benefit 50): its scores check against that scheme.
       await choose(page, s.scheme, getScheme('wuhan2018')!.name[lang]);
       await page.getByTestId('report-file').setInputFiles({ name: 'their-report.txt', mimeType: 'text/plain', buffer: Buffer.from(SEED_REPORT_LINES.join('\n'), 'utf8') });

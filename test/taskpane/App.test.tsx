@@ -39,6 +39,12 @@ async function renderLoaded(port: FakePort, host = excelHost(), lang?: 'zh' | 'e
   return user;
 }
 
+/** The pane on the seed table, loaded. */
+async function openSeeded() {
+  const port = seededPort();
+  return { port, user: await renderLoaded(port) };
+}
+
 /** Role queries cost about a second each on Fluent's DOM in jsdom; buttons are found by their text. */
 function button(text: string): HTMLElement {
   const found = screen.getByText(text, { selector: 'button, button *' }).closest('button');
@@ -73,8 +79,7 @@ describe('App (zh)', () => {
   });
 
   it('evaluates: portfolio line, flagged projects first, flags with text, highlights applied', async () => {
-    const port = seededPort();
-    const user = await renderLoaded(port);
+    const { port, user } = await openSeeded();
     await user.click(button('评估'));
     // 725.45 / 918.45 = 78.99 %
     expect(await screen.findByTestId('portfolio-rate')).toHaveTextContent('78.99%');
@@ -95,8 +100,7 @@ describe('App (zh)', () => {
   });
 
   it('changing the budget dropdown to 年初预算数 changes the rates', async () => {
-    const port = seededPort();
-    const user = await renderLoaded(port);
+    const { port, user } = await openSeeded();
     await user.click(button('评估'));
     await screen.findByTestId('portfolio-rate');
     // fireEvent rather than user-event: Fluent's listbox takes seconds per pointer sequence in jsdom.
@@ -115,16 +119,14 @@ describe('App (zh)', () => {
   });
 
   it('clicking a project selects its row in the sheet', async () => {
-    const port = seededPort();
-    const user = await renderLoaded(port);
+    const { port, user } = await openSeeded();
     await user.click(button('评估'));
     await user.click(await screen.findByRole('button', { name: /^局机关建设经费/ }));
     expect(port.selected).toEqual([{ sheet: '自评表', row: 7 }]);
   });
 
   it('filters by name and by flagged only', async () => {
-    const port = seededPort();
-    const user = await renderLoaded(port);
+    const { user } = await openSeeded();
     await user.click(button('评估'));
     await screen.findByTestId('portfolio-rate');
     await user.click(screen.getByRole('switch', { name: '只看需关注的项目' }));
@@ -174,8 +176,7 @@ describe('App (zh)', () => {
   });
 
   it('keeps reading the sheet it opened on', async () => {
-    const port = seededPort();
-    const user = await renderLoaded(port);
+    const { port, user } = await openSeeded();
     await user.click(button('评估'));
     await screen.findByTestId('portfolio-rate');
     expect(port.reads.map((r) => r.sheet)).toEqual([undefined, '自评表']);
@@ -213,8 +214,7 @@ describe('App (zh)', () => {
   });
 
   it('writes the summary, turns auto-refresh on, and refreshes after an edit in the table', async () => {
-    const port = seededPort();
-    const user = await renderLoaded(port);
+    const { port, user } = await openSeeded();
     const auto = screen.getByRole('switch', { name: '自动刷新' });
     expect(auto).not.toBeChecked();
     await user.click(button('写入汇总表'));
@@ -233,8 +233,7 @@ describe('App (zh)', () => {
   });
 
   it('shows a failed automatic refresh and clears it when the next one succeeds', async () => {
-    const port = seededPort();
-    const user = await renderLoaded(port);
+    const { port, user } = await openSeeded();
     await user.click(button('写入汇总表'));
     await screen.findByText('汇总已写入工作表“绩效自评汇总”。');
     port.failures.applyHighlights = new HostError('busy', 'InvalidOperationInCellEditMode');
@@ -248,8 +247,7 @@ describe('App (zh)', () => {
   });
 
   it('marks results stale when the source is edited with auto-refresh off', async () => {
-    const port = seededPort();
-    const user = await renderLoaded(port);
+    const { port, user } = await openSeeded();
     await user.click(button('评估'));
     await screen.findByTestId('portfolio-rate');
     expect(screen.getByText(/上次刷新：/)).toBeInTheDocument();
@@ -262,8 +260,7 @@ describe('App (zh)', () => {
 
 describe('App (long runs, schemes, highlights)', () => {
   it('shows the stage during a run and cancels it without writing', async () => {
-    const port = seededPort();
-    const user = await renderLoaded(port);
+    const { port, user } = await openSeeded();
     let release!: () => void;
     port.beforeRead = () => new Promise<void>((resolve) => (release = resolve));
     await user.click(button('评估'));
@@ -279,8 +276,7 @@ describe('App (long runs, schemes, highlights)', () => {
   });
 
   it('clears the add-in’s highlights on request', async () => {
-    const port = seededPort();
-    const user = await renderLoaded(port);
+    const { port, user } = await openSeeded();
     await user.click(button('评估'));
     await screen.findByTestId('portfolio-rate');
     await user.click(button('清除高亮'));
@@ -298,8 +294,7 @@ describe('App (long runs, schemes, highlights)', () => {
   });
 
   it('takes a custom scheme from JSON, reporting mistakes first', async () => {
-    const port = seededPort();
-    const user = await renderLoaded(port);
+    const { port, user } = await openSeeded();
     fireEvent.click(screen.getByRole('combobox', { name: /^评分方案/ }));
     fireEvent.click(await screen.findByRole('option', { name: '自定义方案…' }));
     const textarea = await screen.findByRole('textbox', { name: /评分方案 JSON/ });
@@ -328,8 +323,7 @@ describe('App (long runs, schemes, highlights)', () => {
   });
 
   it('rejects a band whose low edge is above the high one', async () => {
-    const port = seededPort();
-    const user = await renderLoaded(port);
+    const { port, user } = await openSeeded();
     const low = screen.getByLabelText('执行率下限（%）');
     await user.clear(low);
     await user.type(low, '120');
@@ -341,8 +335,7 @@ describe('App (long runs, schemes, highlights)', () => {
   });
 
   it('names the band mistake in the pane language, and anew after a switch to English', async () => {
-    const port = seededPort();
-    const user = await renderLoaded(port);
+    const { user } = await openSeeded();
     const low = screen.getByLabelText('执行率下限（%）');
     await user.clear(low);
     await user.type(low, '120');
@@ -379,8 +372,7 @@ describe('App (en and hosts)', () => {
   });
 
   it('switches language with the language button', async () => {
-    const port = seededPort();
-    const user = await renderLoaded(port);
+    const { user } = await openSeeded();
     await user.click(button('English'));
     expect(button('Write summary')).toBeInTheDocument();
     await user.click(button('中文'));

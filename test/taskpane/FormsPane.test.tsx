@@ -4,8 +4,8 @@ import { cleanup, configure, render, screen, waitFor, within } from '@testing-li
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { App } from '../../src/taskpane/components/App';
 import type { PaneHost } from '../../src/taskpane/hostInfo';
-import { NATIONAL_EXAMPLE, SICHUAN_EXAMPLE, nationalForm, sichuanForm, stackForms, withChanges } from '../support/forms';
-import { FakeFormsPort, type FakeSheet } from './fakeFormsPort';
+import { nationalForm, stackForms } from '../support/forms';
+import { FakeFormsPort, FLAGGED, flaggedFormsBook, type FakeSheet } from './fakeFormsPort';
 import { seedGrid } from './fakePort';
 
 jest.setTimeout(90_000);
@@ -13,18 +13,6 @@ configure({ defaultHidden: true });
 
 const host = (displayLanguage = 'zh-CN'): PaneHost => ({ inExcel: true, displayLanguage, dark: false, missingApiSets: [], canUseTriggerSource: true });
 
-// 表1: a national form stating 20 for 巡查企业数 where 236 / 300 × 20 = 15.73 is due, no explanation
-// (row 13: stated score H13, explanation I13). 表2: a clean national form, then a Sichuan form whose
-// 人均培训成本 (780 元 against ≤ 600 元) is below full marks without explanation (row 36, K36).
-const FLAGGED = withChanges(NATIONAL_EXAMPLE, {}, { 0: { target: '≥300家次', score: 20, explanation: '' } });
-
-function formsBook(): FakeSheet[] {
-  return [
-    { name: '封面', cells: [['2020年度项目支出绩效自评'], ['某区应急管理局']] },
-    stackForms('表1', [nationalForm(FLAGGED)]),
-    stackForms('表2', [nationalForm({ ...NATIONAL_EXAMPLE, name: '项目乙' }), sichuanForm(SICHUAN_EXAMPLE)]),
-  ];
-}
 
 async function renderForms(port: FakeFormsPort, displayLanguage = 'zh-CN') {
   const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
@@ -45,7 +33,7 @@ afterEach(cleanup);
 
 describe('forms in the pane (zh)', () => {
   it('opens on a cover sheet, finds the three forms on two sheets and writes nothing', async () => {
-    const port = new FakeFormsPort(formsBook(), '封面');
+    const port = new FakeFormsPort(flaggedFormsBook(), '封面');
     await renderForms(port);
     expect(screen.getByTestId('forms-count')).toHaveTextContent('3 张自评表');
     expect(screen.getByText('位于工作表：表1、表2')).toBeInTheDocument();
@@ -70,7 +58,7 @@ describe('forms in the pane (zh)', () => {
   });
 
   it('lists each form’s indicators to check with target, actual, weight, stated and computed score', async () => {
-    const port = new FakeFormsPort(formsBook(), '表1');
+    const port = new FakeFormsPort(flaggedFormsBook(), '表1');
     await renderForms(port);
     const [first, , sichuan] = forms();
     const indicators = within(first).getAllByTestId('indicator');
@@ -85,7 +73,7 @@ describe('forms in the pane (zh)', () => {
   });
 
   it('Evaluate marks the cells to fix on the form sheets and saves; Clear highlights removes the marks', async () => {
-    const port = new FakeFormsPort(formsBook(), '表1');
+    const port = new FakeFormsPort(flaggedFormsBook(), '表1');
     const user = await renderForms(port);
     await user.click(button('评估'));
     expect(await screen.findByTestId('forms-marked')).toHaveTextContent('已在表上标出 3 个需处理的单元格。');
@@ -111,7 +99,7 @@ describe('forms in the pane (zh)', () => {
   });
 
   it('Write summary writes the forms summary with the indicator to-do block, then refreshes on edits of a form sheet', async () => {
-    const port = new FakeFormsPort(formsBook(), '封面');
+    const port = new FakeFormsPort(flaggedFormsBook(), '封面');
     const user = await renderForms(port);
     await user.click(button('写入汇总表'));
     expect(await screen.findByText('汇总已写入工作表“绩效自评汇总”。')).toBeInTheDocument();
@@ -129,7 +117,7 @@ describe('forms in the pane (zh)', () => {
   });
 
   it('ignores edits outside the form sheets (the cover sheet)', async () => {
-    const port = new FakeFormsPort(formsBook(), '封面');
+    const port = new FakeFormsPort(flaggedFormsBook(), '封面');
     const user = await renderForms(port);
     await user.click(button('写入汇总表'));
     await screen.findByText('汇总已写入工作表“绩效自评汇总”。');
@@ -141,7 +129,7 @@ describe('forms in the pane (zh)', () => {
   });
 
   it('selecting a form selects its rows; selecting an indicator selects the cell to fix', async () => {
-    const port = new FakeFormsPort(formsBook(), '表1');
+    const port = new FakeFormsPort(flaggedFormsBook(), '表1');
     const user = await renderForms(port);
     await user.click(screen.getByRole('button', { name: /^项目乙（选中“表2”第 3 行起的自评表）/ }));
     // 项目乙 runs from row 3 to the row before the Sichuan form's 项目名称 (row 23), across A..K.
@@ -153,7 +141,7 @@ describe('forms in the pane (zh)', () => {
   });
 
   it('reports a form without an indicator block as a check naming its sheet and row', async () => {
-    const book = formsBook();
+    const book = flaggedFormsBook();
     book[1] = stackForms('表1', [nationalForm({ ...FLAGGED, withoutIndicators: true })]);
     await renderForms(new FakeFormsPort(book, '表1'));
     expect(screen.getByTestId('forms-check')).toHaveTextContent('“表1”第3行的自评表“安全生产监察协管员劳务费”未找到绩效指标部分');
@@ -164,7 +152,7 @@ describe('forms in the pane (zh)', () => {
       ['项目名称', '全年预算数', '全年执行数', '总分'],
       ['安全生产监察协管员劳务费', 160, 147.75, 94.58],
     ];
-    const book = [...formsBook(), { name: '汇总', cells: table }];
+    const book = [...flaggedFormsBook(), { name: '汇总', cells: table }];
     await renderForms(new FakeFormsPort(book, '表1'));
     const checks = screen.getAllByTestId('forms-check').map((el) => el.textContent);
     expect(checks).toContain('“安全生产监察协管员劳务费”的预算数：自评表（“表1”第3行）为150，汇总表（“汇总”第2行）为160');
@@ -174,7 +162,7 @@ describe('forms in the pane (zh)', () => {
   });
 
   it('keeps a table workbook in the table layout without reading the other sheets', async () => {
-    const port = new FakeFormsPort([{ name: '自评表', cells: seedGrid() as FakeSheet['cells'] }, ...formsBook().slice(1)], '自评表');
+    const port = new FakeFormsPort([{ name: '自评表', cells: seedGrid() as FakeSheet['cells'] }, ...flaggedFormsBook().slice(1)], '自评表');
     render(<App port={port} host={host()} refreshDelayMs={20} />);
     await screen.findByText('列映射', {}, { timeout: 10_000 });
     expect(screen.queryByTestId('forms-count')).not.toBeInTheDocument();
@@ -185,7 +173,7 @@ describe('forms in the pane (zh)', () => {
 
 describe('forms in the pane (en)', () => {
   it('says "3 forms" and labels the forms and indicators in English', async () => {
-    const port = new FakeFormsPort(formsBook(), '封面');
+    const port = new FakeFormsPort(flaggedFormsBook(), '封面');
     await renderForms(port, 'en-US');
     expect(screen.getByTestId('forms-count')).toHaveTextContent('3 forms');
     expect(screen.getByText('On sheets: 表1, 表2')).toBeInTheDocument();

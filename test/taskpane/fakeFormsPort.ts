@@ -4,6 +4,7 @@ import type { CellMark, SheetsRequest, SourceChange } from '../../src/engine/wor
 import type { CellArea, Grid, SheetData } from '../../src/engine/types';
 import { parseArea } from '../../src/engine/forms/formGrid';
 import { FakePort } from './fakePort';
+import { NATIONAL_EXAMPLE, SICHUAN_EXAMPLE, nationalForm, sichuanForm, stackForms, withChanges } from '../support/forms';
 
 export interface FakeSheet {
   name: string;
@@ -80,4 +81,18 @@ export class FakeFormsPort extends FakePort {
     const change: SourceChange = { sheet, rowStart: row, rowEnd: row, colStart: col, colEnd: col, own: false };
     for (const listener of this.listeners) listener(change);
   }
+}
+
+// 表1: a national form stating 20 for 巡查企业数 where 236 / 300 × 20 = 15.73 is due, no explanation
+// (row 13: stated score H13, explanation I13). 表2: a clean national form, then a Sichuan form whose
+// 人均培训成本 (780 元 against ≤ 600 元) is below full marks without explanation (row 36, K36).
+export const FLAGGED = withChanges(NATIONAL_EXAMPLE, {}, { 0: { target: '≥300家次', score: 20, explanation: '' } });
+
+/** A cover sheet and three forms on two sheets, one flagged indicator on each form sheet. */
+export function flaggedFormsBook(): FakeSheet[] {
+  return [
+    { name: '封面', cells: [['2020年度项目支出绩效自评'], ['某区应急管理局']] },
+    stackForms('表1', [nationalForm(FLAGGED)]),
+    stackForms('表2', [nationalForm({ ...NATIONAL_EXAMPLE, name: '项目乙' }), sichuanForm(SICHUAN_EXAMPLE)]),
+  ];
 }

@@ -4,21 +4,9 @@ import { defaultSettings } from '../../src/engine/settings';
 import type { Settings } from '../../src/engine/workbookPort';
 import { HostError } from '../../src/excel/errors';
 import { FormsStore, type FormsStoreOptions } from '../../src/taskpane/formsStore';
-import { NATIONAL_EXAMPLE, SICHUAN_EXAMPLE, nationalForm, sichuanForm, stackForms, withChanges } from '../support/forms';
-import { FakeFormsPort, type FakeSheet } from './fakeFormsPort';
+import { FakeFormsPort, flaggedFormsBook, type FakeSheet } from './fakeFormsPort';
 import { seedGrid } from './fakePort';
 
-// 表1: a national form whose stated score for 巡查企业数 is wrong and unexplained; 表2: a clean national
-// form and a Sichuan form with one indicator below full marks without explanation.
-const FLAGGED = withChanges(NATIONAL_EXAMPLE, {}, { 0: { target: '≥300家次', score: 20, explanation: '' } });
-
-function formsBook(): FakeSheet[] {
-  return [
-    { name: '封面', cells: [['2020年度项目支出绩效自评'], ['某区应急管理局']] },
-    stackForms('表1', [nationalForm(FLAGGED)]),
-    stackForms('表2', [nationalForm({ ...NATIONAL_EXAMPLE, name: '项目乙' }), sichuanForm(SICHUAN_EXAMPLE)]),
-  ];
-}
 
 const stores: FormsStore[] = [];
 
@@ -43,7 +31,7 @@ async function until(done: () => boolean, what = 'condition'): Promise<void> {
   throw new Error(`timed out waiting for ${what}`);
 }
 
-async function withForms(port = new FakeFormsPort(formsBook(), '封面'), options: Partial<FormsStoreOptions> = {}) {
+async function withForms(port = new FakeFormsPort(flaggedFormsBook(), '封面'), options: Partial<FormsStoreOptions> = {}) {
   const opened = storeOn(port, options);
   // The table pane read the cover sheet: no table there.
   opened.store.look(null);
@@ -63,7 +51,7 @@ function gate(): { wait: () => Promise<void>; release: () => void } {
 
 describe('FormsStore', () => {
   it('takes the pane over when the workbook holds forms, writing nothing and following the form sheets', async () => {
-    const port = new FakeFormsPort(formsBook(), '封面');
+    const port = new FakeFormsPort(flaggedFormsBook(), '封面');
     const { store, suspend } = await withForms(port);
     expect(suspend).toHaveBeenCalledTimes(1);
     expect(store.getSnapshot().evaluation?.projects).toHaveLength(3);
@@ -72,7 +60,7 @@ describe('FormsStore', () => {
   });
 
   it('keeps a table workbook in the table layout without reading the other sheets', async () => {
-    const port = new FakeFormsPort([{ name: '自评表', cells: seedGrid() as FakeSheet['cells'] }, ...formsBook().slice(1)], '自评表');
+    const port = new FakeFormsPort([{ name: '自评表', cells: seedGrid() as FakeSheet['cells'] }, ...flaggedFormsBook().slice(1)], '自评表');
     const { store, suspend } = storeOn(port);
     store.look(await port.readSource());
     expect(store.getSnapshot().mode).toBe('table');
@@ -82,7 +70,7 @@ describe('FormsStore', () => {
   });
 
   it('Evaluate marks the cells to fix and saves; Clear highlights removes them and says so', async () => {
-    const port = new FakeFormsPort(formsBook(), '表1');
+    const port = new FakeFormsPort(flaggedFormsBook(), '表1');
     const { store } = await withForms(port);
     store.actions.evaluate();
     await until(() => store.getSnapshot().marked !== null);
@@ -98,7 +86,7 @@ describe('FormsStore', () => {
   });
 
   it('makes a failed clear the pane’s coded error', async () => {
-    const port = new FakeFormsPort(formsBook(), '表1');
+    const port = new FakeFormsPort(flaggedFormsBook(), '表1');
     const { store } = await withForms(port);
     port.failures.clearCellMarks = new HostError('sheet_protected', 'AccessDenied');
     store.actions.clearMarks();
@@ -107,7 +95,7 @@ describe('FormsStore', () => {
   });
 
   it('shows the later of two overlapping runs', async () => {
-    const port = new FakeFormsPort(formsBook(), '表1');
+    const port = new FakeFormsPort(flaggedFormsBook(), '表1');
     const held = gate();
     const signals: AbortSignal[] = [];
     // Opening reads without a signal; the first run waits for the test.
@@ -133,7 +121,7 @@ describe('FormsStore', () => {
   });
 
   it('a cancelled run writes nothing and shows nothing of itself', async () => {
-    const port = new FakeFormsPort(formsBook(), '表1');
+    const port = new FakeFormsPort(flaggedFormsBook(), '表1');
     const held = gate();
     const workflow: typeof evaluateFormsAndWrite = async (p, settings, options) => {
       if (options?.signal) await held.wait();
@@ -156,7 +144,7 @@ describe('FormsStore', () => {
   });
 
   it('re-scores the forms in memory when the pane’s scheme changes', async () => {
-    const port = new FakeFormsPort(formsBook(), '表1');
+    const port = new FakeFormsPort(flaggedFormsBook(), '表1');
     const { store, suspend, settings } = await withForms(port);
     expect(store.getSnapshot().evaluation?.scheme).toBe('mof2020');
     store.setPane({ settings: { ...settings, schemeId: 'wuhan2018' }, suspend });

@@ -105,9 +105,7 @@ export function App({ port, host, lang: initialLang, engine, refreshDelayMs }: A
             strings={strings}
             lang={lang}
             settings={model.settings}
-            onScheme={actions.setScheme}
-            onCustomScheme={actions.setCustomScheme}
-            onBand={actions.setBand}
+            scoring={actions}
           />
         )}
         {port && forms.mode === 'forms' && (
@@ -134,11 +132,7 @@ export function App({ port, host, lang: initialLang, engine, refreshDelayMs }: A
               strings={strings}
               refresh={refresh}
               hasResults={outcome !== null || Boolean(model.settings.lastRefreshed)}
-              onEvaluate={actions.evaluate}
-              onWriteSummary={actions.writeSummary}
-              onClearHighlights={actions.clearHighlights}
-              onRefresh={actions.refresh}
-              onAutoRefresh={actions.setAutoRefresh}
+              actions={actions}
             />
             {running && <ProgressPanel progress={model.progress} strings={strings} onCancel={actions.cancel} />}
             {outcome && (
@@ -161,9 +155,7 @@ export function App({ port, host, lang: initialLang, engine, refreshDelayMs }: A
               settings={model.settings}
               disabled={running}
               onOverride={actions.setOverride}
-              onScheme={actions.setScheme}
-              onCustomScheme={actions.setCustomScheme}
-              onBand={actions.setBand}
+              scoring={actions}
             />
             <Divider />
             <BureauPanel port={port} strings={strings} lang={lang} settings={model.settings} disabled={running} onMonth={actions.setMonitoringMonth} />

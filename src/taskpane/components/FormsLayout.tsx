@@ -3,15 +3,14 @@
 // rate band they are scored with.
 import { Divider, makeStyles, tokens } from '@fluentui/react-components';
 import type { Settings } from '../../engine/workbookPort';
-import type { Lang, RateBand, Scheme } from '../../engine/types';
+import type { Lang } from '../../engine/types';
 import type { FormsModel } from '../hooks/useFormsModel';
 import { FORMS_STRINGS } from '../formsStrings';
 import type { Strings } from '../strings';
-import { BandFields } from './BandFields';
 import { FormsPanel, MarksClearedBar } from './FormsPanel';
 import { NoticeBar } from './Notices';
 import { ProgressPanel } from './ProgressPanel';
-import { SchemeField } from './SchemeField';
+import { ScoringFields, type ScoringActions } from './ScoringFields';
 import { Toolbar } from './Toolbar';
 
 const useStyles = makeStyles({
@@ -23,12 +22,10 @@ export interface FormsLayoutProps {
   strings: Strings;
   lang: Lang;
   settings: Settings;
-  onScheme(schemeId: string): void;
-  onCustomScheme(scheme: Scheme): void;
-  onBand(band: RateBand): void;
+  scoring: ScoringActions;
 }
 
-export function FormsLayout({ forms, strings, lang, settings, onScheme, onCustomScheme, onBand }: FormsLayoutProps) {
+export function FormsLayout({ forms, strings, lang, settings, scoring }: FormsLayoutProps) {
   const styles = useStyles();
   const fs = FORMS_STRINGS[lang];
   const { actions, refresh, notice, evaluation } = forms;
@@ -45,11 +42,7 @@ export function FormsLayout({ forms, strings, lang, settings, onScheme, onCustom
         strings={strings}
         refresh={refresh}
         hasResults={forms.marked !== null || Boolean(settings.lastRefreshed) || refresh.lastRefreshed !== null}
-        onEvaluate={actions.evaluate}
-        onWriteSummary={actions.writeSummary}
-        onClearHighlights={actions.clearMarks}
-        onRefresh={actions.refresh}
-        onAutoRefresh={actions.setAutoRefresh}
+        actions={{ ...actions, clearHighlights: actions.clearMarks }}
       />
       {running && <ProgressPanel progress={forms.progress} strings={strings} onCancel={actions.cancel} />}
       {evaluation && (
@@ -66,8 +59,7 @@ export function FormsLayout({ forms, strings, lang, settings, onScheme, onCustom
       )}
       <Divider />
       <section className={styles.scoring} aria-label={strings.scheme}>
-        <SchemeField strings={strings} lang={lang} settings={settings} disabled={running} onScheme={onScheme} onCustomScheme={onCustomScheme} />
-        <BandFields strings={strings} band={settings.band} disabled={running} onBand={onBand} />
+        <ScoringFields strings={strings} lang={lang} settings={settings} disabled={running} actions={scoring} />
       </section>
     </>
   );

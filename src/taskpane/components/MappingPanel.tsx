@@ -1,14 +1,13 @@
 // The detected mapping, header row, unit, scheme and band; every change goes to onChange handlers.
 import { Dropdown, Field, Option, SpinButton, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Settings } from '../../engine/workbookPort';
-import type { HeaderDetection, Lang, MappingOverride, RateBand, Role, Scheme, SheetData, Unit } from '../../engine/types';
+import type { HeaderDetection, Lang, MappingOverride, Role, SheetData, Unit } from '../../engine/types';
 import { ROLES } from '../../engine/types';
 import { roleLabel } from '../../engine/messages';
 import { colLetter } from '../../engine/address';
 import type { Strings } from '../strings';
-import { BandFields } from './BandFields';
 import { ColumnField, type ColumnOption } from './ColumnField';
-import { SchemeField } from './SchemeField';
+import { ScoringFields, type ScoringActions } from './ScoringFields';
 
 const REQUIRED: readonly Role[] = ['project', 'budget', 'actual'];
 const UNITS: readonly Unit[] = ['万元', '元', '千元'];
@@ -29,9 +28,7 @@ export interface MappingPanelProps {
   settings: Settings;
   disabled: boolean;
   onOverride(override: MappingOverride): void;
-  onScheme(schemeId: string): void;
-  onCustomScheme(scheme: Scheme): void;
-  onBand(band: RateBand): void;
+  scoring: ScoringActions;
 }
 
 export function MappingPanel(props: MappingPanelProps) {
@@ -111,15 +108,7 @@ export function MappingPanel(props: MappingPanelProps) {
           onChange={setColumn}
         />
       ))}
-      <SchemeField
-        strings={strings}
-        lang={lang}
-        settings={settings}
-        disabled={disabled}
-        onScheme={props.onScheme}
-        onCustomScheme={props.onCustomScheme}
-      />
-      <BandFields strings={strings} band={settings.band} disabled={disabled} onBand={props.onBand} />
+      <ScoringFields strings={strings} lang={lang} settings={settings} disabled={disabled} actions={props.scoring} />
     </section>
   );
 }

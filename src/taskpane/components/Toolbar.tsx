@@ -19,30 +19,35 @@ export interface ToolbarProps {
   strings: Strings;
   refresh: RefreshState;
   hasResults: boolean;
-  onEvaluate(): void;
-  onWriteSummary(): void;
-  onClearHighlights(): void;
-  onRefresh(): void;
-  onAutoRefresh(on: boolean): void;
+  actions: ToolbarActions;
+}
+
+export interface ToolbarActions {
+  evaluate(): void;
+  writeSummary(): void;
+  /** The table's highlights, or the forms' marks. */
+  clearHighlights(): void;
+  refresh(): void;
+  setAutoRefresh(on: boolean): void;
 }
 
 export function Toolbar(props: ToolbarProps) {
-  const { strings, refresh, hasResults } = props;
+  const { strings, refresh, hasResults, actions } = props;
   const styles = useStyles();
   const busy = refresh.phase === 'running';
   return (
     <section className={styles.bar} aria-label={strings.appTitle}>
       <div className={styles.buttons}>
-        <Button appearance="primary" icon={<Play20Regular />} disabled={busy} onClick={props.onEvaluate}>
+        <Button appearance="primary" icon={<Play20Regular />} disabled={busy} onClick={actions.evaluate}>
           {strings.evaluate}
         </Button>
-        <Button icon={<DocumentTable20Regular />} disabled={busy} onClick={props.onWriteSummary}>
+        <Button icon={<DocumentTable20Regular />} disabled={busy} onClick={actions.writeSummary}>
           {strings.writeSummary}
         </Button>
-        <Button icon={<Eraser20Regular />} disabled={!hasResults || busy} onClick={props.onClearHighlights}>
+        <Button icon={<Eraser20Regular />} disabled={!hasResults || busy} onClick={actions.clearHighlights}>
           {strings.clearHighlights}
         </Button>
-        <Button icon={<ArrowSync20Regular />} disabled={busy} onClick={props.onRefresh}>
+        <Button icon={<ArrowSync20Regular />} disabled={busy} onClick={actions.refresh}>
           {strings.refresh}
         </Button>
       </div>
@@ -50,7 +55,7 @@ export function Toolbar(props: ToolbarProps) {
         <Switch
           label={strings.autoRefresh}
           checked={refresh.autoRefresh}
-          onChange={(_event, data) => props.onAutoRefresh(data.checked)}
+          onChange={(_event, data) => actions.setAutoRefresh(data.checked)}
         />
         <Text size={200}>
           {refresh.lastRefreshed ? strings.lastRefreshed(formatTime(refresh.lastRefreshed, strings.locale)) : strings.neverRefreshed}
