@@ -6,8 +6,7 @@ import { EngineError } from '../engine/errors';
 import { errorMessage } from '../engine/messages';
 import { catalogue, fill, fillPlural } from '../engine/text/catalogue';
 import { ROLES, type Lang, type Role } from '../engine/types';
-import { HOST_ERROR_CODES, hostErrorMessage } from '../excel/errorMessages';
-import type { HostErrorCode } from '../engine/hostError';
+import { HOST_ERROR_CODES, hostErrorMessage, type HostErrorCode } from '../engine/hostError';
 import { REQUIRED_API_SETS } from '../excel/host';
 
 export type NoticeCode =

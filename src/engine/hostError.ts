@@ -1,18 +1,25 @@
-// A workbook host's failure, as a code the string tables know: the Office.js port raises it for
-// whatever Office raised (src/excel/errors.ts maps Office's codes); the pane and the ribbon render it.
-export type HostErrorCode =
-  | 'not_in_excel'
-  | 'api_unsupported'
-  | 'payload_too_large'
-  | 'too_many_cells'
-  | 'sheet_protected'
-  | 'not_found'
-  | 'busy'
-  | 'invalid_selection'
-  | 'range_conflict'
-  | 'settings_failed'
-  | 'cancelled'
-  | 'unknown';
+// A workbook host's failure, as a code the catalogue knows (its `host` area: what happened and what to do
+// next): the Office.js port raises it for whatever Office raised (src/excel/errors.ts maps Office's codes);
+// the pane and the ribbon render it with hostErrorMessage.
+import { catalogue } from './text/catalogue';
+import type { Lang } from './types';
+
+export const HOST_ERROR_CODES = [
+  'not_in_excel',
+  'api_unsupported',
+  'payload_too_large',
+  'too_many_cells',
+  'sheet_protected',
+  'not_found',
+  'busy',
+  'invalid_selection',
+  'range_conflict',
+  'settings_failed',
+  'cancelled',
+  'unknown',
+] as const;
+
+export type HostErrorCode = (typeof HOST_ERROR_CODES)[number];
 
 export class HostError extends Error {
   readonly code: HostErrorCode;
@@ -25,4 +32,8 @@ export class HostError extends Error {
     this.code = code;
     this.officeCode = officeCode;
   }
+}
+
+export function hostErrorMessage(code: HostErrorCode, lang: Lang): string {
+  return catalogue(lang).host[code];
 }

@@ -2,8 +2,7 @@
 import { isEngineError } from '../engine/errors';
 import { errorMessage } from '../engine/messages';
 import type { Lang } from '../engine/types';
-import { hostErrorMessage } from '../excel/errorMessages';
-import { HostError } from '../engine/hostError';
+import { HostError, hostErrorMessage } from '../engine/hostError';
 import type { Strings } from './strings';
 
 export function errorText(error: unknown, strings: Strings, lang: Lang): string {

@@ -10,7 +10,7 @@ import { button, messageBarText, strings, waitInteractive } from './support/pane
 import { noActualWorkbook, sampleWorkbook } from './support/workbooks';
 import { EngineError } from '../../src/engine/errors';
 import { errorMessage } from '../../src/engine/messages';
-import { hostErrorMessage } from '../../src/excel/errorMessages';
+import { hostErrorMessage } from '../../src/engine/hostError';
 
 describe('error paths', () => {
   const session = paneSession();

@@ -1,5 +1,6 @@
 import { HostError, toHostError, type HostErrorCode } from '../../src/excel/errors';
-import { HOST_ERROR_CODES, hostErrorMessage } from '../../src/excel/errorMessages';
+import { HOST_ERROR_CODES, hostErrorMessage } from '../../src/engine/hostError';
+import { catalogue } from '../../src/engine/text/catalogue';
 import { loadSettings, parseOwnership, SETTINGS_KEY } from '../../src/excel/settings';
 import { installFakeExcelInNode } from '../e2e/fakeHost/node';
 
@@ -37,6 +38,8 @@ describe('toHostError', () => {
       expect(hostErrorMessage(code, 'zh')).toMatch(/[\u4e00-\u9fff]/);
       expect(hostErrorMessage(code, 'en')).toMatch(/^[A-Z]/);
     }
+    // And the catalogue holds no message for a code that no longer exists.
+    expect(Object.keys(catalogue('zh').host).sort()).toEqual([...HOST_ERROR_CODES].sort());
   });
 });
 
