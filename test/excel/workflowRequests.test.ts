@@ -155,7 +155,7 @@ describe('requests of evaluate + write', () => {
     const small = await evaluateAndWriteOnce(1000, '1.14');
     const large = await evaluateAndWriteOnce(50_000, '1.14');
     expect(large.syncs).toBe(small.syncs);
-    // read 2, write 2 (sheets + the source's rules; the sheet, its print setup and the rules): issue 11 asks ≤ 5.
+    // read 2 (size, values), write 2 (the sheets with the source's rules; the sheet, its print setup and the rules).
     expect(small.syncs).toBeLessThanOrEqual(4);
     expect(small.metered).toBeLessThanOrEqual(small.syncs);
   });
