@@ -60,10 +60,10 @@ function rateOf(store: PaneStore, name: string): number | null | undefined {
 }
 
 describe('PaneStore: opening', () => {
-  it('loads the saved settings, lists the sheets without the summary and report sheets, and reads the source', async () => {
+  it('loads the saved settings, lists the sheets without the summary, report and departments sheets, and reads the source', async () => {
     const port = seededPort();
     port.settings = { ...(port.settings as Settings), summarySheet: '绩效自评汇总', lastRefreshed: '2026-03-01T08:00:00.000Z' };
-    port.otherSheets = { 绩效自评汇总: [['x']], '自评报告（草稿）': [['y']], 第二张: seedGrid() };
+    port.otherSheets = { 绩效自评汇总: [['x']], '自评报告（草稿）': [['y']], 第二张: seedGrid(), 部门汇总: [['z']], 'Departments (2)': [['z']] };
     const store = storeOn(port);
     expect(store.getSnapshot().loading).toBe(true);
     store.open();
