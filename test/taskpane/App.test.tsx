@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import '../support/jsdomSetup';
-import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import type { Settings } from '../../src/engine/workbookPort';
@@ -223,11 +223,11 @@ describe('App (zh)', () => {
     expect(port.settings).toMatchObject({ sheet: '自评表', summarySheet: '绩效自评汇总' });
     await waitFor(() => expect(auto).toBeChecked());
     // Project 6 spends its whole budget now: (725.45 − 45 + 200) / 918.45 = 95.86 %.
-    port.edit(9, 5, 200);
+    act(() => port.edit(9, 5, 200));
     await waitFor(() => expect(port.summaries).toHaveLength(2));
     await waitFor(() => expect(screen.getByTestId('portfolio-rate')).toHaveTextContent('95.86%'));
     // An edit outside the table (column K, far below) is ignored.
-    port.edit(200, 11, 'note');
+    act(() => port.edit(200, 11, 'note'));
     await new Promise((resolve) => setTimeout(resolve, 80));
     expect(port.summaries).toHaveLength(2);
   });
@@ -237,10 +237,10 @@ describe('App (zh)', () => {
     await user.click(button('写入汇总表'));
     await screen.findByText('汇总已写入工作表“绩效自评汇总”。');
     port.failures.applyHighlights = new HostError('busy', 'InvalidOperationInCellEditMode');
-    port.edit(4, 5, 280);
+    act(() => port.edit(4, 5, 280));
     expect(await screen.findByText(/Excel 正忙/)).toBeInTheDocument();
     delete port.failures.applyHighlights;
-    port.edit(4, 5, 281);
+    act(() => port.edit(4, 5, 281));
     await waitFor(() => expect(screen.queryByText(/Excel 正忙/)).not.toBeInTheDocument());
     // 281 / 305.5
     await waitFor(() => expect(projectItems().find((el) => el.textContent?.includes('安全生产责任经费'))).toHaveTextContent('91.98%'));
@@ -251,7 +251,7 @@ describe('App (zh)', () => {
     await user.click(button('评估'));
     await screen.findByTestId('portfolio-rate');
     expect(screen.getByText(/上次刷新：/)).toBeInTheDocument();
-    port.edit(5, 5, 30);
+    act(() => port.edit(5, 5, 30));
     expect(await screen.findByText(/结果已过期/)).toBeInTheDocument();
     await user.click(button('刷新'));
     await waitFor(() => expect(screen.queryByText(/结果已过期/)).not.toBeInTheDocument());

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import '../support/jsdomSetup';
-import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { App } from '../../src/taskpane/components/App';
 import type { PaneHost } from '../../src/taskpane/hostInfo';
@@ -110,7 +110,7 @@ describe('forms in the pane (zh)', () => {
     expect(port.settings?.summarySheet).toBe('绩效自评汇总');
     await waitFor(() => expect(screen.getByRole('switch', { name: '自动刷新' })).toBeChecked());
     // The officer types the computed score into 表1!H13: the next refresh sees it and the indicator is no longer to check.
-    port.editCell('表1', 13, 8, 15.73);
+    act(() => port.editCell('表1', 13, 8, 15.73));
     await waitFor(() => expect(port.sheetReads.length).toBeGreaterThanOrEqual(3), { timeout: 5000 });
     await waitFor(() => expect(within(forms()[0]).getAllByTestId('indicator')[0]).not.toHaveTextContent('得分与计算不符'));
     expect(port.summaries.length).toBeGreaterThanOrEqual(2);
@@ -123,7 +123,7 @@ describe('forms in the pane (zh)', () => {
     await screen.findByText('汇总已写入工作表“绩效自评汇总”。');
     await waitFor(() => expect(screen.getByRole('switch', { name: '自动刷新' })).toBeChecked());
     const reads = port.sheetReads.length;
-    port.editCell('封面', 1, 1, '2021年度项目支出绩效自评');
+    act(() => port.editCell('封面', 1, 1, '2021年度项目支出绩效自评'));
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(port.sheetReads).toHaveLength(reads);
   });

@@ -1,6 +1,6 @@
 // One form: its project (click: select the form), where it is, its rate, scores and grade, its flags,
 // and the indicators to check (click: select the cell to fix).
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { FormProject, IndicatorResult } from '../../engine/formTypes';
 import type { Lang } from '../../engine/types';
 import { gradeLabel } from '../../engine/messages';
@@ -53,7 +53,7 @@ export function FormItem({ project, strings, formsStrings: fs, lang, onSelect, o
     <li className={styles.item} data-testid="form">
       <Button
         appearance="transparent"
-        className={`${styles.link} ${styles.name}`}
+        className={mergeClasses(styles.link, styles.name)}
         aria-label={fs.selectForm(project.name, project.sheet, project.row)}
         onClick={() => onSelect(project)}
       >
