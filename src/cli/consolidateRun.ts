@@ -125,7 +125,7 @@ async function readOptions(argv: string[], io: CliIO, notes: string[]): Promise<
     high: typeof values.high === 'string' ? Number(values.high) : scheme.rateBand.high,
   };
   const bandErrors = validateBand(band, lang, 'band');
-  if (bandErrors.length > 0) throw new Refusal(bandErrors.join('; '));
+  if (bandErrors.length > 0) throw new Refusal(bandErrors.join(catalogue(lang).engine.words.listSep));
   const month = readMonth(typeof values.month === 'string' ? values.month : undefined, lang);
   if (typeof month === 'string') throw new Refusal(month);
   let jobs: number | undefined;

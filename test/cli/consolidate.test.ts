@@ -102,3 +102,16 @@ it('exits 2 with one line when no workbook could be evaluated', async () => {
   expect(r.stdout).toBe('');
   expect(r.stderr.trim().split('\n').pop()).toBe('No workbook could be evaluated (1 files, none readable or evaluable)');
 });
+
+it('refuses a band given in percent, every mistake named in the officer\'s language and joined as that language joins a list', async () => {
+  const zh = await run(['any.xlsx', '--low', '90', '--high', '120', '--lang', 'zh']);
+  expect(zh.code).toBe(2);
+  const line = zh.stderr.trim();
+  expect(line.split('\n')).toHaveLength(1);
+  const [low, high] = line.split('；');
+  expect(low).toContain('band.low');
+  expect(high).toContain('band.high');
+  expect(line).not.toContain('; ');
+  const en = await run(['any.xlsx', '--low', '90', '--high', '120', '--lang', 'en']);
+  expect(en.stderr.trim()).toMatch(/"band\.low" is 90.*; "band\.high" is 120/);
+});
