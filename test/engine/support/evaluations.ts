@@ -1,19 +1,9 @@
 // Hand-written evaluations for the summary tests (no engine call involved).
+import { blankProjectResult } from '../../../src/engine/score';
 import type { Evaluation, Flag, Grade, ProjectResult } from '../../../src/engine/types';
 
 export function projectResult(over: Partial<ProjectResult> & { name: string; row: number }): ProjectResult {
-  return {
-    budget: null,
-    actual: null,
-    usageRate: null,
-    statedRate: null,
-    scores: { output: null, benefit: null, satisfaction: null, execution: null, total: null },
-    statedTotal: null,
-    grade: null,
-    flags: [],
-    explanation: null,
-    ...over,
-  };
+  return { ...blankProjectResult(), flags: [], ...over };
 }
 
 function scored(name: string, row: number, budget: number, actual: number, output: number, benefit: number, grade: Grade, flags: Flag[]): ProjectResult {
