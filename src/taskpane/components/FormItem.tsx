@@ -41,11 +41,16 @@ export interface FormItemProps {
   strings: Strings;
   formsStrings: FormsStrings;
   lang: Lang;
-  onSelect(project: FormProject): void;
-  onSelectIndicator(project: FormProject, indicator: IndicatorResult): void;
+  actions: FormSelection;
 }
 
-export function FormItem({ project, strings, formsStrings: fs, lang, onSelect, onSelectIndicator }: FormItemProps) {
+/** What clicking a form or one of its indicators does: select it in the workbook. */
+export interface FormSelection {
+  selectForm(project: FormProject): void;
+  selectIndicator(project: FormProject, indicator: IndicatorResult): void;
+}
+
+export function FormItem({ project, strings, formsStrings: fs, lang, actions }: FormItemProps) {
   const styles = useStyles();
   const score = (value: number | null) => formatScore(value, strings.locale, strings.noValue);
   const toCheck = project.indicators.filter((ind) => ind.flags.length > 0);
@@ -55,7 +60,7 @@ export function FormItem({ project, strings, formsStrings: fs, lang, onSelect, o
         appearance="transparent"
         className={mergeClasses(styles.link, styles.name)}
         aria-label={fs.selectForm(project.name, project.sheet, project.row)}
-        onClick={() => onSelect(project)}
+        onClick={() => actions.selectForm(project)}
       >
         {project.name}
       </Button>
@@ -91,7 +96,7 @@ export function FormItem({ project, strings, formsStrings: fs, lang, onSelect, o
                   size="small"
                   className={styles.link}
                   aria-label={fs.selectIndicator(ind.name, project.sheet, ind.row)}
-                  onClick={() => onSelectIndicator(project, ind)}
+                  onClick={() => actions.selectIndicator(project, ind)}
                 >
                   {ind.name}
                 </Button>

@@ -53,8 +53,7 @@ export function FormsLayout({ forms, strings, lang, settings, scoring }: FormsLa
           lang={lang}
           notApplied={forms.notApplied}
           marked={forms.marked}
-          onSelect={actions.selectForm}
-          onSelectIndicator={actions.selectIndicator}
+          actions={actions}
         />
       )}
       <Divider />

@@ -2,12 +2,12 @@
 // and every form with its indicators to check.
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Dismiss20Regular } from '@fluentui/react-icons/svg/dismiss';
-import type { FormProject, FormsEvaluation, IndicatorResult } from '../../engine/formTypes';
+import type { FormsEvaluation } from '../../engine/formTypes';
 import type { Lang } from '../../engine/types';
 import { formCheckSentence } from '../../engine/forms/formMessages';
 import type { FormsStrings } from '../formsStrings';
 import type { Strings } from '../strings';
-import { FormItem } from './FormItem';
+import { FormItem, type FormSelection } from './FormItem';
 import { PortfolioLine } from './PortfolioLine';
 
 const useStyles = makeStyles({
@@ -25,8 +25,7 @@ export interface FormsPanelProps {
   notApplied: boolean;
   /** Cells the last run marked on the forms; null when none were written (opening, marks cleared). */
   marked: number | null;
-  onSelect(project: FormProject): void;
-  onSelectIndicator(project: FormProject, indicator: IndicatorResult): void;
+  actions: FormSelection;
 }
 
 export function FormsPanel(props: FormsPanelProps) {
@@ -75,8 +74,7 @@ export function FormsPanel(props: FormsPanelProps) {
             strings={strings}
             formsStrings={fs}
             lang={lang}
-            onSelect={props.onSelect}
-            onSelectIndicator={props.onSelectIndicator}
+            actions={props.actions}
           />
         ))}
       </ul>
