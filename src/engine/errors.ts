@@ -1,33 +1,8 @@
 // Why an evaluation could not run, as codes with data. The sentence shown to people is rendered at
-// the edge in its language (errorMessage, schemeIssueMessage in messages.ts); `message` here is the
+// the edge in its language (errorMessage in messages.ts, schemeIssueMessage in schemeIssues.ts); `message` here is the
 // English rendering, for logs.
-import { schemeIssueMessage } from './messages';
+import { schemeIssueMessage, type SchemeIssue } from './schemeIssues';
 import type { Role } from './types';
-
-/** One mistake in a scheme or a usage-rate band, with what is needed to name it. */
-export type SchemeIssue =
-  /** found: the unexpected character, null at an unexpected end of the text. */
-  | { kind: 'json_syntax'; line: number; column: number; position: number; found: string | null; inString: boolean }
-  | { kind: 'json_too_deep'; position: number; max: number }
-  | { kind: 'not_object'; path: string }
-  | { kind: 'unknown_key'; path: string; key: string; allowed: string[] }
-  | { kind: 'missing_key'; path: string }
-  | { kind: 'not_string'; path: string }
-  | { kind: 'not_number'; path: string; value: string }
-  | { kind: 'negative'; path: string; value: number }
-  | { kind: 'weights_sum'; sum: number; parts: string }
-  | { kind: 'grade_range'; path: string; value: number }
-  | { kind: 'grades_order'; excellent: number; good: number; fair: number }
-  | { kind: 'band_order'; low: number; high: number }
-  | { kind: 'monitoring_order'; green: number; yellow: number }
-  | { kind: 'band_percent'; path: string; value: number }
-  | { kind: 'bad_rule'; value: string }
-  | { kind: 'steps_empty' }
-  | { kind: 'steps_unsorted' }
-  | { kind: 'step_min_range'; index: number; value: number }
-  | { kind: 'step_over_weight'; index: number; score: number; weight: number }
-  | { kind: 'bad_choice'; path: string; value: string; allowed: string[] };
-
 
 export type EngineErrorCode = 'empty_sheet' | 'missing_columns' | 'no_projects' | 'invalid_scheme' | 'invalid_band';
 

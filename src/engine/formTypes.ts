@@ -131,15 +131,5 @@ export interface FormSheet {
   merges?: readonly string[];
 }
 
-/** How forms are scored where regions differ; scheme data (Scheme.forms), see schemes.ts. */
-export interface FormScoring {
-  /** Execution weight when the form states none (分值 / 权重 of the funds block). */
-  executionWeight: number;
-  /** A ≥ indicator whose actual reaches this multiple of its target is flagged over_achievement. */
-  overAchievement: number;
-  /** ≤ indicators: 'linear' (1 − (a − i)/i) × w, 0 from 2i on; 'ratio' i/a × w. */
-  reverseRule: 'linear' | 'ratio';
-}
-
 /** Which layout a workbook is evaluated as. */
 export type WorkbookLayout = 'table' | 'forms';

@@ -1,11 +1,8 @@
 // Scoring schemes as data: the two built-in ones and custom ones read from JSON, validated with
 // one coded issue per mistake. Weights live here and in scheme files, never elsewhere in code.
-import type { SchemeIssue } from './errors';
-import { schemeIssueMessage } from './messages';
+import { schemeIssueMessage, type SchemeIssue } from './schemeIssues';
 import { RATE_FRACTION_LIMIT } from './numbers';
-import type { ExecutionRule, GradeBands, Lang, MonitoringBands, RateBand, Scheme, ScoreComponent } from './types';
-import type { FormScoring } from './formTypes';
-import { SCORE_COMPONENTS } from './types';
+import { SCORE_COMPONENTS, type ExecutionRule, type FormScoring, type GradeBands, type Lang, type MonitoringBands, type RateBand, type Scheme, type ScoreComponent } from './types';
 import { MAX_JSON_DEPTH, nestingBeyond } from './jsonDepth';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 

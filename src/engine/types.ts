@@ -1,5 +1,4 @@
 // Shared vocabulary of the engine. Host-free: no Office, no ExcelJS, no DOM.
-import type { FormScoring } from './formTypes';
 
 /** A cell value as a host hands it over (Office JavaScript API `values`, ExcelJS cell value flattened). */
 export type CellValue = string | number | boolean | null | undefined;
@@ -187,6 +186,16 @@ export interface Monitoring {
   timeShare: number;
   progress: number;
   status: MonitoringStatus;
+}
+
+/** How forms are scored where regions differ; scheme data (Scheme.forms), see schemes.ts. */
+export interface FormScoring {
+  /** Execution weight when the form states none (分值 / 权重 of the funds block). */
+  executionWeight: number;
+  /** A ≥ indicator whose actual reaches this multiple of its target is flagged over_achievement. */
+  overAchievement: number;
+  /** ≤ indicators: 'linear' (1 − (a − i)/i) × w, 0 from 2i on; 'ratio' i/a × w. */
+  reverseRule: 'linear' | 'ratio';
 }
 
 export interface Scheme {

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import type { RateBand } from '../../engine/types';
-import type { SchemeIssue } from '../../engine/errors';
+import type { SchemeIssue } from '../../engine/schemeIssues';
 import { checkBand } from '../../engine/schemes';
 import type { Strings } from '../strings';
 

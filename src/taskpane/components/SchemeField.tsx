@@ -15,7 +15,7 @@ import {
 } from '@fluentui/react-components';
 import type { Settings } from '../../engine/workbookPort';
 import type { Lang, Scheme } from '../../engine/types';
-import type { SchemeIssue } from '../../engine/errors';
+import type { SchemeIssue } from '../../engine/schemeIssues';
 import { checkScheme, listBuiltinSchemes } from '../../engine/schemes';
 import type { Strings } from '../strings';
 
