@@ -3,6 +3,7 @@
 import { consolidateSheets } from '../../src/engine/consolidateSheets';
 import type { Settings, WorkbookPort } from '../../src/engine/workbookPort';
 import { getScheme } from '../../src/engine/schemes';
+import { REPORT_SHEET_NAME } from '../../src/engine/report/sheetLayout';
 import type { SummaryLayout } from '../../src/engine/summaryTypes';
 import type { CellArea, Grid, SheetData } from '../../src/engine/types';
 import { SEED } from '../support/seed';
@@ -53,7 +54,12 @@ function workbook(): SheetData[] {
 }
 
 it('consolidates the sheets by department, forms by their 主管部门, and writes the departments view', async () => {
-  const port = memoryPort(workbook());
+  // The add-in's own sheets from earlier runs (a departments view copied by the officer, the report draft) are not tables to count.
+  const earlier = [
+    sheet('部门汇总 (2)', [['部门', '预算数', '执行数'], ['某区教育局', 150, 115]]),
+    sheet(REPORT_SHEET_NAME.zh, [['项目名称：安全生产责任经费'], ['预算数 305.5 执行数 271.46']]),
+  ];
+  const port = memoryPort([...workbook(), ...earlier]);
   const out = await consolidateSheets(port, settings, { lang: 'zh', now: () => new Date('2026-10-08T08:00:00Z') });
   const c = out.consolidation;
   expect(c.departments.map((d) => [d.name, d.files, d.projects])).toEqual([
