@@ -1,11 +1,11 @@
 // A workbook host's failure, as a code the catalogue knows (its `host` area: what happened and what to do
-// next): the Office.js port raises it for whatever Office raised (src/excel/errors.ts maps Office's codes);
+// next). A port raises it for whatever its host raised (each adapter maps its host's own codes to these);
 // the pane and the ribbon render it with hostErrorMessage.
 import { catalogue } from './text/catalogue';
 import type { Lang } from './types';
 
 export const HOST_ERROR_CODES = [
-  'not_in_excel',
+  'outside_host',
   'api_unsupported',
   'payload_too_large',
   'too_many_cells',
@@ -23,14 +23,14 @@ export type HostErrorCode = (typeof HOST_ERROR_CODES)[number];
 
 export class HostError extends Error {
   readonly code: HostErrorCode;
-  /** The Office error code it came from, e.g. "AccessDenied"; kept for the log, never shown alone. */
-  readonly officeCode?: string;
+  /** The host's own error code it came from, e.g. "AccessDenied"; kept for the log, never shown alone. */
+  readonly hostCode?: string;
 
-  constructor(code: HostErrorCode, message?: string, officeCode?: string) {
+  constructor(code: HostErrorCode, message?: string, hostCode?: string) {
     super(message ?? code);
     this.name = 'HostError';
     this.code = code;
-    this.officeCode = officeCode;
+    this.hostCode = hostCode;
   }
 }
 

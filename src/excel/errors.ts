@@ -32,11 +32,11 @@ const OFFICE_CODES: Record<string, HostErrorCode> = {
 /** Maps anything thrown by Office.js (OfficeExtension.Error has a string `code`) to a HostError. */
 export function toHostError(err: unknown): HostError {
   if (err instanceof HostError) return err;
-  const officeCode = errorCode(err);
+  const hostCode = errorCode(err);
   const message = err instanceof Error ? err.message : typeof err === 'string' ? err : 'Office error';
-  if (officeCode && OFFICE_CODES[officeCode]) return new HostError(OFFICE_CODES[officeCode], message, officeCode);
+  if (hostCode && OFFICE_CODES[hostCode]) return new HostError(OFFICE_CODES[hostCode], message, hostCode);
   if (err instanceof Error && err.name === 'AbortError') return new HostError('cancelled', message);
-  return new HostError('unknown', message, officeCode);
+  return new HostError('unknown', message, hostCode);
 }
 
 function errorCode(err: unknown): string | undefined {

@@ -36,7 +36,7 @@ export interface ExcelPortOptions {
 function defaultRunner(): ExcelRunner {
   return <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     if (typeof Excel === 'undefined' || typeof Excel.run !== 'function') {
-      return Promise.reject(new HostError('not_in_excel', 'Excel.run is not available'));
+      return Promise.reject(new HostError('outside_host', 'Excel.run is not available'));
     }
     return Excel.run(batch);
   };

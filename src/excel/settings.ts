@@ -29,7 +29,7 @@ type OfficeSettings = Pick<Office.Settings, 'get' | 'set' | 'saveAsync'>;
 export function documentSettings(): OfficeSettings {
   const office = (globalThis as { Office?: typeof Office }).Office;
   const settings = office?.context?.document?.settings;
-  if (!settings) throw new HostError('not_in_excel', 'Office document settings are not available');
+  if (!settings) throw new HostError('outside_host', 'Office document settings are not available');
   return settings;
 }
 

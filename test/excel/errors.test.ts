@@ -23,7 +23,7 @@ describe('toHostError', () => {
     const err = toHostError(officeError(office));
     expect(err).toBeInstanceOf(HostError);
     expect(err.code).toBe(code);
-    expect(err.officeCode).toBe(office);
+    expect(err.hostCode).toBe(office);
   });
 
   it('maps anything else to unknown, keeps a HostError as it is', () => {
@@ -64,8 +64,8 @@ describe('settings storage', () => {
     expect(parseOwnership('x')).toEqual({ summarySheetIds: [], highlights: [] });
   });
 
-  it('reports settings outside Office as not_in_excel', async () => {
+  it('reports settings outside Office as outside_host (the host is missing)', async () => {
     delete (globalThis as Record<string, unknown>).Office;
-    await expect(loadSettings()).rejects.toMatchObject({ code: 'not_in_excel' });
+    await expect(loadSettings()).rejects.toMatchObject({ code: 'outside_host' });
   });
 });

@@ -218,7 +218,7 @@ describe('writeSummary', () => {
     await port.writeSummary(summaryLayoutFor(SEED_PROJECTS), SUMMARY);
     host.controls.protect(SUMMARY);
     const err = await port.writeSummary(summaryLayoutFor(SEED_PROJECTS), SUMMARY).catch((e: unknown) => e);
-    expect(err).toMatchObject({ name: 'HostError', code: 'sheet_protected', officeCode: 'AccessDenied' });
+    expect(err).toMatchObject({ name: 'HostError', code: 'sheet_protected', hostCode: 'AccessDenied' });
   });
 });
 
@@ -246,7 +246,7 @@ describe('writeSummary without triggerSource (ExcelApi 1.13)', () => {
     const port = createExcelPort();
     controls.failNext('GeneralException', { atCommand: 'Range.values' });
     const err = await port.writeSummary(summaryLayoutFor(SEED_PROJECTS), SUMMARY).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'unknown', officeCode: 'GeneralException' });
+    expect(err).toMatchObject({ code: 'unknown', hostCode: 'GeneralException' });
     expect(controls.eventsEnabled()).toBe(true);
     // A chunked write failing halfway does the same.
     const big = createExcelPort({ budget: 128 * 1024 });
@@ -340,7 +340,7 @@ describe('writeSummary print setup (issue 9: landscape A4, one page wide, header
     const port = createExcelPort();
     const err = await port.writeSummary(summaryLayoutFor(SEED_PROJECTS), SUMMARY).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HostError);
-    expect(err).toMatchObject({ officeCode: 'AccessDenied' });
+    expect(err).toMatchObject({ hostCode: 'AccessDenied' });
     expect(port.meter.requests.map((r) => r.label)).toEqual(['write:meta', 'write:print-check']);
   });
 
@@ -349,7 +349,7 @@ describe('writeSummary print setup (issue 9: landscape A4, one page wide, header
     controls.failNext('AccessDenied', { onlyIfWrites: true });
     const port = createExcelPort();
     const err = await port.writeSummary(summaryLayoutFor(SEED_PROJECTS), SUMMARY).catch((e: unknown) => e);
-    expect(err).toMatchObject({ officeCode: 'AccessDenied' });
+    expect(err).toMatchObject({ hostCode: 'AccessDenied' });
     expect(controls.state().syncs.map((s) => s.error !== undefined)).toEqual([false, true, true]);
     expect(port.meter.requests.map((r) => r.label)).toEqual(['write:meta']);
     expect(controls.sheetNames()).toEqual(['Sheet1']);

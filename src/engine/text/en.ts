@@ -485,7 +485,7 @@ export const en: Catalogue = {
     dialogTitle: 'Performance self-evaluation',
   },
   host: {
-    not_in_excel: 'This page runs inside Excel: open it from Add-ins in Excel on the web, Windows or Mac.',
+    outside_host: 'This page runs inside Excel: open it from Add-ins in Excel on the web, Windows or Mac.',
     api_unsupported: 'This version of Excel lacks a feature the add-in needs. Update Excel or use Excel on the web.',
     payload_too_large: 'The data exceeded Excel’s 5 MB limit for one request. Select a smaller range and retry, or use the batch command on the file.',
     too_many_cells: 'The range has more than 5 million cells. Select only the project table.',

@@ -505,7 +505,7 @@ export const zh = {
   },
   /** What happened in Excel (HostError codes) and what to do next. */
   host: {
-    not_in_excel: '此页面需要在 Excel 中打开：请在 Excel（网页版、Windows 或 Mac）中通过“加载项”启动本工具。',
+    outside_host: '此页面需要在 Excel 中打开：请在 Excel（网页版、Windows 或 Mac）中通过“加载项”启动本工具。',
     api_unsupported: '当前 Excel 版本不支持所需功能，请更新 Excel 或改用 Excel 网页版。',
     payload_too_large: '一次传输的数据超过 Excel 的上限（5 MB）。请选择较小的区域后重试，或使用批处理命令处理该文件。',
     too_many_cells: '所选区域超过 500 万个单元格，无法读取。请只选择项目表所在的区域。',
