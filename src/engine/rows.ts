@@ -55,6 +55,38 @@ function plainText(v: string): number | null {
   return x === x ? x : null;
 }
 
+/** An amount cell of the row being read; one per column, reused row after row, so reading allocates nothing. */
+interface AmountCell {
+  value: number | null;
+  status: ParsedNumber['status'];
+  /** The full parse, kept for a total row; null when the cell was a number or plain numeric text. */
+  parse: ParsedNumber | null;
+}
+
+function emptyAmountCell(): AmountCell {
+  return { value: null, status: 'missing', parse: null };
+}
+
+/** A number cell or plain numeric text directly, anything else through parseAmount. */
+function readAmount(cell: AmountCell, row: readonly CellValue[], column: number | undefined): void {
+  cell.value = null;
+  cell.status = 'missing';
+  cell.parse = null;
+  if (column === undefined) return;
+  const v = row[column];
+  const plain = typeof v === 'number' ? numberCell(v) : typeof v === 'string' ? plainText(v) : null;
+  if (plain !== null) {
+    cell.value = plain;
+    cell.status = 'ok';
+  } else if (typeof v === 'number') {
+    cell.status = 'unreadable';
+  } else {
+    cell.parse = parseAmount(v);
+    cell.value = valueOf(cell.parse);
+    cell.status = cell.parse.status;
+  }
+}
+
 /** The value of a parse: null unless it read a number. */
 function valueOf(p: ParsedNumber): number | null {
   return p.status === 'ok' ? p.value : null;
@@ -95,47 +127,15 @@ export function readTableRows(grid: Grid, detection: HeaderDetection, sink: RowS
   const explanationCol = m.explanation?.column;
 
   const values = emptyProjectValues();
+  const budget = emptyAmountCell();
+  const actual = emptyAmountCell();
   for (let r = Math.max(0, detection.headerRow + 1); r < grid.length; r++) {
     const row = grid[r];
     if (row === undefined || row === null || row.length === 0) continue;
     let name = projectCol === undefined ? '' : cellName(row[projectCol]);
 
-    // Budget and actual: a number cell or plain numeric text directly, anything else through parseAmount
-    // (whose ParsedNumber a total row keeps).
-    let budget: number | null = null;
-    let budgetStatus: ParsedNumber['status'] = 'missing';
-    let budgetParse: ParsedNumber | null = null;
-    if (budgetCol !== undefined) {
-      const v = row[budgetCol];
-      const plain = typeof v === 'number' ? numberCell(v) : typeof v === 'string' ? plainText(v) : null;
-      if (plain !== null) {
-        budget = plain;
-        budgetStatus = 'ok';
-      } else if (typeof v === 'number') {
-        budgetStatus = 'unreadable';
-      } else {
-        budgetParse = parseAmount(v);
-        budget = valueOf(budgetParse);
-        budgetStatus = budgetParse.status;
-      }
-    }
-    let actual: number | null = null;
-    let actualStatus: ParsedNumber['status'] = 'missing';
-    let actualParse: ParsedNumber | null = null;
-    if (actualCol !== undefined) {
-      const v = row[actualCol];
-      const plain = typeof v === 'number' ? numberCell(v) : typeof v === 'string' ? plainText(v) : null;
-      if (plain !== null) {
-        actual = plain;
-        actualStatus = 'ok';
-      } else if (typeof v === 'number') {
-        actualStatus = 'unreadable';
-      } else {
-        actualParse = parseAmount(v);
-        actual = valueOf(actualParse);
-        actualStatus = actualParse.status;
-      }
-    }
+    readAmount(budget, row, budgetCol);
+    readAmount(actual, row, actualCol);
 
     let kind = name === '' ? null : totalKind(name);
     if (kind === null && projectCol !== 0) {
@@ -151,22 +151,22 @@ export function readTableRows(grid: Grid, detection: HeaderDetection, sink: RowS
         gridRow: r,
         label: name,
         isGrandTotal: kind === 'grand',
-        budget: budgetParse ?? amountAt(row, budgetCol),
-        actual: actualParse ?? amountAt(row, actualCol),
+        budget: budget.parse ?? amountAt(row, budgetCol),
+        actual: actual.parse ?? amountAt(row, actualCol),
       });
       continue;
     }
 
     const hasAmount =
-      name === '' ? budgetStatus === 'ok' || actualStatus === 'ok' : budgetStatus !== 'missing' || actualStatus !== 'missing';
+      name === '' ? budget.status === 'ok' || actual.status === 'ok' : budget.status !== 'missing' || actual.status !== 'missing';
     if (!hasAmount) continue;
 
     values.gridRow = r;
     values.name = name;
-    values.budget = budget;
-    values.budgetUnreadable = budgetStatus === 'unreadable';
-    values.actual = actual;
-    values.actualUnreadable = actualStatus === 'unreadable';
+    values.budget = budget.value;
+    values.budgetUnreadable = budget.status === 'unreadable';
+    values.actual = actual.value;
+    values.actualUnreadable = actual.status === 'unreadable';
     values.statedRate = rateAt(row, rateCol);
     values.output = scoreAt(row, outputCol);
     values.benefit = scoreAt(row, benefitCol);
