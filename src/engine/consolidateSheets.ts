@@ -5,8 +5,8 @@
 // sheet's name. Sheets that hold neither are listed as not evaluated; empty sheets are passed over.
 import { consolidate, departmentFromTitle, type ConsolidatedEntry, type Consolidation } from './consolidate';
 import { formEntries } from './consolidateForms';
-import { buildDepartmentsSummary, DEPARTMENTS_SHEET, isDepartmentsSheetName } from './departmentsSummary';
-import { isReportSheetName } from './report/sheetLayout';
+import { buildDepartmentsSummary, DEPARTMENTS_SHEET } from './departmentsSummary';
+import { isOwnSheetName } from './summaryOwnership';
 import { EngineError } from './errors';
 import { evaluateForms, sheetsHaveForms } from './forms/evaluateForms';
 import { toFormSheet } from './formsWorkflow';
@@ -47,8 +47,8 @@ export async function consolidateSheetsOf(port: WorkbookPort, settings: Settings
   const band = settings.band;
   const month = settings.monitoringMonth ?? undefined;
   const exclude = [settings.summarySheet, DEPARTMENTS_SHEET.zh, DEPARTMENTS_SHEET.en].filter((n): n is string => typeof n === 'string' && n !== '');
-  // Copies of the add-in's own sheets ("部门汇总 (2)") and its report draft are not departments' tables either.
-  const sheets = (await readAll(port, exclude, signal)).filter((s) => !isDepartmentsSheetName(s.name) && !isReportSheetName(s.name));
+  // The exact names are not even read; copies ("部门汇总 (2)") and the report draft are read but not counted.
+  const sheets = (await readAll(port, exclude, signal)).filter((s) => !isOwnSheetName(s.name, settings.summarySheet));
   const entries: ConsolidatedEntry[] = [];
   const failures: { file: string; message: string }[] = [];
   for (const sheet of sheets) {

@@ -15,12 +15,6 @@ import { GRADES, type Lang, type RateBand, type Scheme } from './types';
 
 export const DEPARTMENTS_SHEET: Record<Lang, string> = { zh: catalogue('zh').engine.sheets.departments, en: catalogue('en').engine.sheets.departments };
 
-/** The departments summary's name in either language, or a copy of it ("部门汇总 (2)"): not a source to pick. */
-export function isDepartmentsSheetName(name: string): boolean {
-  const stem = name.replace(/\s*\(\d+\)$/, '').toLowerCase();
-  return Object.values(DEPARTMENTS_SHEET).some((n) => n.toLowerCase() === stem);
-}
-
 export function buildDepartmentsSummary(c: Consolidation, scheme: Scheme, band: RateBand, lang: Lang, run: { time: Date; month?: number }): SummaryModel {
   const t = (key: Parameters<typeof summaryText>[0]): string => summaryText(key, lang);
   const v = (key: Parameters<typeof viewText>[0]): string => viewText(key, lang);

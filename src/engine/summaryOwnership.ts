@@ -4,6 +4,8 @@
 // its id must be in the ownership record, and it must not be the sheet the source is read from.
 // Host-free: each adapter gathers the facts, this decides.
 import { cleanSheetName, MAX_SHEET_NAME } from './sheetNames';
+import { catalogue } from './text/catalogue';
+import type { Lang } from './types';
 
 /** Sheet-scoped defined name the add-in adds, hidden, to each summary sheet it creates. */
 export const SUMMARY_MARKER_NAME = 'BudgetPerformance_Summary';
@@ -52,6 +54,21 @@ export function isVariantOf(name: string, preferred: string): boolean {
   // Names cut at 31 characters to make room for " (n)" only share a prefix.
   const truncated = Math.min(a.length, b.length) >= MAX_SHEET_NAME - 5;
   return a === b || (truncated && (b.startsWith(a) || a.startsWith(b)));
+}
+
+/** The names the add-in gives its report draft and departments view, in either language. */
+const OWN_SHEET_NAMES: readonly string[] = (['zh', 'en'] as const satisfies readonly Lang[]).flatMap((lang) => {
+  const { report, departments } = catalogue(lang).engine.sheets;
+  return [report, departments];
+});
+
+/**
+ * A sheet the add-in writes, by its name: the summary sheet the settings record (that name exactly: a
+ * user's sheet it was numbered around stays theirs), or the report draft or departments view in either
+ * language with their "(n)" copies. Never a source of data, a sheet to pick or a department to count.
+ */
+export function isOwnSheetName(name: string, summarySheet?: string | null): boolean {
+  return sameSheetName(name, summarySheet) || OWN_SHEET_NAMES.some((own) => isVariantOf(name, own));
 }
 
 /**

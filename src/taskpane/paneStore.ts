@@ -14,7 +14,6 @@
 //   and calls `suspend` when the forms take the pane over.
 // - The report (hooks/useReport.ts) is a one-shot action (draft, download, check) rather than a watched
 //   run: it keeps its own busy flag and notice and reads `outcome`, `source` and `settings` from here.
-import { isDepartmentsSheetName } from '../engine/departmentsSummary';
 import type { Progress, Settings, WorkbookPort } from '../engine/workbookPort';
 import type { HeaderDetection, MappingOverride, RateBand, Scheme, SheetData } from '../engine/types';
 import { EngineError } from '../engine/errors';
@@ -33,7 +32,7 @@ import {
   type WriteOutcome,
 } from '../engine/workflow';
 import { settingsWithStatedScheme } from '../engine/statedScheme';
-import { isReportSheetName } from '../engine/report/sheetLayout';
+import { isOwnSheetName } from '../engine/summaryOwnership';
 import { rangeOf } from './format';
 import type { RefreshState } from './refreshController';
 import { LayoutStore, type LayoutStoreOptions, type RunMode, type RunNotice } from './runSession';
@@ -148,7 +147,7 @@ export class PaneStore extends LayoutStore<TableState, WriteOutcome, PaneExtraNo
         this.runs.resume(saved);
         const names = await port.listSheets().catch(() => [] as string[]);
         if (!current()) return;
-        this.update({ sheets: names.filter((name) => name !== saved.summarySheet && !isReportSheetName(name) && !isDepartmentsSheetName(name)) });
+        this.update({ sheets: names.filter((name) => !isOwnSheetName(name, saved.summarySheet)) });
         // The saved source; without one, what the selection points at (a table, a range) or the sheet.
         const sheet = await port.readSource(readRequestFor(saved));
         if (!current()) return;

@@ -1,6 +1,5 @@
 // Every text the task pane shows, from the catalogue (src/engine/text). Components take a `Strings` and never hold literals.
-import type { SchemeIssue } from '../engine/schemeIssues';
-import { schemeIssueMessage } from '../engine/schemeIssues';
+import { schemeIssueMessage, type SchemeIssue } from '../engine/schemeIssues';
 import { catalogue, fill } from '../engine/text/catalogue';
 import type { Lang, SourceRef, Unit } from '../engine/types';
 import type { Progress } from '../engine/workbookPort';

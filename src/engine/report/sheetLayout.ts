@@ -2,6 +2,7 @@
 // of an A4 portrait page, headings bold, rows holding a 【待补充：…】 placeholder shaded so an officer
 // cannot miss them. Rendered by src/excel/writeReportSheet.ts.
 import { reportPrintSetup, type PrintSetup } from '../printSetup';
+import { isVariantOf } from '../summaryOwnership';
 import { catalogue } from '../text/catalogue';
 import type { Lang } from '../types';
 import { reportLines, type LineKind } from './lines';
@@ -12,8 +13,7 @@ export const REPORT_SHEET_NAME: Record<Lang, string> = { zh: catalogue('zh').eng
 
 /** A sheet named as the report sheet is (or as its "(2)" variants): no source of data, left out of the sheet picker. */
 export function isReportSheetName(name: string): boolean {
-  const stem = name.replace(/\s*\(\d+\)$/, '').toLowerCase();
-  return Object.values(REPORT_SHEET_NAME).some((n) => n.toLowerCase() === stem);
+  return Object.values(REPORT_SHEET_NAME).some((report) => isVariantOf(name, report));
 }
 
 /**
