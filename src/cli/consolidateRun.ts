@@ -11,7 +11,7 @@ import { consolidate, type ConsolidatedEntry, type Consolidation } from '../engi
 import { consolidatedViews } from '../engine/consolidateViews';
 import { monitoringBands, timeShare } from '../engine/monitoring';
 import { DEFAULT_SCHEME_ID, getScheme, parseScheme, validateBand } from '../engine/schemes';
-import { catalogue } from '../engine/text/catalogue';
+import { catalogue } from '../text/catalogue';
 import { FLAGS, type Lang, type Scheme } from '../engine/types';
 import { consolidatedWorkbook } from '../xlsx/consolidatedBook';
 import { langFromEnv, readMonth } from './args';

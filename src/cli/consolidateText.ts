@@ -1,5 +1,5 @@
 // Messages of `npm run consolidate`, read from the catalogue.
-import { catalogue, fill, type Catalogue, type TemplateValues } from '../engine/text/catalogue';
+import { catalogue, fill, type Catalogue, type TemplateValues } from '../text/catalogue';
 import type { Lang } from '../engine/types';
 
 export type ConsolidateTextKey = keyof Catalogue['cli']['consolidate'];

@@ -1,6 +1,6 @@
 // What the batch command says on stderr about its evaluated copy, and the copy's file extension.
 import { extname } from 'node:path';
-import { catalogue, fill } from '../engine/text/catalogue';
+import { catalogue, fill } from '../text/catalogue';
 import type { Lang } from '../engine/types';
 import type { CopyNote } from '../xlsx/graft/evaluatedCopy';
 

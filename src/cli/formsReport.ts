@@ -2,7 +2,7 @@
 import type { FormCheck, FormFlag, FormProject, FormsEvaluation, IndicatorResult } from '../engine/formTypes';
 import { formCheckSentence, formFlagLabel } from '../engine/forms/formMessages';
 import { gradeLabel } from '../engine/messages';
-import { catalogue } from '../engine/text/catalogue';
+import { catalogue } from '../text/catalogue';
 import type { Grade, Lang } from '../engine/types';
 import { cliText } from './messages';
 import { amount, percent, score } from './printTable';

@@ -1,5 +1,5 @@
-// The batch command's own words, read from the catalogue (src/engine/text).
-import { catalogue, fill, type Catalogue, type TemplateValues } from '../engine/text/catalogue';
+// The batch command's own words, read from the catalogue (src/text).
+import { catalogue, fill, type Catalogue, type TemplateValues } from '../text/catalogue';
 import type { Lang } from '../engine/types';
 
 export type CliTextKey = keyof Catalogue['cli']['evaluate'];

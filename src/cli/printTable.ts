@@ -2,7 +2,7 @@
 import type { Evaluation, Lang, ProjectResult } from '../engine/types';
 import { flagLabel, gradeLabel, monitoringStatusLabel, monitoringTitle } from '../engine/messages';
 import { monitoringBandsText } from '../engine/summary';
-import { catalogue } from '../engine/text/catalogue';
+import { catalogue } from '../text/catalogue';
 import { cliText, type CliTextKey } from './messages';
 import { visible } from './consoleText';
 import { rateCell } from './rateCell';

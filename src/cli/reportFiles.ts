@@ -13,7 +13,7 @@ import type { ReportFinding } from '../engine/report/check/types';
 import { formsYear, reportInputFromForms } from '../engine/report/fromForms';
 import { reportInputFromTable } from '../engine/report/fromTable';
 import type { ReportInput } from '../engine/report/types';
-import { catalogue, entry } from '../engine/text/catalogue';
+import { catalogue, entry } from '../text/catalogue';
 import type { FormSheet, FormsEvaluation } from '../engine/formTypes';
 import type { Evaluation, Lang, Scheme } from '../engine/types';
 import type { EvaluateOutcome } from '../engine/workflow';

@@ -4,7 +4,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { EngineError } from '../engine/errors';
 import { detectHeader } from '../engine/headers';
 import { errorMessage } from '../engine/messages';
-import { catalogue } from '../engine/text/catalogue';
+import { catalogue } from '../text/catalogue';
 import type { Settings } from '../engine/workbookPort';
 import { checkBand, DEFAULT_SCHEME_ID, getScheme, parseScheme } from '../engine/schemes';
 import type { Lang, RateBand, Role, Scheme } from '../engine/types';

@@ -4,7 +4,7 @@
 import type { EngineErrorCode } from '../engine/errors';
 import { EngineError } from '../engine/errors';
 import { errorMessage } from '../engine/messages';
-import { catalogue, fill, fillPlural } from '../engine/text/catalogue';
+import { catalogue, fill, fillPlural } from '../text/catalogue';
 import { ROLES, type Lang, type Role } from '../engine/types';
 import { HOST_ERROR_CODES, hostErrorMessage, type HostErrorCode } from '../engine/hostError';
 import { REQUIRED_API_SETS } from '../excel/host';

@@ -3,7 +3,7 @@
 // function file to close it. Text in the query string is never shown: an unknown or malformed
 // query shows a fixed "no result" message.
 import { langFromLocale } from '../engine/messages';
-import { catalogue } from '../engine/text/catalogue';
+import { catalogue } from '../text/catalogue';
 import { noticeFor, parseNoticeQuery } from './noticeCode';
 
 const TONE_COLOURS: Record<string, string> = { success: '#107c10', warning: '#8a6100', error: '#a4262c' };

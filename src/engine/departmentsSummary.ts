@@ -9,7 +9,7 @@ import { viewText } from './consolidateViewText';
 import { gradeLabel, monitoringStatusLabel, monitoringTitle, monthSpan, statusText, summaryText } from './messages';
 import { monitor, monitoringBands, MONITORING_STATUSES, timeShare } from './monitoring';
 import { formatPercent, formatTime, monitoringBandsText } from './summary';
-import { catalogue, fill } from './text/catalogue';
+import { catalogue, fill } from '../text/catalogue';
 import type { SummaryColumn, SummaryModel, SummaryValue } from './summaryTypes';
 import { GRADES, type Lang, type RateBand, type Scheme } from './types';
 

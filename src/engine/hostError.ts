@@ -1,7 +1,7 @@
 // A workbook host's failure, as a code the catalogue knows (its `host` area: what happened and what to do
 // next). A port raises it for whatever its host raised (each adapter maps its host's own codes to these);
 // the pane and the ribbon render it with hostErrorMessage.
-import { catalogue } from './text/catalogue';
+import { catalogue } from '../text/catalogue';
 import type { Lang } from './types';
 
 export const HOST_ERROR_CODES = [

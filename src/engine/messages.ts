@@ -1,9 +1,9 @@
-// The engine's words, read from the catalogue (src/engine/text): flag, grade and role labels, error
+// The engine's words, read from the catalogue (src/text): flag, grade and role labels, error
 // messages, scheme-validation messages and the summary sheet's labels.
 import type { EngineError } from './errors';
 import { schemeIssueMessage } from './schemeIssues';
-import { catalogue, fill } from './text/catalogue';
-import type { Catalogue } from './text/catalogue';
+import { catalogue, fill } from '../text/catalogue';
+import type { Catalogue } from '../text/catalogue';
 import type { Flag, Grade, Lang, MonitoringStatus, Role } from './types';
 
 export function flagLabel(flag: Flag, lang: Lang): string {

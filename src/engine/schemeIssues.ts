@@ -1,5 +1,5 @@
 // A mistake in a scheme or a usage-rate band, as a code with data, and its sentence in either language.
-import { catalogue, fill } from './text/catalogue';
+import { catalogue, fill } from '../text/catalogue';
 import type { Lang } from './types';
 
 /** One mistake in a scheme or a usage-rate band, with what is needed to name it. */

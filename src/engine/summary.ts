@@ -2,7 +2,7 @@
 // Numbers stay unrounded; the layout's number formats round them for display.
 import { gradeLabel, monitoringStatusLabel, monitoringTitle, monthSpan, statusText, summaryText, sumMismatchSentence, type SummaryTextKey } from './messages';
 import { MONITORING_STATUSES } from './monitoring';
-import { catalogue, fill } from './text/catalogue';
+import { catalogue, fill } from '../text/catalogue';
 import type { Evaluation, Lang, MonitoringBands, ProjectResult, Scheme } from './types';
 import { GRADES } from './types';
 import type { ColumnKind, SummaryColumn, SummaryModel, SummaryValue } from './summaryTypes';

@@ -43,7 +43,7 @@ export interface CellArea {
   colEnd: number;
 }
 
-export type Lang = 'zh' | 'en';
+export type { Lang } from '../text/catalogue';
 
 export type Unit = '万元' | '元' | '千元';
 

@@ -8,7 +8,7 @@ import { buildSummary } from './summary';
 import { layoutSummary } from './summaryLayout';
 import { checkScheme, getScheme } from './schemes';
 import { EngineError } from './errors';
-import { catalogue } from './text/catalogue';
+import { catalogue } from '../text/catalogue';
 
 /** Thrown when the caller's AbortSignal fired; nothing after that stage was written. */
 export class WorkflowCancelled extends Error {

@@ -1,6 +1,6 @@
 // The pane's texts for the self-evaluation report (draft and check), from the catalogue (pane.report);
 // the same shape as strings.ts, kept apart so that report and forms texts can grow side by side.
-import { catalogue, fill, fillPlural } from '../engine/text/catalogue';
+import { catalogue, fill, fillPlural } from '../text/catalogue';
 import type { Lang } from '../engine/types';
 
 export interface ReportStrings {

@@ -1,6 +1,6 @@
-// Every text the task pane shows, from the catalogue (src/engine/text). Components take a `Strings` and never hold literals.
+// Every text the task pane shows, from the catalogue (src/text). Components take a `Strings` and never hold literals.
 import { schemeIssueMessage, type SchemeIssue } from '../engine/schemeIssues';
-import { catalogue, fill } from '../engine/text/catalogue';
+import { catalogue, fill } from '../text/catalogue';
 import type { Lang, SourceRef, Unit } from '../engine/types';
 import type { Progress } from '../engine/workbookPort';
 

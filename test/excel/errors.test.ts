@@ -1,6 +1,6 @@
 import { HostError, toHostError, type HostErrorCode } from '../../src/excel/errors';
 import { HOST_ERROR_CODES, hostErrorMessage } from '../../src/engine/hostError';
-import { catalogue } from '../../src/engine/text/catalogue';
+import { catalogue } from '../../src/text/catalogue';
 import { loadSettings, parseOwnership, SETTINGS_KEY } from '../../src/excel/settings';
 import { installFakeExcelInNode } from '../e2e/fakeHost/node';
 

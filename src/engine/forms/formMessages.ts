@@ -1,6 +1,6 @@
 // The forms layout's words, read from the catalogue: project and indicator flags, check sentences, summary labels.
 import { flagLabel } from '../messages';
-import { catalogue, fill, type Catalogue, type TemplateValues } from '../text/catalogue';
+import { catalogue, fill, type Catalogue, type TemplateValues } from '../../text/catalogue';
 import type { FormCheck, FormFlag, IndicatorFlag } from '../formTypes';
 import type { Flag, Lang } from '../types';
 

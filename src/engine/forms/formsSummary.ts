@@ -6,7 +6,7 @@ import type { Lang, Scheme } from '../types';
 import { GRADES } from '../types';
 import type { SummaryColumn, SummaryModel, SummaryValue } from '../summaryTypes';
 import { formatPercent, formatTime } from '../summary';
-import { catalogue, fill } from '../text/catalogue';
+import { catalogue, fill } from '../../text/catalogue';
 import { formCheckSentence, formStatusText, formText, indicatorReasons } from './formMessages';
 
 export function buildFormsSummary(evaluation: FormsEvaluation, scheme: Scheme, lang: Lang, run: { time: Date }): SummaryModel {

@@ -3,7 +3,7 @@
 // cannot miss them. Rendered by src/excel/writeReportSheet.ts.
 import { reportPrintSetup, type PrintSetup } from '../printSetup';
 import { isVariantOf } from '../summaryOwnership';
-import { catalogue } from '../text/catalogue';
+import { catalogue } from '../../text/catalogue';
 import type { Lang } from '../types';
 import { reportLines, type LineKind } from './lines';
 import type { ReportModel } from './types';

@@ -1,5 +1,5 @@
 // The report's words, read from the catalogue. Sentences take figures already formatted (format.ts).
-import { catalogue, entry, fill, templateParts, type Catalogue } from '../text/catalogue';
+import { catalogue, entry, fill, templateParts, type Catalogue } from '../../text/catalogue';
 import type { Lang } from '../types';
 
 export type ReportTextKey = keyof Catalogue['report']['text'];

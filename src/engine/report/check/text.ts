@@ -1,5 +1,5 @@
 // A finding of the report check in words, one line, in the officer's language.
-import { catalogue, entry, fill } from '../../text/catalogue';
+import { catalogue, entry, fill } from '../../../text/catalogue';
 import type { Lang } from '../../types';
 import type { ReportFinding } from './types';
 

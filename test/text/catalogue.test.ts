@@ -1,4 +1,4 @@
-import { catalogue, fill, fillPlural, placeholders, templateParts } from '../../../src/engine/text/catalogue';
+import { catalogue, fill, fillPlural, placeholders, templateParts } from '../../src/text/catalogue';
 
 type Node = string | readonly string[] | { readonly [key: string]: Node };
 

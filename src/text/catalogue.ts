@@ -1,10 +1,12 @@
 // The message catalogue: one typed object per language (zh.ts is the reference, en.ts must match
 // its shape, so the compiler refuses a missing or extra key) and the one way to fill a template.
-import type { Lang } from '../types';
 import { en } from './en';
 import { zh, type Catalogue } from './zh';
 
 export type { Catalogue };
+
+/** The languages the add-in speaks; every catalogue is one of them. */
+export type Lang = 'zh' | 'en';
 
 const CATALOGUES: Record<Lang, Catalogue> = { zh, en };
 
