@@ -219,6 +219,14 @@ export function parseAmount(v: CellValue): ParsedNumber {
     const plain = plainAmountText(v);
     if (plain === plain) return finiteResult(plain, plainAmountUnit(v));
   }
+  return parseOddAmount(v);
+}
+
+/**
+ * parseAmount for a cell that is neither a number nor plain amount text ("（12.5）", "¥1,200", full-width
+ * digits, placeholders): for a reader that has already tried plainAmountText.
+ */
+export function parseOddAmount(v: CellValue): ParsedNumber {
   const r = parseCell(v, 'amount');
   return isParsedNumber(r) ? r : finiteResult(r.value, r.unit);
 }

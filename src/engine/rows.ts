@@ -1,7 +1,7 @@
 // Row classification: which rows below the header are projects, which are 小计/合计 rows, which are
 // neither (blank rows, section headings, notes). One pass, cheap per row: sheets reach 1M rows.
 import { emptyProjectValues, type RowSink } from './score';
-import { compactText, MISSING_NUMBER, parseAmount, parseRate, parseScore, plainAmountText, RATE_FRACTION_LIMIT } from './numbers';
+import { compactText, MISSING_NUMBER, parseAmount, parseOddAmount, parseRate, parseScore, plainAmountText, RATE_FRACTION_LIMIT } from './numbers';
 import type { CellValue, ExtractedTable, Grid, HeaderDetection, ParsedNumber, RawProject, RawTotalRow } from './types';
 
 const TOTAL_LABEL = /^(小计|合计|总计|共计|subtotal|sub-total|grandtotal|grand-total|total)(?:$|[:：(（[【])/;
@@ -67,7 +67,7 @@ function emptyAmountCell(): AmountCell {
   return { value: null, status: 'missing', parse: null };
 }
 
-/** A number cell or plain numeric text directly, anything else through parseAmount. */
+/** A number cell or plain numeric text directly, anything else through the full parse (tried once). */
 function readAmount(cell: AmountCell, row: readonly CellValue[], column: number | undefined): void {
   cell.value = null;
   cell.status = 'missing';
@@ -81,7 +81,7 @@ function readAmount(cell: AmountCell, row: readonly CellValue[], column: number 
   } else if (typeof v === 'number') {
     cell.status = 'unreadable';
   } else {
-    cell.parse = parseAmount(v);
+    cell.parse = parseOddAmount(v);
     cell.value = valueOf(cell.parse);
     cell.status = cell.parse.status;
   }

@@ -1,6 +1,7 @@
 // Auto-refresh: turns the workbook's change events into at most one running refresh at a time.
 // Host-free and React-free so it can be tested with fake timers.
 import type { SourceChange } from '../engine/workbookPort';
+import { Observable } from './observable';
 
 /** The mapped source block, 1-based and inclusive, in sheet coordinates. */
 export interface SourceRange {
@@ -80,8 +81,7 @@ export class RefreshController<T, R = void> {
   private readonly rowMargin: number;
   /** The blocks followed: the mapped source, or every form sheet (forms layout). */
   private ranges: SourceRange[];
-  private state: RefreshState;
-  private readonly listeners = new Set<() => void>();
+  private readonly observed: Observable<RefreshState>;
   private timer: unknown = null;
   private active: ActiveRun | null = null;
   /**
@@ -98,23 +98,18 @@ export class RefreshController<T, R = void> {
     this.delayMs = options.delayMs ?? DEFAULT_DELAY_MS;
     this.rowMargin = options.rowMargin ?? DEFAULT_ROW_MARGIN;
     this.ranges = options.range ? [options.range] : [];
-    this.state = {
+    this.observed = new Observable<RefreshState>({
       phase: 'idle',
       stale: false,
       autoRefresh: options.autoRefresh ?? false,
       lastRefreshed: options.lastRefreshed ?? null,
       error: null,
-    };
+    });
   }
 
-  getState = (): RefreshState => this.state;
+  getState = (): RefreshState => this.observed.get();
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
-  };
+  subscribe = (listener: () => void): (() => void) => this.observed.subscribe(listener);
 
   setRange(range: SourceRange | null): void {
     this.ranges = range ? [range] : [];
@@ -131,10 +126,10 @@ export class RefreshController<T, R = void> {
   }
 
   setAutoRefresh(on: boolean): void {
-    if (this.state.autoRefresh === on) return;
+    if (this.getState().autoRefresh === on) return;
     this.update({ autoRefresh: on });
     // Turning it on while stale catches up at once instead of waiting for the next edit.
-    if (on && this.state.stale) this.schedule();
+    if (on && this.getState().stale) this.schedule();
     if (!on && this.timer !== null) {
       this.clearTimer();
       this.update({ phase: this.active ? 'running' : 'idle', stale: true });
@@ -148,7 +143,7 @@ export class RefreshController<T, R = void> {
     this.unrefreshedEdit = true;
     // Whatever is running now reads data that is already out of date.
     this.abortActive();
-    if (this.state.autoRefresh) {
+    if (this.getState().autoRefresh) {
       this.schedule();
     } else {
       this.update({ stale: true });
@@ -166,13 +161,13 @@ export class RefreshController<T, R = void> {
   cancel(): void {
     this.clearTimer();
     this.abortActive();
-    this.update({ phase: 'idle', stale: this.unrefreshedEdit || this.state.stale });
+    this.update({ phase: 'idle', stale: this.unrefreshedEdit || this.getState().stale });
   }
 
   dispose(): void {
     this.cancel();
     this.disposed = true;
-    this.listeners.clear();
+    this.observed.clear();
   }
 
   private schedule(): void {
@@ -230,11 +225,6 @@ export class RefreshController<T, R = void> {
   }
 
   private update(patch: Partial<RefreshState>): void {
-    if (this.disposed) return;
-    const next = { ...this.state, ...patch };
-    const changed = (Object.keys(patch) as (keyof RefreshState)[]).some((key) => next[key] !== this.state[key]);
-    if (!changed) return;
-    this.state = next;
-    for (const listener of this.listeners) listener();
+    if (!this.disposed) this.observed.patch(patch);
   }
 }

@@ -7,6 +7,7 @@
 import type { Progress, Settings, WorkbookPort } from '../engine/workbookPort';
 import type { Lang } from '../engine/types';
 import { RefreshController, type RefreshState, type Timers } from './refreshController';
+import { Observable } from './observable';
 
 /** What the officer asked for; runs started by edits in the watched blocks are 'refresh'. */
 export type RunMode = 'evaluate' | 'summary' | 'refresh';
@@ -45,8 +46,7 @@ export type RunResult = { summarySheet: string | null };
 
 export class RunSession<T extends RunResult, N extends { kind: string } = never> {
   readonly controller: RefreshController<Finished<T>, RunMode>;
-  private state: RunState<N>;
-  private readonly listeners = new Set<() => void>();
+  private readonly observed: Observable<RunState<N>>;
 
   constructor(options: RunSessionOptions<T>) {
     this.controller = new RefreshController<Finished<T>, RunMode>({
@@ -62,7 +62,7 @@ export class RunSession<T extends RunResult, N extends { kind: string } = never>
         const hadSummary = Boolean(options.settings().summarySheet);
         options.adopt(result, mode);
         const written = result.summarySheet;
-        let notice = this.state.notice;
+        let notice = this.getState().notice;
         if (mode === 'summary' && written) notice = { kind: 'summaryWritten', sheet: written };
         else if (mode !== 'refresh') notice = null;
         // A later automatic refresh that succeeds makes an earlier failure moot.
@@ -77,18 +77,13 @@ export class RunSession<T extends RunResult, N extends { kind: string } = never>
       timers: options.timers,
       now: options.now,
     });
-    this.state = { progress: null, notice: null, refresh: this.controller.getState() };
+    this.observed = new Observable<RunState<N>>({ progress: null, notice: null, refresh: this.controller.getState() });
     this.controller.subscribe(() => this.set({ refresh: this.controller.getState() }));
   }
 
-  getState = (): RunState<N> => this.state;
+  getState = (): RunState<N> => this.observed.get();
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
-  };
+  subscribe = (listener: () => void): (() => void) => this.observed.subscribe(listener);
 
   /**
    * Picks up where the workbook's saved settings left off: auto-refresh as the officer set it (on by
@@ -151,11 +146,7 @@ export class RunSession<T extends RunResult, N extends { kind: string } = never>
   }
 
   private set(patch: Partial<RunState<N>>): void {
-    const next = { ...this.state, ...patch };
-    const changed = (Object.keys(patch) as (keyof RunState<N>)[]).some((key) => next[key] !== this.state[key]);
-    if (!changed) return;
-    this.state = next;
-    for (const listener of this.listeners) listener();
+    this.observed.patch(patch);
   }
 }
 
@@ -176,8 +167,7 @@ export abstract class LayoutStore<Own extends object, T extends RunResult, N ext
   protected readonly runs: RunSession<T, N>;
   protected lang: Lang;
   protected own: Own;
-  private snapshot: Own & RunState<N>;
-  private readonly listeners = new Set<() => void>();
+  private readonly snapshot: Observable<Own & RunState<N>>;
 
   constructor(own: Own, options: LayoutStoreOptions) {
     this.own = own;
@@ -190,18 +180,13 @@ export abstract class LayoutStore<Own extends object, T extends RunResult, N ext
       timers: options.timers,
       now: options.now,
     });
-    this.snapshot = { ...own, ...this.runs.getState() };
+    this.snapshot = new Observable<Own & RunState<N>>({ ...own, ...this.runs.getState() });
     this.runs.subscribe(() => this.emit());
   }
 
-  getSnapshot = (): Own & RunState<N> => this.snapshot;
+  getSnapshot = (): Own & RunState<N> => this.snapshot.get();
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
-  };
+  subscribe = (listener: () => void): (() => void) => this.snapshot.subscribe(listener);
 
   /** Read by each run when it starts. */
   setLang(lang: Lang): void {
@@ -228,7 +213,6 @@ export abstract class LayoutStore<Own extends object, T extends RunResult, N ext
   }
 
   private emit(): void {
-    this.snapshot = { ...this.own, ...this.runs.getState() };
-    for (const listener of this.listeners) listener();
+    this.snapshot.replace({ ...this.own, ...this.runs.getState() });
   }
 }

@@ -1,4 +1,4 @@
-import { detectUnit, MISSING_NUMBER, parseAmount, parseRate, parseScore } from '../../src/engine/numbers';
+import { detectUnit, MISSING_NUMBER, parseAmount, parseOddAmount, parseRate, parseScore } from '../../src/engine/numbers';
 import type { CellValue } from '../../src/engine/types';
 
 describe('parseAmount', () => {
@@ -72,6 +72,15 @@ describe('parseAmount', () => {
 
   test('the shared missing value is the parse of an absent cell', () => {
     expect(MISSING_NUMBER).toEqual(parseAmount(undefined));
+  });
+
+  // The row reader tries plain amount text itself and hands only the rest to parseOddAmount: on every
+  // kind of cell the two parses must agree, plain text included.
+  test.each<CellValue>([
+    '305.5万元', '1,234.50', ' 12 ', '（12.5）', '(12.5)', '¥1,200', '２６．１５', '—', '-', '无', '', '  ', '12.5%', 'abc',
+    '-0万元', '1e400', '5 apples', '89.974万元', '600元', null, undefined, true,
+  ])('parseOddAmount(%p) equals parseAmount', (input) => {
+    expect(parseOddAmount(input)).toEqual(parseAmount(input));
   });
 });
 
