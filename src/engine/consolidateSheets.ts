@@ -12,16 +12,18 @@ import { evaluateForms, sheetsHaveForms } from './forms/evaluateForms';
 import { toFormSheet } from './formsWorkflow';
 import { detectHeader } from './headers';
 import { errorMessage } from './messages';
-import { isEmptyGrid, evaluateSheet } from './evaluateSheet';
+import { isEmptyGrid } from './evaluateSheet';
 import type { Settings, WorkbookPort } from './workbookPort';
 import { layoutSummary } from './summaryLayout';
 import type { Lang, SheetData } from './types';
-import { resolveScheme } from './workflow';
+import { resolveScheme, runEngineHere, type EngineRunner } from './workflow';
 
 export interface ConsolidateSheetsOptions {
   lang: Lang;
   now?: () => Date;
   signal?: AbortSignal;
+  /** Where each department's table is evaluated (the pane passes its worker runner); this thread by default. */
+  engine?: EngineRunner;
 }
 
 export interface ConsolidateSheetsOutcome {
@@ -43,6 +45,7 @@ async function readAll(port: WorkbookPort, exclude: string[], signal: AbortSigna
 /** The workbook's sheets consolidated by department; the summary sheets the add-in writes are left out. */
 export async function consolidateSheetsOf(port: WorkbookPort, settings: Settings, options: ConsolidateSheetsOptions): Promise<Consolidation> {
   const { lang, signal } = options;
+  const engine = options.engine ?? runEngineHere;
   const scheme = resolveScheme(settings);
   const band = settings.band;
   const month = settings.monitoringMonth ?? undefined;
@@ -59,7 +62,7 @@ export async function consolidateSheetsOf(port: WorkbookPort, settings: Settings
       entries.push(...formEntries(sheet.name, sheet.name, forms, [form], scheme, month));
       continue;
     }
-    const result = evaluateSheet(sheet, { scheme, band, ...(month !== undefined ? { month } : {}) });
+    const result = await engine({ sheet, scheme, band, ...(month !== undefined ? { month } : {}) }, signal);
     if (!result.ok) {
       failures.push({ file: sheet.name, message: errorMessage(result.error, lang) });
       continue;

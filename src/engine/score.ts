@@ -343,6 +343,8 @@ export class TableScorer implements RowSink {
 
   result(): Evaluation {
     const { ctx, band, rowBase, projects } = this;
+    // Shortening the array gives back its unused slots (V8 trims the store), so a sheet of many rows
+    // and few projects keeps only what the projects need.
     projects.length = this.count;
     const totalBudget = this.budgetSum.value;
     const totalActual = this.actualSum.value;

@@ -6,6 +6,7 @@ import { getScheme } from '../../src/engine/schemes';
 import { REPORT_SHEET_NAME } from '../../src/engine/report/sheetLayout';
 import type { SummaryLayout } from '../../src/engine/summaryTypes';
 import type { CellArea, Grid, SheetData } from '../../src/engine/types';
+import { runEngineHere, type EngineRunner } from '../../src/engine/workflow';
 import { SEED } from '../support/seed';
 import { NATIONAL_EXAMPLE, nationalForm, stackForms, withChanges } from '../support/forms';
 
@@ -100,4 +101,29 @@ it('refuses a workbook without any project table or form', async () => {
   const port = memoryPort([sheet('说明', [['只有说明']])]);
   await expect(consolidateSheets(port, settings, { lang: 'zh' })).rejects.toMatchObject({ code: 'missing_columns' });
   expect(port.written).toEqual([]);
+});
+
+it("evaluates each department's table with the engine runner it is given, and passes the signal on", async () => {
+  const calls: { sheet: string; hasSignal: boolean }[] = [];
+  const signal = new AbortController().signal;
+  const engine: EngineRunner = async (request, s) => {
+    calls.push({ sheet: request.sheet.name, hasSignal: s === signal });
+    return runEngineHere(request, s);
+  };
+  const here = await consolidateSheets(memoryPort(workbook()), settings, { lang: 'zh' });
+  const elsewhere = await consolidateSheets(memoryPort(workbook()), settings, { lang: 'zh', engine, signal });
+  // The tables go to the runner (the forms sheet is evaluated as forms; 说明 is read and refused).
+  expect(calls).toEqual([
+    { sheet: '安监', hasSignal: true },
+    { sheet: '教育', hasSignal: true },
+    { sheet: '说明', hasSignal: true },
+  ]);
+  expect(elsewhere.consolidation).toEqual(here.consolidation);
+});
+
+it('a failure of the engine runner stops the consolidation with that error', async () => {
+  const engine: EngineRunner = async () => {
+    throw new Error('worker gone');
+  };
+  await expect(consolidateSheets(memoryPort(workbook()), settings, { lang: 'zh', engine })).rejects.toThrow('worker gone');
 });

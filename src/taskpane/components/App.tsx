@@ -158,7 +158,7 @@ export function App({ port, host, lang: initialLang, engine, refreshDelayMs }: A
               scoring={actions}
             />
             <Divider />
-            <BureauPanel port={port} strings={strings} lang={lang} settings={model.settings} disabled={running} onMonth={actions.setMonitoringMonth} />
+            <BureauPanel port={port} strings={strings} lang={lang} settings={model.settings} disabled={running} onMonth={actions.setMonitoringMonth} engine={engine} />
           </>
         )}
       </main>

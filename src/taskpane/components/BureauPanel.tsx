@@ -4,6 +4,7 @@ import { Button, Field, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, 
 import { lastCompleteMonth } from '../../engine/monitoring';
 import type { Settings, WorkbookPort } from '../../engine/workbookPort';
 import type { Lang } from '../../engine/types';
+import type { EngineRunner } from '../../engine/workflow';
 import { BUREAU_STRINGS } from '../bureauStrings';
 import type { Strings } from '../strings';
 import { errorText } from '../errorText';
@@ -24,14 +25,16 @@ export interface BureauPanelProps {
   settings: Settings;
   disabled: boolean;
   onMonth(month: number | null): void;
+  /** Where each department's table is evaluated (the pane's worker runner); this thread when absent. */
+  engine?: EngineRunner;
   /** Today, for the default month (the last complete one); tests fix it. */
   now?: () => Date;
 }
 
-export function BureauPanel({ port, strings, lang, settings, disabled, onMonth, now }: BureauPanelProps) {
+export function BureauPanel({ port, strings, lang, settings, disabled, onMonth, engine, now }: BureauPanelProps) {
   const styles = useStyles();
   const bureau = BUREAU_STRINGS[lang];
-  const { outcome, error, running, run } = useConsolidateSheets(port, lang);
+  const { outcome, error, running, run } = useConsolidateSheets(port, lang, engine);
   const month = settings.monitoringMonth ?? null;
   const defaultMonth = lastCompleteMonth((now ?? (() => new Date()))());
   const onConsolidate = (): void => run(settings);

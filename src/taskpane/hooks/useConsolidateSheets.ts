@@ -4,6 +4,7 @@ import { useCallback, useRef, useState } from 'react';
 import { consolidateSheets, type ConsolidateSheetsOutcome } from '../../engine/consolidateSheets';
 import type { Settings, WorkbookPort } from '../../engine/workbookPort';
 import type { Lang } from '../../engine/types';
+import type { EngineRunner } from '../../engine/workflow';
 
 export interface ConsolidateState {
   running: boolean;
@@ -13,7 +14,8 @@ export interface ConsolidateState {
   dismiss(): void;
 }
 
-export function useConsolidateSheets(port: WorkbookPort | null, lang: Lang): ConsolidateState {
+/** `engine`: where each table is evaluated (the pane's worker runner for large sheets). */
+export function useConsolidateSheets(port: WorkbookPort | null, lang: Lang, engine?: EngineRunner): ConsolidateState {
   const [running, setRunning] = useState(false);
   const [outcome, setOutcome] = useState<ConsolidateSheetsOutcome | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -25,7 +27,7 @@ export function useConsolidateSheets(port: WorkbookPort | null, lang: Lang): Con
       setRunning(true);
       setOutcome(null);
       setError(null);
-      consolidateSheets(port, settings, { lang }).then(
+      consolidateSheets(port, settings, { lang, ...(engine ? { engine } : {}) }).then(
         (result) => {
           if (mine !== seq.current) return;
           setOutcome(result);
@@ -38,7 +40,7 @@ export function useConsolidateSheets(port: WorkbookPort | null, lang: Lang): Con
         },
       );
     },
-    [port, lang],
+    [port, lang, engine],
   );
   const dismiss = useCallback(() => {
     setOutcome(null);
