@@ -11,12 +11,6 @@ export function fileBytes(file: Blob): Promise<Uint8Array> {
   });
 }
 
-/** A file name without the characters Windows refuses (\ / : * ? " < > | and control characters). */
-export function safeFileName(name: string): string {
-  const cleaned = [...name].map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('');
-  return cleaned.trim() || 'report';
-}
-
 export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');

@@ -12,8 +12,8 @@
 // - The forms layout (FormsStore, formsStore.ts) is a LayoutStore too, with its own RunSession, so its
 //   runs, Cancel and failures are handled exactly as here; it reads this store's settings (scheme, band)
 //   and calls `suspend` when the forms take the pane over.
-// - The report (hooks/useReport.ts) is a one-shot action (draft, download, check) rather than a watched
-//   run: it keeps its own busy flag and notice and reads `outcome`, `source` and `settings` from here.
+// - The report (ReportStore, reportStore.ts) is a one-shot action (draft, download, check) rather than a
+//   watched run: it keeps its own busy flag and notice and reads `outcome`, `source` and `settings` from here.
 import type { Progress, Settings, WorkbookPort } from '../engine/workbookPort';
 import type { HeaderDetection, MappingOverride, RateBand, Scheme, SheetData } from '../engine/types';
 import { EngineError } from '../engine/errors';
