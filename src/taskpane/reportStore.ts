@@ -22,6 +22,7 @@ import type { FormsEvaluation } from '../engine/formTypes';
 import { layoutReportSheet, REPORT_SHEET_NAME } from '../engine/report/sheetLayout';
 import type { Lang, SheetData } from '../engine/types';
 import { resolveScheme, runEngineHere, type EngineRunner, type EvaluateOutcome } from '../engine/workflow';
+import { Observable } from './observable';
 
 export type ReportNotice =
   | { kind: 'drafted'; sheet: string; keptSheets: string[] }
@@ -101,26 +102,21 @@ export function safeFileName(name: string): string {
 
 export class ReportStore {
   readonly actions: ReportActions;
-  private state: ReportState = { busy: null, notice: null, draft: null, check: null };
-  private readonly listeners = new Set<() => void>();
+  private readonly observed = new Observable<ReportState>({ busy: null, notice: null, draft: null, check: null });
   private disposed = false;
 
   constructor(private readonly options: ReportStoreOptions) {
     this.actions = this.createActions();
   }
 
-  getSnapshot = (): ReportState => this.state;
+  getSnapshot = (): ReportState => this.observed.get();
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
-  };
+  subscribe = (listener: () => void): (() => void) => this.observed.subscribe(listener);
 
   /** The pane is gone: actions are refused and what one under way brings back is dropped. */
   dispose(): void {
     this.disposed = true;
+    this.observed.clear();
   }
 
   /**
@@ -137,7 +133,7 @@ export class ReportStore {
   }
 
   private idle(): boolean {
-    return !this.disposed && this.state.busy === null;
+    return !this.disposed && this.getSnapshot().busy === null;
   }
 
   /** The pane's evaluation, else one made now from the source with the pane's settings. */
@@ -184,7 +180,7 @@ export class ReportStore {
         });
       },
       download: () => {
-        const model = this.state.draft;
+        const model = this.getSnapshot().draft;
         if (!model) return;
         this.run('download', async () => {
           const writer = await loadWordWriter();
@@ -224,10 +220,6 @@ export class ReportStore {
   }
 
   private set(patch: Partial<ReportState>): void {
-    if (this.disposed) return;
-    const next = { ...this.state, ...patch };
-    if ((Object.keys(patch) as (keyof ReportState)[]).every((key) => next[key] === this.state[key])) return;
-    this.state = next;
-    for (const listener of this.listeners) listener();
+    if (!this.disposed) this.observed.patch(patch);
   }
 }
