@@ -11,7 +11,7 @@ import { sampleWorkbook } from './support/workbooks';
 import { DEPARTMENTS_SHEET } from '../../src/engine/departmentsSummary';
 import { monitoringTitle } from '../../src/engine/messages';
 import { DEFAULT_SUMMARY_SHEET } from '../../src/engine/workflow';
-import { BUREAU_STRINGS } from '../../src/taskpane/bureauStrings';
+import { BUREAU_STRINGS } from '../../src/taskpane/strings/bureau';
 
 describe('bureau tools', () => {
   const session = paneSession();

@@ -11,7 +11,7 @@ import { eventually, fake } from './support/fake';
 import { button, strings } from './support/pane';
 import { axeViolations, describeViolations } from './support/axe';
 import { formsSeed } from './support/formsWorkbook';
-import { FORMS_STRINGS } from '../../src/taskpane/formsStrings';
+import { FORMS_STRINGS } from '../../src/taskpane/strings/forms';
 import { DEFAULT_SUMMARY_SHEET } from '../../src/engine/workflow';
 import { FORM_MARK_COLOURS } from '../../src/engine/formMarks';
 import type { Lang } from '../../src/engine/types';

@@ -15,7 +15,7 @@ import { getScheme } from '../../src/engine/schemes';
 import { SAMPLE_FIRST_PROJECT_ROW, SAMPLE_SHEET, sampleWorkbook } from './support/workbooks';
 import { readDocxLines } from '../../src/docx/readDocx';
 import { REPORT_SHEET_NAME } from '../../src/engine/report/sheetLayout';
-import { REPORT_STRINGS } from '../../src/taskpane/reportStrings';
+import { REPORT_STRINGS } from '../../src/taskpane/strings/report';
 import type { Lang } from '../../src/engine/types';
 import { SEED_REPORT_LINES } from '../support/seedReport';
 

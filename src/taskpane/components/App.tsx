@@ -21,7 +21,7 @@ import { usePaneModel } from '../hooks/usePaneModel';
 import { useFormsModel } from '../hooks/useFormsModel';
 import { FormsLayout } from './FormsLayout';
 import { useReport } from '../hooks/useReport';
-import { REPORT_STRINGS } from '../reportStrings';
+import { REPORT_STRINGS } from '../strings/report';
 import { STRINGS } from '../strings';
 import { langFromLocale } from '../../engine/messages';
 import { BureauPanel } from './BureauPanel';

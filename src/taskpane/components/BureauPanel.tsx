@@ -5,7 +5,7 @@ import { lastCompleteMonth } from '../../engine/monitoring';
 import type { Settings, WorkbookPort } from '../../engine/workbookPort';
 import type { Lang } from '../../engine/types';
 import type { EngineRunner } from '../../engine/workflow';
-import { BUREAU_STRINGS } from '../bureauStrings';
+import { BUREAU_STRINGS } from '../strings/bureau';
 import type { Strings } from '../strings';
 import { errorText } from '../errorText';
 import { useConsolidateSheets } from '../hooks/useConsolidateSheets';

@@ -6,7 +6,7 @@ import type { Lang } from '../../engine/types';
 import { gradeLabel } from '../../engine/messages';
 import { formatRate, formatScore } from '../format';
 import { shownValue } from '../formsPane';
-import type { FormsStrings } from '../formsStrings';
+import type { FormsStrings } from '../strings/forms';
 import type { Strings } from '../strings';
 import { FormFlagBadge, IndicatorFlagBadge } from './FormFlagBadge';
 import { figuresLine, wrappingNameButton } from './listStyles';

@@ -5,7 +5,7 @@ import { Divider, makeStyles, tokens } from '@fluentui/react-components';
 import type { Settings } from '../../engine/workbookPort';
 import type { Lang } from '../../engine/types';
 import type { FormsModel } from '../hooks/useFormsModel';
-import { FORMS_STRINGS } from '../formsStrings';
+import { FORMS_STRINGS } from '../strings/forms';
 import type { Strings } from '../strings';
 import { FormsPanel, MarksClearedBar } from './FormsPanel';
 import { NoticeBar } from './Notices';

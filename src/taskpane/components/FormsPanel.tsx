@@ -5,7 +5,7 @@ import { Dismiss20Regular } from '@fluentui/react-icons/svg/dismiss';
 import type { FormsEvaluation } from '../../engine/formTypes';
 import type { Lang } from '../../engine/types';
 import { formCheckSentence } from '../../engine/forms/formMessages';
-import type { FormsStrings } from '../formsStrings';
+import type { FormsStrings } from '../strings/forms';
 import type { Strings } from '../strings';
 import { FormItem, type FormSelection } from './FormItem';
 import { PortfolioLine } from './PortfolioLine';

@@ -5,7 +5,7 @@ import { ArrowRight20Regular } from '@fluentui/react-icons/svg/arrow-right';
 import { findingSentence } from '../../engine/report/check/text';
 import type { Lang } from '../../engine/types';
 import type { ReportCheck } from '../hooks/useReport';
-import type { ReportStrings } from '../reportStrings';
+import type { ReportStrings } from '../strings/report';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },

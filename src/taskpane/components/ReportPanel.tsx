@@ -10,7 +10,7 @@ import { DocumentText20Regular } from '@fluentui/react-icons/svg/document-text';
 import type { Lang } from '../../engine/types';
 import { errorText } from '../errorText';
 import type { ReportActions, ReportNotice, ReportState } from '../hooks/useReport';
-import type { ReportStrings } from '../reportStrings';
+import type { ReportStrings } from '../strings/report';
 import type { Strings } from '../strings';
 import { ReportFindings } from './ReportFindings';
 

@@ -1,7 +1,7 @@
 // The task pane's texts for the forms layout (项目支出绩效自评表), from the catalogue (pane.forms), in the
-// shape of strings.ts. Flag labels and check sentences come from the engine (src/engine/forms/formMessages.ts).
-import { catalogue, fill, fillPlural } from '../text/catalogue';
-import type { Lang } from '../engine/types';
+// shape of index.ts. Flag labels and check sentences come from the engine (src/engine/forms/formMessages.ts).
+import { catalogue, fill, fillPlural } from '../../text/catalogue';
+import type { Lang } from '../../engine/types';
 
 export interface FormsStrings {
   /** "3 张自评表" — the pane's heading once the workbook's forms are found. */

@@ -1,8 +1,8 @@
 // Texts of the pane's bureau tools (in-year monitoring switch and month, "Consolidate sheets"), from the
-// catalogue (pane.bureau); kept apart from strings.ts. Components take a BureauStrings, never literals.
-import { monthSpan } from '../engine/messages';
-import { catalogue, fill } from '../text/catalogue';
-import type { Lang } from '../engine/types';
+// catalogue (pane.bureau). Components take a BureauStrings, never literals.
+import { monthSpan } from '../../engine/messages';
+import { catalogue, fill } from '../../text/catalogue';
+import type { Lang } from '../../engine/types';
 
 export interface BureauStrings {
   title: string;

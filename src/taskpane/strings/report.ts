@@ -1,7 +1,7 @@
 // The pane's texts for the self-evaluation report (draft and check), from the catalogue (pane.report);
-// the same shape as strings.ts, kept apart so that report and forms texts can grow side by side.
-import { catalogue, fill, fillPlural } from '../text/catalogue';
-import type { Lang } from '../engine/types';
+// the same shape as index.ts (the table pane's texts).
+import { catalogue, fill, fillPlural } from '../../text/catalogue';
+import type { Lang } from '../../engine/types';
 
 export interface ReportStrings {
   title: string;

@@ -1,8 +1,9 @@
-// Every text the task pane shows, from the catalogue (src/text). Components take a `Strings` and never hold literals.
-import { schemeIssueMessage, type SchemeIssue } from '../engine/schemeIssues';
-import { catalogue, fill } from '../text/catalogue';
-import type { Lang, SourceRef, Unit } from '../engine/types';
-import type { Progress } from '../engine/workbookPort';
+// The task pane's texts, from the catalogue (src/text): the table pane's here, the forms layout's, the
+// report panel's and the bureau tools' beside this file. Components take a `Strings` and never hold literals.
+import { schemeIssueMessage, type SchemeIssue } from '../../engine/schemeIssues';
+import { catalogue, fill } from '../../text/catalogue';
+import type { Lang, SourceRef, Unit } from '../../engine/types';
+import type { Progress } from '../../engine/workbookPort';
 
 export interface Strings {
   lang: Lang;
