@@ -52,7 +52,7 @@ export default tseslint.config(
     // The pane's stores are host-free and React-free so that they can be tested alone, with fake timers
     // and the in-memory port: only the engine and the pane's own host-free modules (and the words).
     ...layer('taskpane', ['engine', 'text']),
-    files: ['src/taskpane/paneStore.ts', 'src/taskpane/formsStore.ts', 'src/taskpane/reportStore.ts', 'src/taskpane/runSession.ts', 'src/taskpane/refreshController.ts', 'src/taskpane/observable.ts'],
+    files: ['src/taskpane/stores/**'],
   },
   {
     // Components and hooks get data and actions as props; only the pane's entry wires the Excel port.

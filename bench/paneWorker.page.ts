@@ -1,7 +1,7 @@
 // Page script for paneWorker.bench.ts (built by that bench, run in Chromium): evaluates a 200,000-row
 // sheet through the pane's engine client (Web Worker) and records the main thread's long tasks.
-import { createEngineRunner } from '../src/taskpane/engineClient';
-import { createEngineWorker } from '../src/taskpane/createEngineWorker';
+import { createEngineRunner } from '../src/taskpane/worker/engineClient';
+import { createEngineWorker } from '../src/taskpane/worker/createEngineWorker';
 import { highlightSpecFor, runEngine } from '../src/engine/workflow';
 import { getScheme } from '../src/engine/schemes';
 import { orderProjects } from '../src/taskpane/components/ProjectList';

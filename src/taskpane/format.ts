@@ -1,6 +1,6 @@
 // Number, rate and column-letter formatting for the pane (locale-aware, never NaN/Infinity on screen).
 import type { SheetData } from '../engine/types';
-import type { SourceRange } from './refreshController';
+import type { SourceRange } from './stores/refreshController';
 
 const NUMBER_STYLES = {
   amount: { minimumFractionDigits: 2, maximumFractionDigits: 2 },

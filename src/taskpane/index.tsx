@@ -3,8 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { createExcelPort } from '../excel/officePort';
 import { detectHost } from '../excel/host';
 import { App } from './components/App';
-import { createEngineWorker } from './createEngineWorker';
-import { createEngineRunner } from './engineClient';
+import { createEngineWorker } from './worker/createEngineWorker';
+import { createEngineRunner } from './worker/engineClient';
 import type { PaneHost } from './hostInfo';
 
 /** If even the host check fails the pane still opens, and says it is not in Excel. */

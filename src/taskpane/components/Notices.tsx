@@ -4,7 +4,7 @@ import { Dismiss20Regular } from '@fluentui/react-icons/svg/dismiss';
 import type { Lang } from '../../engine/types';
 import { errorText } from '../errorText';
 import type { PaneHost } from '../hostInfo';
-import type { PaneNotice } from '../paneStore';
+import type { PaneNotice } from '../stores/paneStore';
 import type { Strings } from '../strings';
 
 export function HostNotices({ host, strings }: { host: PaneHost; strings: Strings }) {

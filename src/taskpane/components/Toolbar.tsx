@@ -5,7 +5,7 @@ import { DocumentTable20Regular } from '@fluentui/react-icons/svg/document-table
 import { Eraser20Regular } from '@fluentui/react-icons/svg/eraser';
 import { Play20Regular } from '@fluentui/react-icons/svg/play';
 import { Warning16Regular } from '@fluentui/react-icons/svg/warning';
-import type { RefreshState } from '../refreshController';
+import type { RefreshState } from '../stores/refreshController';
 import { formatTime } from '../format';
 import type { Strings } from '../strings';
 

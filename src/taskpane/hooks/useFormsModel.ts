@@ -3,11 +3,11 @@
 import { useEffect, useLayoutEffect } from 'react';
 import type { WorkbookPort } from '../../engine/workbookPort';
 import type { Lang } from '../../engine/types';
-import { FormsStore, type FormsActions, type FormsState } from '../formsStore';
+import { FormsStore, type FormsActions, type FormsState } from '../stores/formsStore';
 import { useLayoutStore } from './useLayoutStore';
 import type { PaneModel } from './usePaneModel';
 
-export type { FormsActions, FormsMode, FormsNotice } from '../formsStore';
+export type { FormsActions, FormsMode, FormsNotice } from '../stores/formsStore';
 
 export interface FormsModel extends FormsState {
   actions: FormsActions;

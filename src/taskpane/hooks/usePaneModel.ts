@@ -4,10 +4,10 @@ import { useLayoutEffect } from 'react';
 import type { WorkbookPort } from '../../engine/workbookPort';
 import type { Lang } from '../../engine/types';
 import type { EngineRunner } from '../../engine/workflow';
-import { PaneStore, type PaneActions, type PaneState } from '../paneStore';
+import { PaneStore, type PaneActions, type PaneState } from '../stores/paneStore';
 import { useLayoutStore } from './useLayoutStore';
 
-export type { PaneActions, PaneNotice } from '../paneStore';
+export type { PaneActions, PaneNotice } from '../stores/paneStore';
 
 export interface PaneModel extends PaneState {
   actions: PaneActions;

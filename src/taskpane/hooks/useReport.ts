@@ -1,13 +1,13 @@
-// The report actions for React: the store (../reportStore.ts) holds the state and the rules; this hook
+// The report actions for React: the store (../stores/reportStore.ts) holds the state and the rules; this hook
 // gives it the pane as it is now, the Word writer and reader (loaded on first use) and the browser's file means.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { WorkbookPort } from '../../engine/workbookPort';
 import type { Lang } from '../../engine/types';
 import type { EngineRunner } from '../../engine/workflow';
 import { fileBytes, saveBlob } from '../fileBytes';
-import { ReportStore, type ReportActions, type ReportSource, type ReportState } from '../reportStore';
+import { ReportStore, type ReportActions, type ReportSource, type ReportState } from '../stores/reportStore';
 
-export type { ReportActions, ReportCheck, ReportNotice, ReportSource, ReportState } from '../reportStore';
+export type { ReportActions, ReportCheck, ReportNotice, ReportSource, ReportState } from '../stores/reportStore';
 
 export interface ReportOptions {
   lang: Lang;

@@ -1,11 +1,11 @@
 // The forms layout's store on its own: no React, the in-memory forms port, the real forms workflow.
-import { evaluateFormsAndWrite } from '../../src/engine/formsWorkflow';
-import { defaultSettings } from '../../src/engine/settings';
-import type { Settings } from '../../src/engine/workbookPort';
-import { HostError } from '../../src/excel/errors';
-import { FormsStore, type FormsStoreOptions } from '../../src/taskpane/formsStore';
-import { FakeFormsPort, flaggedFormsBook, type FakeSheet } from './fakeFormsPort';
-import { seedGrid } from './fakePort';
+import { evaluateFormsAndWrite } from '../../../src/engine/formsWorkflow';
+import { defaultSettings } from '../../../src/engine/settings';
+import type { Settings } from '../../../src/engine/workbookPort';
+import { HostError } from '../../../src/excel/errors';
+import { FormsStore, type FormsStoreOptions } from '../../../src/taskpane/stores/formsStore';
+import { FakeFormsPort, flaggedFormsBook, type FakeSheet } from '../fakeFormsPort';
+import { seedGrid } from '../fakePort';
 
 
 const stores: FormsStore[] = [];

@@ -14,13 +14,13 @@
 //   and calls `suspend` when the forms take the pane over.
 // - The report (ReportStore, reportStore.ts) is a one-shot action (draft, download, check) rather than a
 //   watched run: it keeps its own busy flag and notice and reads `outcome`, `source` and `settings` from here.
-import type { Progress, Settings, WorkbookPort } from '../engine/workbookPort';
-import type { HeaderDetection, MappingOverride, RateBand, Scheme, SheetData } from '../engine/types';
-import { EngineError } from '../engine/errors';
-import { detectHeader } from '../engine/headers';
-import { isEmptyGrid } from '../engine/evaluateSheet';
-import { getScheme } from '../engine/schemes';
-import { defaultSettings, normalizeSettings } from '../engine/settings';
+import type { Progress, Settings, WorkbookPort } from '../../engine/workbookPort';
+import type { HeaderDetection, MappingOverride, RateBand, Scheme, SheetData } from '../../engine/types';
+import { EngineError } from '../../engine/errors';
+import { detectHeader } from '../../engine/headers';
+import { isEmptyGrid } from '../../engine/evaluateSheet';
+import { getScheme } from '../../engine/schemes';
+import { defaultSettings, normalizeSettings } from '../../engine/settings';
 import {
   runWorkflow,
   readRequestFor,
@@ -30,10 +30,10 @@ import {
   type EngineRunner,
   type EvaluateOutcome,
   type WriteOutcome,
-} from '../engine/workflow';
-import { settingsWithStatedScheme } from '../engine/statedScheme';
-import { isOwnSheetName } from '../engine/summaryOwnership';
-import { rangeOf } from './format';
+} from '../../engine/workflow';
+import { settingsWithStatedScheme } from '../../engine/statedScheme';
+import { isOwnSheetName } from '../../engine/summaryOwnership';
+import { rangeOf } from '../format';
 import type { RefreshState } from './refreshController';
 import { LayoutStore, type LayoutStoreOptions, type RunMode, type RunNotice } from './runSession';
 

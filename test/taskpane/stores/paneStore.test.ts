@@ -1,10 +1,10 @@
 // The table pane's store on its own: no React, the in-memory port, the real engine and workflow.
-import { EngineError } from '../../src/engine/errors';
-import { runWorkflow, runEngineHere, type EngineRunner, type EngineResult, type WriteOutcome } from '../../src/engine/workflow';
-import type { Settings } from '../../src/engine/workbookPort';
-import { HostError } from '../../src/excel/errors';
-import { PaneStore, type PaneStoreOptions } from '../../src/taskpane/paneStore';
-import { FakePort, seedGrid } from './fakePort';
+import { EngineError } from '../../../src/engine/errors';
+import { runWorkflow, runEngineHere, type EngineRunner, type EngineResult, type WriteOutcome } from '../../../src/engine/workflow';
+import type { Settings } from '../../../src/engine/workbookPort';
+import { HostError } from '../../../src/excel/errors';
+import { PaneStore, type PaneStoreOptions } from '../../../src/taskpane/stores/paneStore';
+import { FakePort, seedGrid } from '../fakePort';
 
 /** The seed is scored the 2018 way (output 50 + benefit 50), saved in the workbook's settings. */
 function seededPort(grid = seedGrid()): FakePort {

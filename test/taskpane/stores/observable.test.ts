@@ -1,4 +1,4 @@
-import { Observable } from '../../src/taskpane/observable';
+import { Observable } from '../../../src/taskpane/stores/observable';
 
 describe('Observable', () => {
   test('a patch that changes nothing keeps the snapshot and tells no one', () => {

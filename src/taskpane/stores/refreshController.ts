@@ -1,6 +1,6 @@
 // Auto-refresh: turns the workbook's change events into at most one running refresh at a time.
 // Host-free and React-free so it can be tested with fake timers.
-import type { SourceChange } from '../engine/workbookPort';
+import type { SourceChange } from '../../engine/workbookPort';
 import { Observable } from './observable';
 
 /** The mapped source block, 1-based and inclusive, in sheet coordinates. */

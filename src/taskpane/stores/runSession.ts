@@ -4,8 +4,8 @@
 // (FormsStore) both run through it, so a run, a cancel and a failure read the same in both; LayoutStore
 // is what the two stores share around it (one snapshot, subscribe, the pane's language).
 // Host-free and React-free: the port comes in as an argument, timers can be injected.
-import type { Progress, Settings, WorkbookPort } from '../engine/workbookPort';
-import type { Lang } from '../engine/types';
+import type { Progress, Settings, WorkbookPort } from '../../engine/workbookPort';
+import type { Lang } from '../../engine/types';
 import { RefreshController, type RefreshState, type Timers } from './refreshController';
 import { Observable } from './observable';
 

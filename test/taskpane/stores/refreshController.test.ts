@@ -1,7 +1,7 @@
-import type { SourceChange } from '../../src/engine/workbookPort';
-import type { SheetData } from '../../src/engine/types';
-import { rangeOf } from '../../src/taskpane/format';
-import { RefreshController, isInsideRange, type SourceRange } from '../../src/taskpane/refreshController';
+import type { SourceChange } from '../../../src/engine/workbookPort';
+import type { SheetData } from '../../../src/engine/types';
+import { rangeOf } from '../../../src/taskpane/format';
+import { RefreshController, isInsideRange, type SourceRange } from '../../../src/taskpane/stores/refreshController';
 
 const RANGE: SourceRange = { sheet: 'Sheet1', rowStart: 3, rowEnd: 10, colStart: 2, colEnd: 9 };
 

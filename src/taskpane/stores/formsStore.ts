@@ -5,13 +5,13 @@
 // is the run's argument, a run asked for later wins, Cancel shows and writes nothing of the run.
 // The scheme and band are the table pane's settings; a run's own changes (summary sheet, time, marks
 // cleared, auto-refresh) are kept here on top of them.
-import type { Progress, Settings, WorkbookPort } from '../engine/workbookPort';
-import type { FormProject, FormSheet, FormsEvaluation, IndicatorResult } from '../engine/formTypes';
-import type { SheetData } from '../engine/types';
-import { evaluateFormsAndWrite, scoreFormSheets, type FormsOutcome } from '../engine/formsWorkflow';
-import { resolveScheme } from '../engine/workflow';
-import { formArea, indicatorCell, shouldLookForForms } from './formsPane';
-import { rangeOf } from './format';
+import type { Progress, Settings, WorkbookPort } from '../../engine/workbookPort';
+import type { FormProject, FormSheet, FormsEvaluation, IndicatorResult } from '../../engine/formTypes';
+import type { SheetData } from '../../engine/types';
+import { evaluateFormsAndWrite, scoreFormSheets, type FormsOutcome } from '../../engine/formsWorkflow';
+import { resolveScheme } from '../../engine/workflow';
+import { formArea, indicatorCell, shouldLookForForms } from '../formsPane';
+import { rangeOf } from '../format';
 import type { PaneNotice } from './paneStore';
 import type { RefreshState } from './refreshController';
 import { LayoutStore, type LayoutStoreOptions, type RunMode } from './runSession';

@@ -1,6 +1,6 @@
 // The worker's message handling, apart from the worker global so tests can drive it in-process.
-import { runEngine } from '../engine/workflow';
-import type { Grid } from '../engine/types';
+import { runEngine } from '../../engine/workflow';
+import type { Grid } from '../../engine/types';
 import { splitLargeArrays, type FromWorker, type ToWorker } from './engineProtocol';
 
 export function createWorkerHandler(post: (message: FromWorker) => void, sliceItems?: number): (message: ToWorker) => void {

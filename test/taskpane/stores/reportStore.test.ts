@@ -1,13 +1,13 @@
 // The report's store on its own: no React, no DOM, the in-memory port, the real engine and report
 // builder and checker; the Word writer and the saver are fakes that record what they were given.
-import { runEngineHere, type EngineRunner } from '../../src/engine/workflow';
-import type { ReportModel } from '../../src/engine/report/types';
-import type { Lang } from '../../src/engine/types';
-import type { Settings } from '../../src/engine/workbookPort';
-import { HostError } from '../../src/excel/errors';
-import { fileBytes } from '../../src/taskpane/fileBytes';
-import { ReportStore, safeFileName, type ReportSource, type ReportStoreOptions, type WordReader } from '../../src/taskpane/reportStore';
-import { FakePort, seedGrid } from './fakePort';
+import { runEngineHere, type EngineRunner } from '../../../src/engine/workflow';
+import type { ReportModel } from '../../../src/engine/report/types';
+import type { Lang } from '../../../src/engine/types';
+import type { Settings } from '../../../src/engine/workbookPort';
+import { HostError } from '../../../src/excel/errors';
+import { fileBytes } from '../../../src/taskpane/fileBytes';
+import { ReportStore, safeFileName, type ReportSource, type ReportStoreOptions, type WordReader } from '../../../src/taskpane/stores/reportStore';
+import { FakePort, seedGrid } from '../fakePort';
 
 /** The seed is scored the 2018 way (output 50 + benefit 50), as its workbook's settings say. */
 const SETTINGS: Settings = { version: 1, schemeId: 'wuhan2018', band: { low: 0.9, high: 1 } };
@@ -54,7 +54,7 @@ async function harness(options: Partial<ReportStoreOptions> = {}, port = new Fak
     }),
     loadWordReader: () => {
       h.readerLoads += 1;
-      return import('../../src/docx/readDocx') as Promise<WordReader>;
+      return import('../../../src/docx/readDocx') as Promise<WordReader>;
     },
     saveBlob: (blob, name) => {
       void blob.text().then((text) => h.saved.push({ name, text }));

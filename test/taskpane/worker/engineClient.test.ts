@@ -1,11 +1,11 @@
-import { EngineError } from '../../src/engine/errors';
-import { getScheme } from '../../src/engine/schemes';
-import type { Grid } from '../../src/engine/types';
-import { runEngine, WorkflowCancelled, type EngineRequest } from '../../src/engine/workflow';
-import { createEngineRunner, type WorkerLike } from '../../src/taskpane/engineClient';
-import { ArrayAssembler, splitLargeArrays, type FromWorker, type ToWorker } from '../../src/taskpane/engineProtocol';
-import { createWorkerHandler } from '../../src/taskpane/engineWorkerCore';
-import { seedGrid } from './fakePort';
+import { EngineError } from '../../../src/engine/errors';
+import { getScheme } from '../../../src/engine/schemes';
+import type { Grid } from '../../../src/engine/types';
+import { runEngine, WorkflowCancelled, type EngineRequest } from '../../../src/engine/workflow';
+import { createEngineRunner, type WorkerLike } from '../../../src/taskpane/worker/engineClient';
+import { ArrayAssembler, splitLargeArrays, type FromWorker, type ToWorker } from '../../../src/taskpane/worker/engineProtocol';
+import { createWorkerHandler } from '../../../src/taskpane/worker/engineWorkerCore';
+import { seedGrid } from '../fakePort';
 
 /** A worker that runs the real handler in this process, with cloned messages delivered asynchronously. */
 class InProcessWorker implements WorkerLike {

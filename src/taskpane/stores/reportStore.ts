@@ -3,25 +3,25 @@
 // (.docx / .txt, or pasted text) against the workbook. The evaluation is the forms layout's when the pane
 // shows forms, else the table's current one, or one made in memory from the source when there is none
 // yet; nothing but the report sheet is written. React reads it with useSyncExternalStore
-// (hooks/useReport.ts), which injects the pane, the Word writer and reader (loaded on first use) and the
+// (../hooks/useReport.ts), which injects the pane, the Word writer and reader (loaded on first use) and the
 // browser's file means; the tests drive it directly with an in-memory port.
 //
 // One action at a time: while one is busy, another is refused (the pane disables its buttons anyway), so
 // two actions never race for the notice and a download saves the draft last written, never an older one.
 // Once the store is disposed (the pane closed, another workbook), an action under way writes, saves and
 // shows nothing more.
-import type { Settings, WorkbookPort } from '../engine/workbookPort';
-import { buildReport } from '../engine/report/build';
-import { checkReport } from '../engine/report/check/check';
-import { checkProjects } from '../engine/report/check/fromEvaluation';
-import type { ReportFinding } from '../engine/report/check/types';
-import { reportInputFromForms } from '../engine/report/fromForms';
-import { reportInputFromTable } from '../engine/report/fromTable';
-import type { ReportInput, ReportModel } from '../engine/report/types';
-import type { FormsEvaluation } from '../engine/formTypes';
-import { layoutReportSheet, REPORT_SHEET_NAME } from '../engine/report/sheetLayout';
-import type { Lang, SheetData } from '../engine/types';
-import { resolveScheme, runEngineHere, type EngineRunner, type EvaluateOutcome } from '../engine/workflow';
+import type { Settings, WorkbookPort } from '../../engine/workbookPort';
+import { buildReport } from '../../engine/report/build';
+import { checkReport } from '../../engine/report/check/check';
+import { checkProjects } from '../../engine/report/check/fromEvaluation';
+import type { ReportFinding } from '../../engine/report/check/types';
+import { reportInputFromForms } from '../../engine/report/fromForms';
+import { reportInputFromTable } from '../../engine/report/fromTable';
+import type { ReportInput, ReportModel } from '../../engine/report/types';
+import type { FormsEvaluation } from '../../engine/formTypes';
+import { layoutReportSheet, REPORT_SHEET_NAME } from '../../engine/report/sheetLayout';
+import type { Lang, SheetData } from '../../engine/types';
+import { resolveScheme, runEngineHere, type EngineRunner, type EvaluateOutcome } from '../../engine/workflow';
 import { Observable } from './observable';
 
 export type ReportNotice =

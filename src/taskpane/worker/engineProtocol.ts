@@ -1,9 +1,9 @@
 // Messages between the pane and the engine worker. Large arrays (the grid's rows, the projects, the
 // summary rows) travel in slices: a structured clone of 200k rows in one message would block the pane
 // for longer than a frame when it is deserialised.
-import type { EngineErrorCode, EngineErrorDetails } from '../engine/errors';
-import type { EngineRequest } from '../engine/workflow';
-import type { Grid } from '../engine/types';
+import type { EngineErrorCode, EngineErrorDetails } from '../../engine/errors';
+import type { EngineRequest } from '../../engine/workflow';
+import type { Grid } from '../../engine/types';
 
 export const SLICE_ITEMS = 2_000;
 
