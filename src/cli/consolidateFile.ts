@@ -2,8 +2,8 @@
 // its first evaluable table. Never throws: a workbook that cannot be read comes back with its reason.
 // Runs in the main thread or in a worker (consolidatePool.ts): input and output are plain data.
 import { basename, extname } from 'node:path';
-import { departmentFromTitle, type ConsolidatedEntry } from '../engine/consolidate';
-import { formEntries } from '../engine/consolidateForms';
+import { departmentFromTitle, type ConsolidatedEntry } from '../engine/consolidate/consolidate';
+import { formEntries } from '../engine/consolidate/consolidateForms';
 import { evaluateForms, sheetsHaveForms } from '../engine/forms/evaluateForms';
 import { errorMessage } from '../engine/messages';
 import { detectsRequiredColumns, evaluateSheet } from '../engine/evaluateSheet';

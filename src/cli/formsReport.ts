@@ -1,5 +1,5 @@
 // The --json report and the console output of the forms layout (issue 8: batch command).
-import type { FormCheck, FormFlag, FormProject, FormsEvaluation, IndicatorResult } from '../engine/formTypes';
+import type { FormCheck, FormFlag, FormProject, FormsEvaluation, IndicatorResult } from '../engine/forms/formTypes';
 import { formCheckSentence, formFlagLabel } from '../engine/forms/formMessages';
 import { gradeLabel } from '../engine/messages';
 import { catalogue } from '../text/catalogue';

@@ -1,7 +1,7 @@
 // The readable output without --json: a plain text table that lines up Chinese and Latin text.
 import type { Evaluation, Lang, ProjectResult } from '../engine/types';
 import { flagLabel, gradeLabel, monitoringStatusLabel, monitoringTitle } from '../engine/messages';
-import { monitoringBandsText } from '../engine/summary';
+import { monitoringBandsText } from '../engine/summary/summary';
 import { catalogue } from '../text/catalogue';
 import { cliText, type CliTextKey } from './messages';
 import { visible } from './consoleText';

@@ -14,7 +14,7 @@ import { formsYear, reportInputFromForms } from '../engine/report/fromForms';
 import { reportInputFromTable } from '../engine/report/fromTable';
 import type { ReportInput } from '../engine/report/types';
 import { catalogue, entry } from '../text/catalogue';
-import type { FormSheet, FormsEvaluation } from '../engine/formTypes';
+import type { FormSheet, FormsEvaluation } from '../engine/forms/formTypes';
 import type { Evaluation, Lang, Scheme } from '../engine/types';
 import type { EvaluateOutcome } from '../engine/workflow';
 import type { CliOptions } from './args';

@@ -2,9 +2,9 @@
 // beside them matched, the summary (with the indicator to-do list) written into the evaluated copy.
 import { evaluateForms, sheetsHaveForms } from '../engine/forms/evaluateForms';
 import { buildFormsSummary } from '../engine/forms/formsSummary';
-import { layoutSummary } from '../engine/summaryLayout';
+import { layoutSummary } from '../engine/summary/summaryLayout';
 import { portfolioTableBeside } from '../engine/forms/tableBeside';
-import type { FormSheet, FormsEvaluation } from '../engine/formTypes';
+import type { FormSheet, FormsEvaluation } from '../engine/forms/formTypes';
 import type { Lang, RateBand, Scheme } from '../engine/types';
 import { DEFAULT_SUMMARY_SHEET } from '../engine/workflow';
 import type { XlsxWorkbook } from '../xlsx/xlsxWorkbook';

@@ -5,7 +5,7 @@
 // from here (Office.addin.showAsTaskpane) needs a shared runtime, which this manifest does not use
 // (and the offline manifest schemas predate <Runtimes>), so both 'openPane' and 'notify' show the notice.
 import { runWorkflow } from '../engine/workflow';
-import { evaluateFormsAndWrite } from '../engine/formsWorkflow';
+import { evaluateFormsAndWrite } from '../engine/forms/formsWorkflow';
 import { missingApiSets } from '../excel/host';
 import { hostDisplayLanguage, registerCommand, showDialog } from '../excel/commandHost';
 import { createExcelPort } from '../excel/officePort';

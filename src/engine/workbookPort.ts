@@ -1,7 +1,7 @@
 // The workbook port: what the task pane and the batch command need from a workbook.
 // Implemented with Office JavaScript API in src/excel and with ExcelJS in src/xlsx.
 import type { CellArea, Lang, MappingOverride, MonitoringBands, RateBand, Scheme, SheetData, SourceRef } from './types';
-import type { SummaryLayout } from './summaryTypes';
+import type { SummaryLayout } from './summary/summaryTypes';
 import type { ReportSheetLayout } from './report/sheetLayout';
 
 export interface ReadRequest {

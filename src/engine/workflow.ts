@@ -2,10 +2,10 @@
 // highlight → save settings, over any WorkbookPort. Host-free.
 import type { HighlightSpec, Progress, ReadRequest, Settings, WorkbookPort } from './workbookPort';
 import type { Evaluation, HeaderDetection, Lang, MappingOverride, RateBand, Scheme, SheetData, SourceRef } from './types';
-import type { SummaryLayout } from './summaryTypes';
+import type { SummaryLayout } from './summary/summaryTypes';
 import { evaluateSheet } from './evaluateSheet';
-import { buildSummary } from './summary';
-import { layoutSummary } from './summaryLayout';
+import { buildSummary } from './summary/summary';
+import { layoutSummary } from './summary/summaryLayout';
 import { checkScheme, getScheme } from './schemes';
 import { EngineError } from './errors';
 import { catalogue } from '../text/catalogue';

@@ -3,7 +3,7 @@
 // signature, its fill is one of the mark fills, and its sheet is listed in the workbook's record of
 // sheets the add-in marked. Every other rule is the user's and stays.
 import type { CellMark } from '../engine/workbookPort';
-import { FORM_MARK_COLOURS } from '../engine/formMarks';
+import { FORM_MARK_COLOURS } from '../engine/forms/formMarks';
 import { DEFAULT_CHUNK_BUDGET, jsonStringBytes, OPERATION_OVERHEAD_BYTES } from './chunks';
 import type { RequestMeter } from './requestMeter';
 import { documentSettings, readJson, saveAsync } from './settings';

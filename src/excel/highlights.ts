@@ -1,10 +1,10 @@
 // The add-in's conditional formats on the source rows. Whether a rule is the add-in's is read from the
-// rule itself (its marker term and fill, engine/highlightOwnership.ts); the workbook's ownership record
+// rule itself (its marker term and fill, engine/summary/highlightOwnership.ts); the workbook's ownership record
 // only vouches for rules written before the marker, and only when their shape is the add-in's. Every
 // other rule is the user's and stays.
 import type { HighlightSpec } from '../engine/workbookPort';
-import { highlightRules } from '../engine/highlightRules';
-import { isOwnHighlightRule, normaliseRecordedFormula } from '../engine/highlightOwnership';
+import { highlightRules } from '../engine/summary/highlightRules';
+import { isOwnHighlightRule, normaliseRecordedFormula } from '../engine/summary/highlightOwnership';
 import type { RequestMeter } from './requestMeter';
 import { loadOwnership, saveOwnership, type OwnedHighlights } from './settings';
 

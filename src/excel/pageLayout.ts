@@ -1,4 +1,4 @@
-// Queues a sheet's print setup (engine/printSetup.ts) on Worksheet.pageLayout, ExcelApi 1.9; the report
+// Queues a sheet's print setup (engine/summary/printSetup.ts) on Worksheet.pageLayout, ExcelApi 1.9; the report
 // sheet and the summary sheet share it. What the Excel JavaScript API reference documents, and how it
 // is used here:
 // - orientation 'Portrait' | 'Landscape' and paperSize 'A4' are members of Excel.PageOrientation and
@@ -13,7 +13,7 @@
 //   a courtesy lost, never as a failed write;
 // - setPrintTitleRows takes a Range or an address; whole rows are given as "$2:$2";
 // - headersFooters.defaultForAllPages.centerFooter takes header/footer codes (&P page, &N pages).
-import type { PrintSetup } from '../engine/printSetup';
+import type { PrintSetup } from '../engine/summary/printSetup';
 
 export function printTitleRowsAddress(rows: NonNullable<PrintSetup['titleRows']>): string {
   return `$${rows.first}:$${rows.last}`;

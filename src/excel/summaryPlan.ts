@@ -1,6 +1,6 @@
 // What writing the summary sends, computed without Excel: blocks cut into byte-sized pieces packed
 // into requests, the table, the chart and the sheet name. The adapter only issues the calls.
-import type { LayoutBlock, SummaryLayout, SummaryValue } from '../engine/summaryTypes';
+import type { LayoutBlock, SummaryLayout, SummaryValue } from '../engine/summary/summaryTypes';
 import { DEFAULT_CHUNK_BUDGET, OPERATION_OVERHEAD_BYTES, rowBytes } from './chunks';
 
 export interface PlannedWrite {
@@ -134,5 +134,5 @@ export function planSummary(layout: SummaryLayout): SummaryPlan {
 }
 
 /** Which sheet names count as the summary's is the engine's rule. */
-export { isVariantOf } from '../engine/summaryOwnership';
+export { isVariantOf } from '../engine/summary/summaryOwnership';
 

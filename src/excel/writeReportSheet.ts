@@ -2,11 +2,11 @@
 // "@" set before the values (a paragraph starting with "=" or "-" stays text), wrapped to the print
 // width, headings bold, placeholder rows shaded, A4 portrait print setup. A sheet is cleared and
 // rewritten only when it proves to be the add-in's report sheet (recorded id AND hidden marker name AND
-// not the source sheet, engine/summaryOwnership.ts); any other sheet of that name is left alone.
+// not the source sheet, engine/summary/summaryOwnership.ts); any other sheet of that name is left alone.
 import type { WriteOptions } from '../engine/workbookPort';
 import { PLACEHOLDER_FILL, type ReportSheetLayout, type ReportSheetRow } from '../engine/report/sheetLayout';
 import { freeSheetName } from '../engine/sheetNames';
-import { chooseSummarySheet, isReportMarker, REPORT_MARKER_FORMULA, REPORT_MARKER_NAME, sameSheetName } from '../engine/summaryOwnership';
+import { chooseSummarySheet, isReportMarker, REPORT_MARKER_FORMULA, REPORT_MARKER_NAME, sameSheetName } from '../engine/summary/summaryOwnership';
 import { throwIfAborted } from './errors';
 import { queuePrintSetup } from './pageLayout';
 import { withEventsSuppressed, type ExcelRunner } from './events';

@@ -1,6 +1,6 @@
 // Writes the summary sheet. A sheet is cleared and rewritten only when it proves to be the add-in's:
 // its id is in the workbook's ownership record AND it carries the add-in's hidden marker name AND it
-// is not the sheet the source is read from (engine/summaryOwnership.ts). Anything else, a user's sheet
+// is not the sheet the source is read from (engine/summary/summaryOwnership.ts). Anything else, a user's sheet
 // with the same name included, is left alone and a new sheet is written.
 // A sheet it creates gets the summary's print setup (landscape A4, one page wide, the table header
 // repeated on every page, page numbers in the footer) once, in the request that completes it; a rewrite
@@ -9,8 +9,8 @@
 // listed with the sheets, and replaced in the request that completes the summary (a few rules, far
 // under the 5 MB a request may carry), which saves the two round trips of applyHighlights.
 import type { WriteOptions } from '../engine/workbookPort';
-import type { SummaryLayout } from '../engine/summaryTypes';
-import { summaryPrintSetup } from '../engine/printSetup';
+import type { SummaryLayout } from '../engine/summary/summaryTypes';
+import { summaryPrintSetup } from '../engine/summary/printSetup';
 import { colLetter } from '../engine/address';
 import { throwIfAborted } from './errors';
 import { queuePrintSetup } from './pageLayout';
@@ -19,7 +19,7 @@ import { withEventsSuppressed, type ExcelRunner } from './events';
 import type { RequestMeter } from './requestMeter';
 import { loadOwnership, saveOwnership } from './settings';
 import { freeSheetName, freeTableName } from '../engine/sheetNames';
-import { chooseSummarySheet, isSummaryMarker, sameSheetName, SUMMARY_MARKER_FORMULA, SUMMARY_MARKER_NAME } from '../engine/summaryOwnership';
+import { chooseSummarySheet, isSummaryMarker, sameSheetName, SUMMARY_MARKER_FORMULA, SUMMARY_MARKER_NAME } from '../engine/summary/summaryOwnership';
 import { isVariantOf, planRequests, planSummary, rowsToWrite, type PlannedWrite, type SummaryPlan } from './summaryPlan';
 
 export interface WriteTuning {

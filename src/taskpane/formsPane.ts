@@ -1,8 +1,8 @@
 // Host-free decisions of the pane's forms layout: when to look for forms, which area a form covers,
 // which cell of an indicator the officer has to see.
 import { sheetsHaveForms } from '../engine/forms/evaluateForms';
-import { toFormSheet } from '../engine/formsWorkflow';
-import type { FormProject, FormSheet, IndicatorResult } from '../engine/formTypes';
+import { toFormSheet } from '../engine/forms/formsWorkflow';
+import type { FormProject, FormSheet, IndicatorResult } from '../engine/forms/formTypes';
 import { detectsRequiredColumns } from '../engine/evaluateSheet';
 import type { CellArea, SheetData } from '../engine/types';
 

@@ -1,14 +1,14 @@
 // The consolidated workbook of `npm run consolidate -- … --out`: one sheet per view
-// (src/engine/consolidateViews.ts), each an Excel table with filter buttons under a title row, the
+// (src/engine/consolidate/consolidateViews.ts), each an Excel table with filter buttons under a title row, the
 // header row frozen and repeated on every printed page (_xlnm.Print_Titles), columns sized, landscape
 // A4 one page wide; on the departments' sheet, a chart of each department's rate against the band
 // (graft/chartPart.ts). The package is written part by part, as the evaluated copy's summary is
 // (inline strings, the graft's style sheet and table parts): for 50,000 projects ExcelJS's model took
 // a gigabyte and most of the run, this takes seconds and a few megabytes per sheet.
 import { colLetter } from '../engine/address';
-import type { ConsolidatedView, ViewColumnKind } from '../engine/consolidateViews';
-import { viewText } from '../engine/consolidateViewText';
-import type { PrintSetup } from '../engine/printSetup';
+import type { ConsolidatedView, ViewColumnKind } from '../engine/consolidate/consolidateViews';
+import { viewText } from '../engine/consolidate/consolidateViewText';
+import type { PrintSetup } from '../engine/summary/printSetup';
 import type { CellValue, Lang, RateBand } from '../engine/types';
 import { rebuildZip } from './zipPatch';
 import { chartXml, CHART_TYPE, DRAWING_TYPE, drawingXml, type ChartSpec } from './graft/chartPart';

@@ -6,7 +6,7 @@ import * as XLSX from '@e965/xlsx';
 import type { CellValue, SheetData } from '../engine/types';
 import type { PackageKind } from './container';
 import { XlsxError } from './errors';
-import { SUMMARY_MARKER_NAME, SUMMARY_MARKER_VALUE } from '../engine/summaryOwnership';
+import { SUMMARY_MARKER_NAME, SUMMARY_MARKER_VALUE } from '../engine/summary/summaryOwnership';
 import { gridOf, SparseSheet } from './sheetGrid';
 
 /** Excel's last row; a row index beyond it comes from a crafted file and is read sparsely. */
@@ -125,7 +125,7 @@ export class WorkbookValues {
   }
 
   /**
-   * Sheets carrying the add-in's summary marker (a sheet-scoped name, engine/summaryOwnership.ts): its
+   * Sheets carrying the add-in's summary marker (a sheet-scoped name, engine/summary/summaryOwnership.ts): its
    * own summaries in an evaluated copy. A sheet named like a summary without the marker is the user's.
    */
   ownSummaries(): string[] {

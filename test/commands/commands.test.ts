@@ -9,7 +9,7 @@ import { noticeFor, parseNoticeQuery } from '../../src/commands/noticeCode';
 
 jest.mock('../../src/excel/officePort', () => ({ createExcelPort: jest.fn() }));
 jest.mock('../../src/engine/workflow', () => ({ runWorkflow: jest.fn() }));
-jest.mock('../../src/engine/formsWorkflow', () => ({ evaluateFormsAndWrite: jest.fn() }));
+jest.mock('../../src/engine/forms/formsWorkflow', () => ({ evaluateFormsAndWrite: jest.fn() }));
 
 type Handler = (event: { completed: () => void }) => Promise<void>;
 type DialogCallback = (result: { status: string; value: FakeDialog; error?: unknown }) => void;
@@ -62,7 +62,7 @@ const { createExcelPort } = require('../../src/excel/officePort') as { createExc
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { runWorkflow } = require('../../src/engine/workflow') as { runWorkflow: jest.Mock };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { evaluateFormsAndWrite } = require('../../src/engine/formsWorkflow') as { evaluateFormsAndWrite: jest.Mock };
+const { evaluateFormsAndWrite } = require('../../src/engine/forms/formsWorkflow') as { evaluateFormsAndWrite: jest.Mock };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 require('../../src/commands/commands');
 

@@ -8,7 +8,7 @@ import { screenshotPath } from './support/env';
 import { eventually, fake } from './support/fake';
 import { button, messageBarText, strings, waitInteractive } from './support/pane';
 import { sampleWorkbook } from './support/workbooks';
-import { DEPARTMENTS_SHEET } from '../../src/engine/departmentsSummary';
+import { DEPARTMENTS_SHEET } from '../../src/engine/consolidate/departmentsSummary';
 import { monitoringTitle } from '../../src/engine/messages';
 import { DEFAULT_SUMMARY_SHEET } from '../../src/engine/workflow';
 import { BUREAU_STRINGS } from '../../src/taskpane/strings/bureau';

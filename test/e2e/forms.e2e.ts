@@ -13,7 +13,7 @@ import { axeViolations, describeViolations } from './support/axe';
 import { formsSeed } from './support/formsWorkbook';
 import { FORMS_STRINGS } from '../../src/taskpane/strings/forms';
 import { DEFAULT_SUMMARY_SHEET } from '../../src/engine/workflow';
-import { FORM_MARK_COLOURS } from '../../src/engine/formMarks';
+import { FORM_MARK_COLOURS } from '../../src/engine/forms/formMarks';
 import type { Lang } from '../../src/engine/types';
 
 async function shot(page: Page, name: string): Promise<void> {

@@ -1,11 +1,11 @@
 // In-year monitoring (domain rule 8): progress = rate ÷ (month / 12); green ≥ 80%, yellow 60–<80%, red < 60%.
-import { highlightRules } from '../../src/engine/highlightRules';
+import { highlightRules } from '../../src/engine/summary/highlightRules';
 import { monitoringTitle } from '../../src/engine/messages';
 import { applyMonitoring, lastCompleteMonth, monitor, timeShare, DEFAULT_MONITORING_BANDS } from '../../src/engine/monitoring';
 import { evaluateSheet } from '../../src/engine/evaluateSheet';
 import { BUILTIN_SCHEMES, parseScheme } from '../../src/engine/schemes';
-import { buildSummary } from '../../src/engine/summary';
-import { layoutSummary } from '../../src/engine/summaryLayout';
+import { buildSummary } from '../../src/engine/summary/summary';
+import { layoutSummary } from '../../src/engine/summary/summaryLayout';
 import { highlightSpecFor } from '../../src/engine/workflow';
 import type { Evaluation, SheetData } from '../../src/engine/types';
 import { SEED } from '../support/seed';

@@ -3,7 +3,7 @@ import type { FakeExcelControls } from '../e2e/fakeHost/node';
 import { createExcelPort } from '../../src/excel/officePort';
 import { isOwnMark, MARK_SIGNATURE, MARKS_KEY } from '../../src/excel/cellMarks';
 import { RequestMeter } from '../../src/excel/requestMeter';
-import { FORM_MARK_COLOURS } from '../../src/engine/formMarks';
+import { FORM_MARK_COLOURS } from '../../src/engine/forms/formMarks';
 import type { CellMark } from '../../src/engine/workbookPort';
 
 const mark = (sheet: string, row: number, col: number, formula = `=LEN(TRIM(H${row}&""))=0`): CellMark => ({

@@ -3,7 +3,7 @@
 import { installFakeExcelInNode } from '../e2e/fakeHost/node';
 import { sampleWorkbook } from '../e2e/support/workbooks';
 import { createExcelPort } from '../../src/excel/officePort';
-import { consolidateSheets } from '../../src/engine/consolidateSheets';
+import { consolidateSheets } from '../../src/engine/consolidate/consolidateSheets';
 import type { Settings } from '../../src/engine/workbookPort';
 
 jest.setTimeout(60_000);

@@ -4,7 +4,7 @@
 import { installFakeExcelInNode, type InstalledFakeExcel } from '../e2e/fakeHost/node';
 import { formsSeed } from '../e2e/support/formsWorkbook';
 import { createExcelPort } from '../../src/excel/officePort';
-import { evaluateFormsAndWrite } from '../../src/engine/formsWorkflow';
+import { evaluateFormsAndWrite } from '../../src/engine/forms/formsWorkflow';
 import type { Settings } from '../../src/engine/workbookPort';
 import { RequestMeter } from '../../src/excel/requestMeter';
 import { FLAGGED_NATIONAL } from '../e2e/support/formsWorkbook';

@@ -3,7 +3,7 @@ import type { FakeSeed, SeedSheet } from '../e2e/fakeHost/node';
 import { nationalForm, NATIONAL_EXAMPLE, withChanges } from '../support/forms';
 import { createExcelPort } from '../../src/excel/officePort';
 import { RequestMeter } from '../../src/excel/requestMeter';
-import { evaluateFormsInWorkbook } from '../../src/engine/formsWorkflow';
+import { evaluateFormsInWorkbook } from '../../src/engine/forms/formsWorkflow';
 import { getScheme } from '../../src/engine/schemes';
 import { colLetter } from '../../src/engine/address';
 

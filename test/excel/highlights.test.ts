@@ -1,7 +1,7 @@
 // The add-in's highlight rules on the fake Excel host (test/e2e/fakeHost through its Node entry).
 import { useFakeExcel } from '../support/excelHost';
 import { createExcelPort } from '../../src/excel/officePort';
-import { HIGHLIGHT_MARKER, highlightRules } from '../../src/engine/highlightRules';
+import { HIGHLIGHT_MARKER, highlightRules } from '../../src/engine/summary/highlightRules';
 import { OWNERSHIP_KEY } from '../../src/excel/settings';
 import { isOwnRule, normaliseFormula } from '../../src/excel/highlights';
 import type { HighlightSpec } from '../../src/engine/workbookPort';

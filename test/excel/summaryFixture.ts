@@ -1,6 +1,6 @@
 // Summary models of any size for the adapter's tests and the request bench, laid out by the engine.
-import { layoutSummary } from '../../src/engine/summaryLayout';
-import type { SummaryLayout, SummaryModel, SummaryValue } from '../../src/engine/summaryTypes';
+import { layoutSummary } from '../../src/engine/summary/summaryLayout';
+import type { SummaryLayout, SummaryModel, SummaryValue } from '../../src/engine/summary/summaryTypes';
 
 export interface FixtureProject {
   name: string;

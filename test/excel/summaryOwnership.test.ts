@@ -7,7 +7,7 @@ import { createExcelPort } from '../../src/excel/officePort';
 import { runWorkflow } from '../../src/engine/workflow';
 import type { Settings } from '../../src/engine/workbookPort';
 import { OWNERSHIP_KEY, SETTINGS_KEY } from '../../src/excel/settings';
-import { SUMMARY_MARKER_NAME, SUMMARY_MARKER_VALUE } from '../../src/engine/summaryOwnership';
+import { SUMMARY_MARKER_NAME, SUMMARY_MARKER_VALUE } from '../../src/engine/summary/summaryOwnership';
 
 const HEADER: SeedCell[] = ['项目名称', '全年预算数', '全年执行数'];
 const ROWS: SeedCell[][] = [

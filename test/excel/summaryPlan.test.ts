@@ -1,7 +1,7 @@
 import { freeSheetName, freeTableName } from '../../src/engine/sheetNames';
 import { isVariantOf, PAUSE_ROWS, planRequests, planSummary, rowsToWrite, safeCell, widthPoints } from '../../src/excel/summaryPlan';
 import { PAYLOAD_LIMIT_BYTES } from '../../src/excel/chunks';
-import type { SummaryLayout } from '../../src/engine/summaryTypes';
+import type { SummaryLayout } from '../../src/engine/summary/summaryTypes';
 import type { PlannedWrite } from '../../src/excel/summaryPlan';
 import { SEED_PROJECTS, generatedProjects, summaryLayoutFor } from './summaryFixture';
 

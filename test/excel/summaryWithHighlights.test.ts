@@ -3,7 +3,7 @@
 // its own for them; the user's rules stay; a refused replacement falls back to applyHighlights.
 import { cellAt, useFakeExcel, withFakeExcel } from '../support/excelHost';
 import { createExcelPort } from '../../src/excel/officePort';
-import { highlightRules } from '../../src/engine/highlightRules';
+import { highlightRules } from '../../src/engine/summary/highlightRules';
 import { OWNERSHIP_KEY } from '../../src/excel/settings';
 import type { HighlightSpec } from '../../src/engine/workbookPort';
 import { SEED_PROJECTS, generatedProjects, summaryLayoutFor } from './summaryFixture';

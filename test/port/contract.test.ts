@@ -1,11 +1,11 @@
 // The workbook port's contract: the same cases on every port — the Office.js port on the fake Excel host
 // (test/e2e/fakeHost, the browser tests' host), XlsxWorkbook (the batch command's .xlsx copy) and the
 // pane tests' in-memory port (test/taskpane/fakePort.ts). Which summary sheet may be rewritten is one
-// engine rule (chooseSummarySheet, src/engine/summaryOwnership.ts) that every port follows.
+// engine rule (chooseSummarySheet, src/engine/summary/summaryOwnership.ts) that every port follows.
 import ExcelJS from 'exceljs';
 import type { HighlightSpec, Settings, WorkbookPort } from '../../src/engine/workbookPort';
 import type { CellValue, Grid } from '../../src/engine/types';
-import type { SummaryLayout } from '../../src/engine/summaryTypes';
+import type { SummaryLayout } from '../../src/engine/summary/summaryTypes';
 import { runWorkflow } from '../../src/engine/workflow';
 import { createExcelPort } from '../../src/excel/officePort';
 import { XlsxWorkbook } from '../../src/xlsx/xlsxWorkbook';

@@ -1,7 +1,7 @@
 // Self-evaluation forms built in tests: the national 2020 template (财预〔2020〕10号 附件) and the Sichuan
 // 2023 form, as 2-D cell arrays with merged areas, stacked on sheets; and as .xlsx workbooks (ExcelJS).
 import ExcelJS from 'exceljs';
-import type { FormSheet } from '../../src/engine/formTypes';
+import type { FormSheet } from '../../src/engine/forms/formTypes';
 import { colLetter } from '../../src/engine/address';
 
 export type Cell = string | number | null;

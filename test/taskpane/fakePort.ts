@@ -9,11 +9,11 @@ import type {
   WriteOptions,
 } from '../../src/engine/workbookPort';
 import type { Grid, SheetData, SourceRef } from '../../src/engine/types';
-import type { SummaryLayout } from '../../src/engine/summaryTypes';
+import type { SummaryLayout } from '../../src/engine/summary/summaryTypes';
 import type { ReportSheetLayout } from '../../src/engine/report/sheetLayout';
 import { HostError } from '../../src/excel/errors';
 import { freeSheetName } from '../../src/engine/sheetNames';
-import { chooseSummarySheet } from '../../src/engine/summaryOwnership';
+import { chooseSummarySheet } from '../../src/engine/summary/summaryOwnership';
 import { SEED } from '../support/seed';
 
 /** The seed report's seven projects (万元), with a start-of-year budget column that differs. */

@@ -1,4 +1,4 @@
-import { evaluateFormsAndWrite } from '../../src/engine/formsWorkflow';
+import { evaluateFormsAndWrite } from '../../src/engine/forms/formsWorkflow';
 import { evaluateForms } from '../../src/engine/forms/evaluateForms';
 import { BUILTIN_SCHEMES } from '../../src/engine/schemes';
 import { WorkflowCancelled } from '../../src/engine/workflow';

@@ -2,7 +2,7 @@
 // on every page, page numbers in the footer.
 import { join } from 'node:path';
 import { buildSeedWorkbook } from '../support/seedWorkbook';
-import { reportPrintSetup, summaryPrintSetup } from '../../src/engine/printSetup';
+import { reportPrintSetup, summaryPrintSetup } from '../../src/engine/summary/printSetup';
 import { load, makeTempDir, removeDir, runInProcess, save } from '../cli/cliHarness';
 
 describe('print setup', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS, { ValueType } from 'exceljs';
 import type { HighlightSpec, Settings } from '../../src/engine/workbookPort';
-import type { SummaryLayout, SummaryValue } from '../../src/engine/summaryTypes';
+import type { SummaryLayout, SummaryValue } from '../../src/engine/summary/summaryTypes';
 import { XlsxError } from '../../src/xlsx/errors';
 import { XlsxWorkbook } from '../../src/xlsx/xlsxWorkbook';
 

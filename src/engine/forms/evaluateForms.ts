@@ -3,7 +3,7 @@
 import { DEFAULT_FORM_SCORING, formScoring } from '../schemes';
 import { EDGE_EPS, gradeOf, usageRate } from '../score';
 import { FORM_GROUP_WORDS } from '../headerWords';
-import type { FormCheck, FormFlag, FormProject, FormSheet, FormsEvaluation, IndicatorFlag, IndicatorResult } from '../formTypes';
+import type { FormCheck, FormFlag, FormProject, FormSheet, FormsEvaluation, IndicatorFlag, IndicatorResult } from './formTypes';
 import type { FormScoring } from '../types';
 import type { Evaluation, Grade, ParsedNumber, RateBand, Scheme, ScoreComponent } from '../types';
 import { FORM_LABEL_WORDS, statedWeight } from '../headerWords';

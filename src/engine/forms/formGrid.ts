@@ -1,5 +1,5 @@
 // A sheet's cells with its merged areas: a merged cell reads as its area's top-left value.
-import type { FormSheet } from '../formTypes';
+import type { FormSheet } from './formTypes';
 import type { CellValue } from '../types';
 
 export interface Area {

@@ -1,7 +1,7 @@
 // The forms layout's words, read from the catalogue: project and indicator flags, check sentences, summary labels.
 import { flagLabel } from '../messages';
 import { catalogue, fill, type Catalogue, type TemplateValues } from '../../text/catalogue';
-import type { FormCheck, FormFlag, IndicatorFlag } from '../formTypes';
+import type { FormCheck, FormFlag, IndicatorFlag } from './formTypes';
 import type { Flag, Lang } from '../types';
 
 type FormOnlyFlag = keyof Catalogue['forms']['formFlags'];

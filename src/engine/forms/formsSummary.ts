@@ -1,11 +1,11 @@
 // The summary sheet of the forms layout: the forms' projects (with department) like table projects,
 // plus every flagged indicator (the officer's to-do list). Rendered by both hosts through summaryLayout.ts.
 import { gradeLabel, summaryText } from '../messages';
-import type { FormsEvaluation } from '../formTypes';
+import type { FormsEvaluation } from './formTypes';
 import type { Lang, Scheme } from '../types';
 import { GRADES } from '../types';
-import type { SummaryColumn, SummaryModel, SummaryValue } from '../summaryTypes';
-import { formatPercent, formatTime } from '../summary';
+import type { SummaryColumn, SummaryModel, SummaryValue } from '../summary/summaryTypes';
+import { formatPercent, formatTime } from '../summary/summary';
 import { catalogue, fill } from '../../text/catalogue';
 import { formCheckSentence, formStatusText, formText, indicatorReasons } from './formMessages';
 

@@ -1,7 +1,7 @@
 // The funds block of a form (项目资金（万元） / 预算执行情况(10分)): its header, total row and source rows.
 import { FORM_FUNDS_TOTAL_WORDS, FORM_FUNDS_WORDS, FORM_LABEL_WORDS, statedWeight } from '../headerWords';
 import { parseAmount, parseRate, parseScore } from '../numbers';
-import type { FundSource } from '../formTypes';
+import type { FundSource } from './formTypes';
 import type { ParsedNumber } from '../types';
 import type { FormGrid } from './formGrid';
 import type { FormSpan } from './findForms';

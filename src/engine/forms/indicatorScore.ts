@@ -1,5 +1,5 @@
 // The score of one quantitative indicator (rule 7 of docs/domain.md; issue 8 rule 5). Host-free, pure.
-import type { IndicatorDirection } from '../formTypes';
+import type { IndicatorDirection } from './formTypes';
 import type { FormScoring } from '../types';
 
 const EPS = 1e-9;

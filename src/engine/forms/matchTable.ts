@@ -1,7 +1,7 @@
 // Forms and a portfolio table of the same workbook (issue 8, rule 8): rows matched by project name,
 // code prefixes and spaces ignored; each difference in budget, actual or total is a check.
 import { compactText } from '../numbers';
-import type { FormCheck, FormProject } from '../formTypes';
+import type { FormCheck, FormProject } from './formTypes';
 import type { Evaluation, Unit } from '../types';
 
 const AMOUNT_TOLERANCE = 0.01;

@@ -2,7 +2,7 @@
 // table, evaluated, so that its rows can be matched to the forms. Host-free; the batch command and the
 // pane both use it.
 import { detectsRequiredColumns, evaluateSheet } from '../evaluateSheet';
-import type { FormSheet } from '../formTypes';
+import type { FormSheet } from './formTypes';
 import type { Evaluation, RateBand, Scheme } from '../types';
 
 /** The first of `sheets` that reads as a portfolio table, evaluated, with its sheet; undefined when none. */

@@ -1,6 +1,6 @@
 // The report's input from a forms evaluation (one 项目支出绩效自评表 per project): indicators feed
 // 项目预算绩效目标, their explanations the analysis, 年度总体目标 the basic situation, funds rows the source.
-import type { FormSheet, FormsEvaluation } from '../formTypes';
+import type { FormSheet, FormsEvaluation } from '../forms/formTypes';
 import type { Scheme } from '../types';
 import { figuresOf } from './fromTable';
 import type { ReportInput } from './types';

@@ -1,8 +1,8 @@
 // The draft report as a worksheet, host-free: one paragraph per row in column A, wrapped to the width
 // of an A4 portrait page, headings bold, rows holding a 【待补充：…】 placeholder shaded so an officer
 // cannot miss them. Rendered by src/excel/writeReportSheet.ts.
-import { reportPrintSetup, type PrintSetup } from '../printSetup';
-import { isVariantOf } from '../summaryOwnership';
+import { reportPrintSetup, type PrintSetup } from '../summary/printSetup';
+import { isVariantOf } from '../summary/summaryOwnership';
 import { catalogue } from '../../text/catalogue';
 import type { Lang } from '../types';
 import { reportLines, type LineKind } from './lines';

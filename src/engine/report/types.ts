@@ -1,7 +1,7 @@
 // The draft self-evaluation report (项目支出绩效自评报告), described without any host: what it says,
 // section by section, paragraph by paragraph, run by run. Rendered as a Word document (src/docx) and
 // as a worksheet (src/excel, src/xlsx). Built by build.ts from a ReportInput (fromTable / fromForms).
-import type { FundSource, IndicatorResult } from '../formTypes';
+import type { FundSource, IndicatorResult } from '../forms/formTypes';
 import type { Grade, Lang, ProjectResult, RateBand, Scheme, Unit } from '../types';
 
 /** bold: headings and figures; placeholder: 【待补充：…】, shown so an officer cannot miss it. */

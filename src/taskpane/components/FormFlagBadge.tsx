@@ -11,7 +11,7 @@ import { NumberSymbol16Regular } from '@fluentui/react-icons/svg/number-symbol';
 import { QuestionCircle16Regular } from '@fluentui/react-icons/svg/question-circle';
 import { Scales16Regular } from '@fluentui/react-icons/svg/scales';
 import { TaskListSquareLtr16Regular } from '@fluentui/react-icons/svg/task-list-square-ltr';
-import type { FormFlag, IndicatorFlag } from '../../engine/formTypes';
+import type { FormFlag, IndicatorFlag } from '../../engine/forms/formTypes';
 import type { Flag, Lang } from '../../engine/types';
 import { formFlagLabel, indicatorFlagLabel } from '../../engine/forms/formMessages';
 import { FlagBadge } from './FlagBadge';

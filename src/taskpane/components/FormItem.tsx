@@ -1,7 +1,7 @@
 // One form: its project (click: select the form), where it is, its rate, scores and grade, its flags,
 // and the indicators to check (click: select the cell to fix).
 import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { FormProject, IndicatorResult } from '../../engine/formTypes';
+import type { FormProject, IndicatorResult } from '../../engine/forms/formTypes';
 import type { Lang } from '../../engine/types';
 import { gradeLabel } from '../../engine/messages';
 import { formatRate, formatScore } from '../format';

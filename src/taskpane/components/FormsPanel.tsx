@@ -2,7 +2,7 @@
 // and every form with its indicators to check.
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Dismiss20Regular } from '@fluentui/react-icons/svg/dismiss';
-import type { FormsEvaluation } from '../../engine/formTypes';
+import type { FormsEvaluation } from '../../engine/forms/formTypes';
 import type { Lang } from '../../engine/types';
 import { formCheckSentence } from '../../engine/forms/formMessages';
 import type { FormsStrings } from '../strings/forms';

@@ -1,7 +1,7 @@
 // "汇总各部门 / Consolidate sheets" for the pane: runs the engine's consolidation through the port and
 // keeps its outcome (or its error) for the panel to show.
 import { useCallback, useRef, useState } from 'react';
-import { consolidateSheets, type ConsolidateSheetsOutcome } from '../../engine/consolidateSheets';
+import { consolidateSheets, type ConsolidateSheetsOutcome } from '../../engine/consolidate/consolidateSheets';
 import type { Settings, WorkbookPort } from '../../engine/workbookPort';
 import type { Lang } from '../../engine/types';
 import type { EngineRunner } from '../../engine/workflow';

@@ -6,9 +6,9 @@
 // The scheme and band are the table pane's settings; a run's own changes (summary sheet, time, marks
 // cleared, auto-refresh) are kept here on top of them.
 import type { Progress, Settings, WorkbookPort } from '../../engine/workbookPort';
-import type { FormProject, FormSheet, FormsEvaluation, IndicatorResult } from '../../engine/formTypes';
+import type { FormProject, FormSheet, FormsEvaluation, IndicatorResult } from '../../engine/forms/formTypes';
 import type { SheetData } from '../../engine/types';
-import { evaluateFormsAndWrite, scoreFormSheets, type FormsOutcome } from '../../engine/formsWorkflow';
+import { evaluateFormsAndWrite, scoreFormSheets, type FormsOutcome } from '../../engine/forms/formsWorkflow';
 import { resolveScheme } from '../../engine/workflow';
 import { formArea, indicatorCell, shouldLookForForms } from '../formsPane';
 import { rangeOf } from '../format';

@@ -32,7 +32,7 @@ import {
   type WriteOutcome,
 } from '../../engine/workflow';
 import { settingsWithStatedScheme } from '../../engine/statedScheme';
-import { isOwnSheetName } from '../../engine/summaryOwnership';
+import { isOwnSheetName } from '../../engine/summary/summaryOwnership';
 import { rangeOf } from '../format';
 import type { RefreshState } from './refreshController';
 import { LayoutStore, type LayoutStoreOptions, type RunMode, type RunNotice } from './runSession';

@@ -18,7 +18,7 @@ import type { ReportFinding } from '../../engine/report/check/types';
 import { reportInputFromForms } from '../../engine/report/fromForms';
 import { reportInputFromTable } from '../../engine/report/fromTable';
 import type { ReportInput, ReportModel } from '../../engine/report/types';
-import type { FormsEvaluation } from '../../engine/formTypes';
+import type { FormsEvaluation } from '../../engine/forms/formTypes';
 import { layoutReportSheet, REPORT_SHEET_NAME } from '../../engine/report/sheetLayout';
 import type { Lang, SheetData } from '../../engine/types';
 import { resolveScheme, runEngineHere, type EngineRunner, type EvaluateOutcome } from '../../engine/workflow';

@@ -1,7 +1,7 @@
 // Chooses where the engine runs: this thread for ordinary sheets, a Web Worker for large ones so the
 // pane stays responsive. Falls back to this thread when no worker can be made (jsdom, old hosts).
 import { EngineError } from '../../engine/errors';
-import type { SummaryLayout } from '../../engine/summaryTypes';
+import type { SummaryLayout } from '../../engine/summary/summaryTypes';
 import type { Evaluation, HeaderDetection } from '../../engine/types';
 import { runEngine, WorkflowCancelled, type EngineResult, type EngineRunner } from '../../engine/workflow';
 import { ArrayAssembler, SLICE_ITEMS, type FromWorker, type ToWorker } from './engineProtocol';

@@ -3,7 +3,7 @@
 // .xlsx of its values written by SheetJS, and a note says so.
 import * as XLSX from '@e965/xlsx';
 import type { HighlightSpec } from '../../engine/workbookPort';
-import type { SummaryLayout } from '../../engine/summaryTypes';
+import type { SummaryLayout } from '../../engine/summary/summaryTypes';
 import { cleanSheetName, freeSheetName, MAX_SHEET_NAME } from '../../engine/sheetNames';
 import { graftCopy, packageSheetNames, workbookContentType, type CopyNote, type GraftResult } from './graft';
 

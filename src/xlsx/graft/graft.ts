@@ -3,13 +3,13 @@
 // tables, comments, form controls, external links, VBA, custom XML…) is copied as it is. Changed:
 // the workbook part (one <sheet> more), its relationships, [Content_Types].xml, the style sheet (looks
 // appended) and the highlighted sheet (rules inserted).
-import { SUMMARY_MARKER_NAME, SUMMARY_MARKER_VALUE } from '../../engine/summaryOwnership';
+import { SUMMARY_MARKER_NAME, SUMMARY_MARKER_VALUE } from '../../engine/summary/summaryOwnership';
 import { posix } from 'node:path';
 import type { Document, Element } from '@xmldom/xmldom';
 import type { HighlightSpec } from '../../engine/workbookPort';
-import { summaryPrintSetup } from '../../engine/printSetup';
+import { summaryPrintSetup } from '../../engine/summary/printSetup';
 import { freeTableName } from '../../engine/sheetNames';
-import type { SummaryLayout } from '../../engine/summaryTypes';
+import type { SummaryLayout } from '../../engine/summary/summaryTypes';
 import { readZipBytes, rebuildZip, zipEntryNames } from '../zipPatch';
 import { CONTENT_TYPES, ContentTypes, RelsPart, childElements, relativeTarget, relsPartOf, resolveTarget } from './opcParts';
 import { ruleLooks, spliceHighlights, SpliceError } from './sheetHighlights';
@@ -218,7 +218,7 @@ function addPrintTitles(view: PackageView, formula: string | null): void {
 }
 
 /**
- * The add-in's marker on the summary sheet just added, as the pane writes it (engine/summaryOwnership.ts):
+ * The add-in's marker on the summary sheet just added, as the pane writes it (engine/summary/summaryOwnership.ts):
  * a hidden sheet-scoped name holding a text constant. A later run proves the sheet is its own by it.
  */
 function addSummaryMarker(view: PackageView): void {

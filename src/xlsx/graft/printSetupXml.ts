@@ -2,7 +2,7 @@
 // pageSetUpPr fitToPage goes first in <worksheet>; pageMargins, pageSetup and headerFooter go after
 // sheetData / autoFilter and before drawing / tableParts. Print titles are a workbook defined name
 // (_xlnm.Print_Titles), returned as its formula for the caller to add to workbook.xml.
-import type { PrintSetup } from '../../engine/printSetup';
+import type { PrintSetup } from '../../engine/summary/printSetup';
 
 /** ST_PaperSize 9 is A4. */
 const PAPER_SIZE = { A4: 9 } as const;

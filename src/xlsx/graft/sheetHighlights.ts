@@ -3,7 +3,7 @@
 // CT_Worksheet: after sheetData … mergeCells, phoneticPr and the sheet's own conditionalFormatting, before
 // dataValidations, hyperlinks, printOptions … tableParts, extLst). Only the part after </sheetData> is
 // read, so a sheet of any size costs one search and one copy.
-import { highlightRules } from '../../engine/highlightRules';
+import { highlightRules } from '../../engine/summary/highlightRules';
 import { colLetter } from '../../engine/address';
 import type { HighlightSpec } from '../../engine/workbookPort';
 import type { DiffLook } from './styleSheet';

@@ -2,7 +2,7 @@
 // rest of the package is kept as it is (see graft.ts). Text is written as inline strings (t="inlineStr"):
 // never read as a formula, and the workbook's shared string table is left untouched.
 import { colLetter } from '../../engine/address';
-import type { LayoutBlock, SummaryLayout, SummaryValue } from '../../engine/summaryTypes';
+import type { LayoutBlock, SummaryLayout, SummaryValue } from '../../engine/summary/summaryTypes';
 import { xmlAttr, xmlNumber, xmlText } from './xmlText';
 
 /** How a summary cell looks; turned into a cellXfs index by the style sheet (styleSheet.ts). */
@@ -87,7 +87,7 @@ function cellXml(ref: string, value: SummaryValue, style: number): string {
   const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : '';
   return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${text}</t></is></c>`;
 }
-import type { PrintSetup } from '../../engine/printSetup';
+import type { PrintSetup } from '../../engine/summary/printSetup';
 import { printSheetPr, printTail } from './printSetupXml';
 
 export interface RenderInput {

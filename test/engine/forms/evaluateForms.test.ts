@@ -1,7 +1,7 @@
 import { evaluateForms, sheetsHaveForms } from '../../../src/engine/forms/evaluateForms';
 import { BUILTIN_SCHEMES } from '../../../src/engine/schemes';
 import { evaluateSheet } from '../../../src/engine/evaluateSheet';
-import type { FormSheet } from '../../../src/engine/formTypes';
+import type { FormSheet } from '../../../src/engine/forms/formTypes';
 import { NATIONAL_EXAMPLE, SICHUAN_EXAMPLE, nationalForm, sichuanForm, stackForms, withChanges } from '../../support/forms';
 
 const scheme = BUILTIN_SCHEMES.mof2020;

@@ -1,6 +1,6 @@
 import { evaluateForms } from '../../../src/engine/forms/evaluateForms';
 import { BUILTIN_SCHEMES } from '../../../src/engine/schemes';
-import type { FormSheet } from '../../../src/engine/formTypes';
+import type { FormSheet } from '../../../src/engine/forms/formTypes';
 import { NATIONAL_EXAMPLE, SICHUAN_EXAMPLE, nationalForm, sichuanForm, stackForms } from '../../support/forms';
 
 const goals = (sheets: FormSheet[]) => evaluateForms(sheets, { scheme: BUILTIN_SCHEMES.mof2020 }).projects.map((p) => p.goal);

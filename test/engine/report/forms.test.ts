@@ -1,6 +1,6 @@
 // The report from a forms evaluation: indicators become 项目预算绩效目标, unmet ones and their
 // explanations the analysis, 年度总体目标 the basic situation, funds rows the source.
-import type { FormProject, FormsEvaluation, IndicatorResult } from '../../../src/engine/formTypes';
+import type { FormProject, FormsEvaluation, IndicatorResult } from '../../../src/engine/forms/formTypes';
 import { buildReport } from '../../../src/engine/report/build';
 import { formsYear, reportInputFromForms } from '../../../src/engine/report/fromForms';
 import { BUILTIN_SCHEMES } from '../../../src/engine/schemes';

@@ -1,5 +1,5 @@
 // The forms layout's store on its own: no React, the in-memory forms port, the real forms workflow.
-import { evaluateFormsAndWrite } from '../../../src/engine/formsWorkflow';
+import { evaluateFormsAndWrite } from '../../../src/engine/forms/formsWorkflow';
 import { defaultSettings } from '../../../src/engine/settings';
 import type { Settings } from '../../../src/engine/workbookPort';
 import { HostError } from '../../../src/excel/errors';

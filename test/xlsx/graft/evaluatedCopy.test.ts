@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { storableText } from '../../../src/xlsx/cellText';
 import { CopyEdits, evaluatedCopy } from '../../../src/xlsx/graft/evaluatedCopy';
-import type { SummaryLayout } from '../../../src/engine/summaryTypes';
+import type { SummaryLayout } from '../../../src/engine/summary/summaryTypes';
 import { makeTempDir, removeDir, runInProcess } from '../../cli/cliHarness';
 
 const HOSTILE = ['非字符\uFFFE与\uFFFF', '铃\u0007退格\u0008', 'DEL\u007F尾', 'literal _x005F_ and _x0041_', 'vt\u000B ff\u000C', '  空格  ', '=SUM(A1)'];

@@ -1,5 +1,5 @@
 // What the report check compares against, from either layout's evaluation.
-import type { FormsEvaluation } from '../../formTypes';
+import type { FormsEvaluation } from '../../forms/formTypes';
 import type { Evaluation } from '../../types';
 import type { CheckProject } from './types';
 

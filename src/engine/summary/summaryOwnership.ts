@@ -3,9 +3,9 @@
 // carry the add-in's marker (a hidden sheet-scoped name written when the add-in created the sheet),
 // its id must be in the ownership record, and it must not be the sheet the source is read from.
 // Host-free: each adapter gathers the facts, this decides.
-import { cleanSheetName, MAX_SHEET_NAME } from './sheetNames';
-import { catalogue } from '../text/catalogue';
-import type { Lang } from './types';
+import { cleanSheetName, MAX_SHEET_NAME } from '../sheetNames';
+import { catalogue } from '../../text/catalogue';
+import type { Lang } from '../types';
 
 /** Sheet-scoped defined name the add-in adds, hidden, to each summary sheet it creates. */
 export const SUMMARY_MARKER_NAME = 'BudgetPerformance_Summary';

@@ -1,18 +1,18 @@
 // The forms layout over any WorkbookPort (host-free): read every sheet, score every form, and mark on
 // each form the cells that need the officer. Round trips: the port's read of all sheets plus its
 // replacement of the marks, neither growing with the number of forms.
-import { colLetter } from './address';
-import { evaluateForms } from './forms/evaluateForms';
+import { colLetter } from '../address';
+import { evaluateForms } from './evaluateForms';
 import { formMarks, type FormMark } from './formMarks';
 import type { FormSheet, FormsEvaluation } from './formTypes';
-import { buildFormsSummary } from './forms/formsSummary';
-import { sheetsHaveForms } from './forms/evaluateForms';
-import { portfolioTableBeside } from './forms/tableBeside';
-import { layoutSummary } from './summaryLayout';
-import { summaryText } from './messages';
-import type { Progress, Settings, WorkbookPort } from './workbookPort';
-import type { Lang, RateBand, Scheme, SheetData } from './types';
-import { DEFAULT_SUMMARY_SHEET, resolveScheme, WorkflowCancelled } from './workflow';
+import { buildFormsSummary } from './formsSummary';
+import { sheetsHaveForms } from './evaluateForms';
+import { portfolioTableBeside } from './tableBeside';
+import { layoutSummary } from '../summary/summaryLayout';
+import { summaryText } from '../messages';
+import type { Progress, Settings, WorkbookPort } from '../workbookPort';
+import type { Lang, RateBand, Scheme, SheetData } from '../types';
+import { DEFAULT_SUMMARY_SHEET, resolveScheme, WorkflowCancelled } from '../workflow';
 
 /** A sheet as read by a host, in the shape the forms engine reads (merged areas as A1, sheet-absolute). */
 export function toFormSheet(sheet: SheetData): FormSheet {

@@ -6,17 +6,17 @@
 import { consolidate, departmentFromTitle, type ConsolidatedEntry, type Consolidation } from './consolidate';
 import { formEntries } from './consolidateForms';
 import { buildDepartmentsSummary, DEPARTMENTS_SHEET } from './departmentsSummary';
-import { isOwnSheetName } from './summaryOwnership';
-import { EngineError } from './errors';
-import { evaluateForms, sheetsHaveForms } from './forms/evaluateForms';
-import { toFormSheet } from './formsWorkflow';
-import { detectHeader } from './headers';
-import { errorMessage } from './messages';
-import { isEmptyGrid } from './evaluateSheet';
-import type { Settings, WorkbookPort } from './workbookPort';
-import { layoutSummary } from './summaryLayout';
-import type { Lang, SheetData } from './types';
-import { resolveScheme, runEngineHere, type EngineRunner } from './workflow';
+import { isOwnSheetName } from '../summary/summaryOwnership';
+import { EngineError } from '../errors';
+import { evaluateForms, sheetsHaveForms } from '../forms/evaluateForms';
+import { toFormSheet } from '../forms/formsWorkflow';
+import { detectHeader } from '../headers';
+import { errorMessage } from '../messages';
+import { isEmptyGrid } from '../evaluateSheet';
+import type { Settings, WorkbookPort } from '../workbookPort';
+import { layoutSummary } from '../summary/summaryLayout';
+import type { Lang, SheetData } from '../types';
+import { resolveScheme, runEngineHere, type EngineRunner } from '../workflow';
 
 export interface ConsolidateSheetsOptions {
   lang: Lang;

@@ -1,10 +1,10 @@
 // The summary sheet's content, host-free: what each block says, in the officer's language.
 // Numbers stay unrounded; the layout's number formats round them for display.
-import { gradeLabel, monitoringStatusLabel, monitoringTitle, monthSpan, statusText, summaryText, sumMismatchSentence, type SummaryTextKey } from './messages';
-import { MONITORING_STATUSES } from './monitoring';
-import { catalogue, fill } from '../text/catalogue';
-import type { Evaluation, Lang, MonitoringBands, ProjectResult, Scheme } from './types';
-import { GRADES } from './types';
+import { gradeLabel, monitoringStatusLabel, monitoringTitle, monthSpan, statusText, summaryText, sumMismatchSentence, type SummaryTextKey } from '../messages';
+import { MONITORING_STATUSES } from '../monitoring';
+import { catalogue, fill } from '../../text/catalogue';
+import type { Evaluation, Lang, MonitoringBands, ProjectResult, Scheme } from '../types';
+import { GRADES } from '../types';
 import type { ColumnKind, SummaryColumn, SummaryModel, SummaryValue } from './summaryTypes';
 
 interface ColumnSpec {

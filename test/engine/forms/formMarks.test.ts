@@ -1,5 +1,5 @@
-import { formMarks, FORM_MARK_COLOURS } from '../../src/engine/formMarks';
-import type { FormProject, IndicatorResult } from '../../src/engine/formTypes';
+import { formMarks, FORM_MARK_COLOURS } from '../../../src/engine/forms/formMarks';
+import type { FormProject, IndicatorResult } from '../../../src/engine/forms/formTypes';
 
 function indicator(row: number, patch: Partial<IndicatorResult>): IndicatorResult {
   return {

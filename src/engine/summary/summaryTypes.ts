@@ -1,6 +1,6 @@
 // The summary sheet, described without any host: built by summary.ts, laid out by summaryLayout.ts,
 // rendered by src/excel (Office JavaScript API) and src/xlsx (ExcelJS).
-import type { Lang, RateBand } from './types';
+import type { Lang, RateBand } from '../types';
 
 export type SummaryValue = string | number | null;
 

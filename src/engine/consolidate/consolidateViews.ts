@@ -4,13 +4,13 @@
 // consolidateViewText.ts. With a monitoring month the views show the monitoring status and say so.
 import type { Consolidation } from './consolidate';
 import { viewText, type ViewTextKey } from './consolidateViewText';
-import { EDGE_EPS } from './score';
-import { formStatusText, indicatorReasons } from './forms/formMessages';
-import { gradeLabel, monitoringStatusLabel, monitoringTitle } from './messages';
-import { monitor } from './monitoring';
-import type { CellValue, Lang, MonitoringBands, RateBand } from './types';
-import { FLAGS, GRADES } from './types';
-import { statusText } from './messages';
+import { EDGE_EPS } from '../score';
+import { formStatusText, indicatorReasons } from '../forms/formMessages';
+import { gradeLabel, monitoringStatusLabel, monitoringTitle } from '../messages';
+import { monitor } from '../monitoring';
+import type { CellValue, Lang, MonitoringBands, RateBand } from '../types';
+import { FLAGS, GRADES } from '../types';
+import { statusText } from '../messages';
 
 export type ViewColumnKind = 'text' | 'count' | 'money' | 'percent' | 'score';
 

@@ -1,6 +1,6 @@
-import { colLetter } from '../../src/engine/address';
-import { HIGHLIGHT_COLOURS, HIGHLIGHT_MARKER, formulaNumber, highlightRules } from '../../src/engine/highlightRules';
-import type { HighlightSpec } from '../../src/engine/workbookPort';
+import { colLetter } from '../../../src/engine/address';
+import { HIGHLIGHT_COLOURS, HIGHLIGHT_MARKER, formulaNumber, highlightRules } from '../../../src/engine/summary/highlightRules';
+import type { HighlightSpec } from '../../../src/engine/workbookPort';
 
 // Source table of the seed at B5: project in B, budget in C, actual in D, rows 5..11.
 const spec: HighlightSpec = {

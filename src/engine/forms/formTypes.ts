@@ -1,6 +1,6 @@
 // Vocabulary of the self-evaluation form layout (项目支出绩效自评表, one form per project). Host-free.
 // The JSON report of the batch command carries these shapes as they are (issue: forms layout).
-import type { Flag, Grade, Grid, RateBand, Scores, Unit } from './types';
+import type { Flag, Grade, Grid, RateBand, Scores, Unit } from '../types';
 
 /** ≥ positive (正向), ≤ reverse (反向), = equal (等于), 定性 qualitative. */
 export type IndicatorDirection = '≥' | '≤' | '=' | '定性';

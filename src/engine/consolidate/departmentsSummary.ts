@@ -6,12 +6,12 @@
 import type { Consolidation } from './consolidate';
 import { bandPosition } from './consolidateViews';
 import { viewText } from './consolidateViewText';
-import { gradeLabel, monitoringStatusLabel, monitoringTitle, monthSpan, statusText, summaryText } from './messages';
-import { monitor, monitoringBands, MONITORING_STATUSES, timeShare } from './monitoring';
-import { formatPercent, formatTime, monitoringBandsText } from './summary';
-import { catalogue, fill } from '../text/catalogue';
-import type { SummaryColumn, SummaryModel, SummaryValue } from './summaryTypes';
-import { GRADES, type Lang, type RateBand, type Scheme } from './types';
+import { gradeLabel, monitoringStatusLabel, monitoringTitle, monthSpan, statusText, summaryText } from '../messages';
+import { monitor, monitoringBands, MONITORING_STATUSES, timeShare } from '../monitoring';
+import { formatPercent, formatTime, monitoringBandsText } from '../summary/summary';
+import { catalogue, fill } from '../../text/catalogue';
+import type { SummaryColumn, SummaryModel, SummaryValue } from '../summary/summaryTypes';
+import { GRADES, type Lang, type RateBand, type Scheme } from '../types';
 
 export const DEPARTMENTS_SHEET: Record<Lang, string> = { zh: catalogue('zh').engine.sheets.departments, en: catalogue('en').engine.sheets.departments };
 

@@ -1,7 +1,7 @@
-import { buildSummary, formatPercent, formatTime } from '../../src/engine/summary';
-import { BUILTIN_SCHEMES } from '../../src/engine/schemes';
-import type { Evaluation } from '../../src/engine/types';
-import { projectResult, wuhanEvaluation } from './support/evaluations';
+import { buildSummary, formatPercent, formatTime } from '../../../src/engine/summary/summary';
+import { BUILTIN_SCHEMES } from '../../../src/engine/schemes';
+import type { Evaluation } from '../../../src/engine/types';
+import { projectResult, wuhanEvaluation } from '../support/evaluations';
 
 const TIME = new Date(2026, 0, 5, 9, 7); // local time
 

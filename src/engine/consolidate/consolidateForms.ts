@@ -4,10 +4,10 @@
 // (--month) applies to forms as to tables.
 import { departmentFromTitle } from './consolidate';
 import type { ConsolidatedEntry } from './consolidate';
-import { usageRate } from './score';
-import type { FormProject, FormSheet, FormsEvaluation } from './formTypes';
-import { applyMonitoring, monitoringBands } from './monitoring';
-import { FLAGS, type Evaluation, type Flag, type Grade, type ProjectResult, type Scheme } from './types';
+import { usageRate } from '../score';
+import type { FormProject, FormSheet, FormsEvaluation } from '../forms/formTypes';
+import { applyMonitoring, monitoringBands } from '../monitoring';
+import { FLAGS, type Evaluation, type Flag, type Grade, type ProjectResult, type Scheme } from '../types';
 
 function isFlag(f: string): f is Flag {
   return (FLAGS as readonly string[]).includes(f);

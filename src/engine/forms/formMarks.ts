@@ -3,10 +3,10 @@
 // left blank, a stated 执行率 that disagrees with actual ÷ budget. Each formula refers to its own cell
 // only, so the mark goes away as soon as the officer types an agreeing figure or an explanation,
 // before the next refresh re-evaluates the form.
-import { colLetter } from './address';
+import { colLetter } from '../address';
 import type { FormProject, FormsEvaluation, IndicatorResult } from './formTypes';
-import { formulaNumber, HIGHLIGHT_COLOURS } from './highlightRules';
-import type { CellMark } from './workbookPort';
+import { formulaNumber, HIGHLIGHT_COLOURS } from '../summary/highlightRules';
+import type { CellMark } from '../workbookPort';
 
 export type FormMarkKind = 'score' | 'explanation' | 'rate';
 

@@ -14,7 +14,7 @@
 //   (blank)
 //   A             sheet checks (heading, then one sentence per row)
 //   right of the table, one blank column between: chart data (name, rate, low, high), then the chart.
-import { summaryText } from './messages';
+import { summaryText } from '../messages';
 import type { ColumnKind, LayoutBlock, SummaryLayout, SummaryModel, SummaryValue } from './summaryTypes';
 
 const FORMATS: Record<ColumnKind, string> = {

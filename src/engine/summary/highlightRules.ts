@@ -1,10 +1,10 @@
 // Conditional-format rules that mark source rows whose usage rate is out of the band. Host-free: the
 // adapters add them as formula rules on the highlighted range. Formulas are written relative to the
 // range's top-left cell (absolute columns, relative rows), so Excel shifts them row by row.
-import type { HighlightSpec } from './workbookPort';
-import { colLetter } from './address';
-import { PLACEHOLDER_WORDS } from './numbers';
-import { EDGE_EPS } from './score';
+import type { HighlightSpec } from '../workbookPort';
+import { colLetter } from '../address';
+import { PLACEHOLDER_WORDS } from '../numbers';
+import { EDGE_EPS } from '../score';
 
 export type HighlightKind = 'under' | 'over' | 'missing' | 'red' | 'yellow' | 'green';
 

@@ -1,9 +1,9 @@
 // The bureau's view over many departments' workbooks, host-free: departments with their projects, money,
 // fund-weighted rate (Σactual ÷ Σbudget, rule 1), grades and flagged projects; every project with its
 // department and source; the workbooks that could not be read.
-import { usageRate } from './score';
-import type { FormCheck, FormProject } from './formTypes';
-import type { Evaluation, Grade, Grid, MonitoringStatus, ProjectResult } from './types';
+import { usageRate } from '../score';
+import type { FormCheck, FormProject } from '../forms/formTypes';
+import type { Evaluation, Grade, Grid, MonitoringStatus, ProjectResult } from '../types';
 
 export interface ConsolidatedEntry {
   file: string;

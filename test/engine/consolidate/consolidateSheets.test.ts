@@ -1,14 +1,14 @@
 // "汇总各部门 / Consolidate sheets": a workbook with one sheet per department (tables) and a sheet of
 // forms from two 主管部门, consolidated through a port, the departments view written as a summary.
-import { consolidateSheets } from '../../src/engine/consolidateSheets';
-import type { Settings, WorkbookPort } from '../../src/engine/workbookPort';
-import { getScheme } from '../../src/engine/schemes';
-import { REPORT_SHEET_NAME } from '../../src/engine/report/sheetLayout';
-import type { SummaryLayout } from '../../src/engine/summaryTypes';
-import type { CellArea, Grid, SheetData } from '../../src/engine/types';
-import { runEngineHere, type EngineRunner } from '../../src/engine/workflow';
-import { SEED } from '../support/seed';
-import { NATIONAL_EXAMPLE, nationalForm, stackForms, withChanges } from '../support/forms';
+import { consolidateSheets } from '../../../src/engine/consolidate/consolidateSheets';
+import type { Settings, WorkbookPort } from '../../../src/engine/workbookPort';
+import { getScheme } from '../../../src/engine/schemes';
+import { REPORT_SHEET_NAME } from '../../../src/engine/report/sheetLayout';
+import type { SummaryLayout } from '../../../src/engine/summary/summaryTypes';
+import type { CellArea, Grid, SheetData } from '../../../src/engine/types';
+import { runEngineHere, type EngineRunner } from '../../../src/engine/workflow';
+import { SEED } from '../../support/seed';
+import { NATIONAL_EXAMPLE, nationalForm, stackForms, withChanges } from '../../support/forms';
 
 function area(a1: string): CellArea {
   const [from, to] = a1.split(':').map((ref) => {

@@ -1,6 +1,6 @@
 // Strings of the consolidated workbook (sheet names, titles, column headers), read from the catalogue.
-import { catalogue, type Catalogue } from '../text/catalogue';
-import type { Lang } from './types';
+import { catalogue, type Catalogue } from '../../text/catalogue';
+import type { Lang } from '../types';
 
 export type ViewTextKey = keyof Catalogue['consolidate'];
 

@@ -1,9 +1,9 @@
-import { buildSummary } from '../../src/engine/summary';
-import { displayWidth, layoutSummary } from '../../src/engine/summaryLayout';
-import { BUILTIN_SCHEMES } from '../../src/engine/schemes';
-import type { LayoutBlock, SummaryLayout } from '../../src/engine/summaryTypes';
-import type { Evaluation } from '../../src/engine/types';
-import { wuhanEvaluation } from './support/evaluations';
+import { buildSummary } from '../../../src/engine/summary/summary';
+import { displayWidth, layoutSummary } from '../../../src/engine/summary/summaryLayout';
+import { BUILTIN_SCHEMES } from '../../../src/engine/schemes';
+import type { LayoutBlock, SummaryLayout } from '../../../src/engine/summary/summaryTypes';
+import type { Evaluation } from '../../../src/engine/types';
+import { wuhanEvaluation } from '../support/evaluations';
 
 const TIME = new Date(2026, 0, 5, 9, 7);
 
