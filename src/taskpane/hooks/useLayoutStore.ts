@@ -1,4 +1,4 @@
-// Owns one layout store (PaneStore, FormsStore) per workbook port, opens it while mounted and reads its
+// Owns one store (PaneStore, FormsStore, ReportStore) per workbook port, opens it while mounted and reads its
 // snapshot with useSyncExternalStore, the store's actions beside it.
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { WorkbookPort } from '../../engine/workbookPort';

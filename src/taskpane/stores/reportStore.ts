@@ -8,8 +8,8 @@
 //
 // One action at a time: while one is busy, another is refused (the pane disables its buttons anyway), so
 // two actions never race for the notice and a download saves the draft last written, never an older one.
-// Once the store is disposed (the pane closed, another workbook), an action under way writes, saves and
-// shows nothing more.
+// Once the store is closed (the pane unmounted, another workbook), an action under way writes, saves and
+// shows nothing more; opened again (useLayoutStore opens and closes it with the pane), it starts afresh.
 import type { Settings, WorkbookPort } from '../../engine/workbookPort';
 import { buildReport } from '../../engine/report/build';
 import { checkReport } from '../../engine/report/check/check';
@@ -103,7 +103,9 @@ export function safeFileName(name: string): string {
 export class ReportStore {
   readonly actions: ReportActions;
   private readonly observed = new Observable<ReportState>({ busy: null, notice: null, draft: null, check: null });
-  private disposed = false;
+  /** Counted up by close: an action started in an earlier session writes, saves and shows nothing. */
+  private session = 0;
+  private closed = false;
 
   constructor(private readonly options: ReportStoreOptions) {
     this.actions = this.createActions();
@@ -113,27 +115,41 @@ export class ReportStore {
 
   subscribe = (listener: () => void): (() => void) => this.observed.subscribe(listener);
 
+  /** The pane shows the store (again): an action abandoned by close no longer counts as busy. */
+  open(): void {
+    if (!this.closed) return;
+    this.closed = false;
+    this.set({ busy: null });
+  }
+
   /** The pane is gone: actions are refused and what one under way brings back is dropped. */
-  dispose(): void {
-    this.disposed = true;
-    this.observed.clear();
+  close(): void {
+    this.closed = true;
+    this.session += 1;
   }
 
   /**
    * Starts one action unless one is busy. `body` returns what the state becomes when it ends, in one
-   * change with busy back to null; a failure becomes the error notice.
+   * change with busy back to null; a failure becomes the error notice. `live()` says whether the store is
+   * still open in the session the action started in: the body asks it before writing or saving.
    */
-  private run(kind: NonNullable<ReportState['busy']>, body: () => Promise<Partial<ReportState>>): void {
+  private run(kind: NonNullable<ReportState['busy']>, body: (live: () => boolean) => Promise<Partial<ReportState>>): void {
     if (!this.idle()) return;
+    const session = this.session;
+    const live = (): boolean => !this.closed && session === this.session;
     this.set({ busy: kind, notice: null });
-    body().then(
-      (patch) => this.set({ ...patch, busy: null }),
-      (error: unknown) => this.set({ busy: null, notice: { kind: 'error', error } }),
+    body(live).then(
+      (patch) => {
+        if (live()) this.set({ ...patch, busy: null });
+      },
+      (error: unknown) => {
+        if (live()) this.set({ busy: null, notice: { kind: 'error', error } });
+      },
     );
   }
 
   private idle(): boolean {
-    return !this.disposed && this.getSnapshot().busy === null;
+    return !this.closed && this.getSnapshot().busy === null;
   }
 
   /** The pane's evaluation, else one made now from the source with the pane's settings. */
@@ -171,10 +187,10 @@ export class ReportStore {
         const write = port?.writeReportSheet?.bind(port);
         if (!write) return;
         const { pane, lang } = this.options.current();
-        this.run('draft', async () => {
+        this.run('draft', async (live) => {
           const from = await this.basis(pane);
           const model = buildReport(from.input(lang), lang);
-          if (this.disposed) return {};
+          if (!live()) return {};
           const written = await write(layoutReportSheet(model), REPORT_SHEET_NAME[lang], from.sourceSheet ? { sourceSheet: from.sourceSheet } : {});
           return { draft: model, notice: { kind: 'drafted', sheet: written.sheetName, keptSheets: written.keptSheets ?? [] } };
         });
@@ -182,10 +198,10 @@ export class ReportStore {
       download: () => {
         const model = this.getSnapshot().draft;
         if (!model) return;
-        this.run('download', async () => {
+        this.run('download', async (live) => {
           const writer = await loadWordWriter();
           const blob = await writer.documentBlob(writer.reportDocument(model));
-          if (!this.disposed) saveBlob(blob, `${safeFileName(model.title)}.docx`);
+          if (live()) saveBlob(blob, `${safeFileName(model.title)}.docx`);
           return {};
         });
       },
@@ -220,6 +236,6 @@ export class ReportStore {
   }
 
   private set(patch: Partial<ReportState>): void {
-    if (!this.disposed) this.observed.patch(patch);
+    if (!this.closed) this.observed.patch(patch);
   }
 }

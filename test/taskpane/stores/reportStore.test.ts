@@ -4,7 +4,7 @@ import { runEngineHere, type EngineRunner } from '../../../src/engine/workflow';
 import type { ReportModel } from '../../../src/engine/report/types';
 import type { Lang } from '../../../src/engine/types';
 import type { Settings } from '../../../src/engine/workbookPort';
-import { HostError } from '../../../src/excel/errors';
+import { HostError } from '../../../src/engine/hostError';
 import { fileBytes } from '../../../src/taskpane/fileBytes';
 import { ReportStore, safeFileName, type ReportSource, type ReportStoreOptions, type WordReader } from '../../../src/taskpane/stores/reportStore';
 import { FakePort, seedGrid } from '../fakePort';
@@ -28,7 +28,7 @@ interface Harness {
 const stores: ReportStore[] = [];
 
 afterEach(() => {
-  for (const store of stores.splice(0)) store.dispose();
+  for (const store of stores.splice(0)) store.close();
 });
 
 async function harness(options: Partial<ReportStoreOptions> = {}, port = new FakePort(seedGrid())): Promise<Harness> {
@@ -234,14 +234,14 @@ describe('ReportStore', () => {
     expect(h.store.getSnapshot().check?.file).toBeNull();
   });
 
-  it('a disposed store writes and shows nothing of an action under way', async () => {
+  it('a closed store writes and shows nothing of an action under way', async () => {
     const g = gate();
     const h = await harness({ engine: gatedEngine(g) });
     const changes = jest.fn();
     h.store.subscribe(changes);
     h.store.actions.draft();
     expect(changes).toHaveBeenCalledTimes(1);
-    h.store.dispose();
+    h.store.close();
     g.release();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(h.port.reportSheets).toHaveLength(0);
@@ -252,7 +252,31 @@ describe('ReportStore', () => {
     expect(changes).toHaveBeenCalledTimes(1);
   });
 
-  it('a disposed store drops a check result and saves no download', async () => {
+  it('opened again after a close, it takes actions afresh and still drops what the earlier one brings back', async () => {
+    const g = gate();
+    let calls = 0;
+    const h = await harness({
+      engine: async (request, signal) => {
+        calls += 1;
+        if (calls === 1) await g.wait();
+        return runEngineHere(request, signal);
+      },
+    });
+    h.store.actions.draft();
+    h.store.close();
+    h.store.open();
+    expect(h.store.getSnapshot().busy).toBeNull();
+    h.store.actions.checkText('');
+    expect(h.store.getSnapshot().busy).toBe('check');
+    await idle(h.store);
+    expect(h.store.getSnapshot().check?.file).toBeNull();
+    g.release();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(h.port.reportSheets).toHaveLength(0);
+    expect(h.store.getSnapshot().draft).toBeNull();
+  });
+
+  it('a closed store drops a check result and saves no download', async () => {
     const read = gate();
     const h = await harness({
       fileBytes: async (file) => {
@@ -274,8 +298,8 @@ describe('ReportStore', () => {
 
     h.store.actions.checkFile(new File(['一、保障安全生产专项经费'], 'late.txt'));
     other.store.actions.download();
-    h.store.dispose();
-    other.store.dispose();
+    h.store.close();
+    other.store.close();
     read.release();
     writing.release();
     await new Promise((resolve) => setTimeout(resolve, 20));
