@@ -2,6 +2,8 @@ import { EngineError } from '../../src/engine/errors';
 import { errorMessage } from '../../src/engine/messages';
 import { detectsRequiredColumns, findEvaluableSheet, evaluateSheet } from '../../src/engine/evaluateSheet';
 import { BUILTIN_SCHEMES } from '../../src/engine/schemes';
+import { extractTable } from '../../src/engine/rows';
+import { evaluateTable } from '../../src/engine/score';
 import type { Grid, Scheme, SheetData } from '../../src/engine/types';
 
 const GOOD: Grid = [
@@ -34,6 +36,20 @@ describe('evaluateSheet', () => {
     ]);
     expect(result.evaluation.headerRow).toBe(1);
     expect(result.detection.mapping.actual?.column).toBe(2);
+  });
+
+  it('reads every kind of amount cell as extractTable and evaluateTable do (one pass, same evaluation)', () => {
+    const odd = ['（12.5）', '¥1,200', '２６．１５', '—', '无', 'abc', '', '  ', '12.5%', '305.5万元', '1,234.50', ' 12 ', true, null, NaN, '1e400'];
+    const grid: Grid = [['项目名称', '全年预算数', '全年执行数', '执行率', '产出指标(50分)']];
+    odd.forEach((cell, i) => grid.push([`项目${i}`, cell, odd[(i + 3) % odd.length], odd[(i + 5) % odd.length], 40]));
+    grid.push(['合计', '（1,000）', '¥900', null, null]);
+    const data = sheet(grid);
+    const scheme = BUILTIN_SCHEMES.mof2020;
+    const result = evaluateSheet(data, { scheme });
+    if (!result.ok) throw result.error;
+    const twoPass = evaluateTable(extractTable(grid, result.detection), { sheet: data.name, origin: data.origin, detection: result.detection, scheme });
+    expect(result.evaluation.projects.length).toBeGreaterThan(8);
+    expect(result.evaluation).toEqual(twoPass);
   });
 
   it('reports rows relative to the origin of the block read', () => {
