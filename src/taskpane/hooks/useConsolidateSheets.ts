@@ -27,7 +27,7 @@ export function useConsolidateSheets(port: WorkbookPort | null, lang: Lang, engi
       setRunning(true);
       setOutcome(null);
       setError(null);
-      consolidateSheets(port, settings, { lang, ...(engine ? { engine } : {}) }).then(
+      consolidateSheets(port, settings, { lang, engine }).then(
         (result) => {
           if (mine !== seq.current) return;
           setOutcome(result);
